@@ -1,0 +1,1 @@
+"""Reading policing documents and extracting entities, links, funds and judgements."""

@@ -1,0 +1,137 @@
+"""The records extraction produces and the graph builder consumes.
+
+Everything here is plain data: extraction fills it, ``policekg.graph`` turns it into
+RDF. Entity identity is a *key* (``"PoliceForce/kent-police"``), stable across runs,
+from which the graph mints IRIs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """The five kinds of entity in the graph contract (values are ``pko:`` class names)."""
+
+    FORCE = "PoliceForce"
+    PARTNER = "PartnerOrganisation"
+    PROGRAMME = "Programme"
+    PERSON = "Person"
+    FUND = "Fund"
+
+
+class Predicate(str, Enum):
+    """Link types between entities (values are the contract's local names)."""
+
+    COLLABORATES_WITH = "collaboratesWith"
+    PARTICIPATES_IN = "participatesIn"
+    MEMBER_OF = "memberOf"
+
+
+GRADES = ("Outstanding", "Good", "RequiresImprovement", "Inadequate", "Ungraded")
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """A document as read from disk: its cleaned text and what the file format told us."""
+
+    source: str
+    text: str
+    title: str | None = None
+    format: str = "txt"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document in the corpus with its metadata; ``text`` is the cleaned text offsets refer to."""
+
+    id: str
+    source: str
+    title: str
+    sha256: str
+    text: str
+    date: str | None = None
+    publisher: str | None = None
+    about_force: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a link was read: a quote and its character offsets in a document's cleaned text."""
+
+    document: str
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    status: str | None = None
+
+
+@dataclass
+class Entity:
+    """One real-world entity: a canonical label, other surface forms and where it occurs."""
+
+    key: str
+    kind: Kind
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One reading of a link between two entities; the same link read twice is two records."""
+
+    subject: str
+    predicate: Predicate
+    object: str
+    evidence: Evidence
+    role: str | None = None
+
+
+@dataclass
+class Fund:
+    """Money granted, allocated or invested; identical readings share one key."""
+
+    key: str
+    label: str
+    amount: Decimal
+    evidence: list[Evidence] = field(default_factory=list)
+    period: str | None = None
+    funder: str | None = None
+    recipient: str | None = None
+    purpose: str | None = None
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A graded PEEL judgement: ``grade`` is one of :data:`GRADES`."""
+
+    force: str
+    area: str
+    grade: str
+    year: str
+    document: str
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Failure:
+    """A document that could not be processed, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from a corpus, resolved across documents."""
+
+    documents: list[DocumentInfo] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    funds: list[Fund] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Turning extraction results into an RDF graph, and writing, validating and querying it."""

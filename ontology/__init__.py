@@ -1,0 +1,1 @@
+"""The policekg OWL ontology and SHACL shapes, shipped as package data."""
