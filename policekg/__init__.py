@@ -1,0 +1,1 @@
+"""policekg: policing documents in, a knowledge graph out."""
