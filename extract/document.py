@@ -1,0 +1,276 @@
+"""Everything read from one document: its metadata, mentions, links, funds and judgements."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+
+from spacy.tokens import Doc
+
+from . import funds as fund_rules
+from . import memberships
+from .abbreviations import find_definitions
+from .gazetteer import by_key
+from .judgements import judgements
+from .keys import entity_key
+from .links import sentence_links
+from .mentions import Mention, PostMention, alias_index, is_generic, mentions_in
+from .metadata import about_force, document_date, document_title, peel_title, peel_year
+from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
+from .money import format_pounds
+from .names import PersonName, matches_short_form
+from .slug import slugify
+
+INSPECTORATE = "HMICFRS"
+PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
+
+
+@dataclass
+class FundRecord:
+    """A fund reading with its entity key and label, ready to merge across the corpus."""
+
+    key: str
+    label: str
+    reading: fund_rules.FundReading
+    evidence: Evidence
+
+
+@dataclass
+class DocumentAnalysis:
+    """What one document contributes to the graph."""
+
+    info: DocumentInfo
+    mentions: list[Mention] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    funds: list[FundRecord] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets: the units spaCy reads (tables stay one row each)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def document_id(source: str, sha256: str) -> str:
+    """A readable id that differs for different texts: file stem plus a short digest."""
+    return f"{slugify(PurePath(source).stem)}-{sha256[:8]}"
+
+
+def _expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later uses of "ROCU" name whatever "Regional Organised Crime Unit (ROCU)" named."""
+    added: list[Mention] = []
+    for definition in find_definitions(text):
+        named = next((m for m in mentions if m.start <= definition.start < m.end or m.end == definition.end), None)
+        if named is None or named.anaphor:
+            continue
+        for match in re.finditer(rf"\b{re.escape(definition.abbreviation)}\b", text):
+            if any(m.start <= match.start() < m.end for m in mentions + added):
+                continue
+            added.append(replace(named, start=match.start(), end=match.end(), text=match.group()))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _resolve_generic(mentions: list[Mention]) -> list[Mention]:
+    """"The Fire and Rescue Service" is the one specific such service the document names, if any."""
+    specific = [m for m in mentions if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and not is_generic(m.name)]
+    resolved: list[Mention] = []
+    for m in mentions:
+        if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and m.key is None and is_generic(m.name):
+            candidates = {s.name.lower(): s for s in specific
+                          if s.kind is m.kind and s.name.lower().endswith(" " + m.name.lower())}
+            if len(candidates) != 1:
+                continue
+            target = next(iter(candidates.values()))
+            m = replace(m, name=target.name, key=target.key)
+        resolved.append(m)
+    return resolved
+
+
+def _resolve_people(mentions: list[Mention]) -> list[Mention]:
+    """"Ms Boyd" becomes Kerry Boyd when the document names exactly one such person."""
+    people = [PersonName(m.name) for m in mentions if m.kind is Kind.PERSON]
+    full = {p.name: p for p in people if p.is_full}
+    resolved: list[Mention] = []
+    for m in mentions:
+        if m.kind is Kind.PERSON and m.name not in full:
+            candidates = {f.name for f in full.values() if matches_short_form(PersonName(m.name), f)}
+            if len(candidates) == 1:
+                m = replace(m, name=candidates.pop())
+            elif len(m.name.split()) < 2:
+                continue
+        resolved.append(m)
+    return resolved
+
+
+def _with_keys(mentions: list[Mention], force: Mention | None) -> list[Mention]:
+    keyed = []
+    for m in mentions:
+        if m.anaphor:
+            if force is None:
+                continue
+            m = replace(m, key=force.key, name=force.name)
+        elif m.key is None:
+            m = replace(m, key=entity_key(m.kind, m.name))
+        keyed.append(m)
+    return keyed
+
+
+def _known_mention(key: str | None, text: str) -> Mention | None:
+    """A mention of a gazetteer organisation the document implies (its force, its publisher)."""
+    if key is None:
+        return None
+    org = by_key()[key]
+    position = text.find(org.label)
+    start, end = (position, position + len(org.label)) if position >= 0 else (0, 0)
+    return Mention(org.kind, start, end, org.label, org.label, key)
+
+
+def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None:
+    if PANEL.search(title):
+        return next((m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)), None)
+    if "PEEL" in text and re.search(r"\bHMIC|HM Inspector", text):
+        key, _, _ = alias_index()[INSPECTORATE.lower()]
+        return _known_mention(key, text)
+    return None
+
+
+class DocumentReader:
+    """Analyses one document's spaCy lines; see :func:`analyse`."""
+
+    def __init__(self, read: ReadDocument, line_docs: list[tuple[int, Doc]]) -> None:
+        self.read = read
+        self.text = read.text
+        self.line_docs = line_docs
+        sha = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
+        self.doc_id = document_id(read.source, sha)
+        self.sha = sha
+
+    def analyse(self) -> DocumentAnalysis:
+        mentions: list[Mention] = []
+        posts: list[PostMention] = []
+        for offset, doc in self.line_docs:
+            found, found_posts = mentions_in(doc, offset)
+            mentions.extend(found)
+            posts.extend(found_posts)
+        mentions = _expand_abbreviations(self.text, mentions)
+        force = _known_mention(about_force(self.text, mentions), self.text)
+        mentions = _with_keys(_resolve_people(_resolve_generic(mentions)), force)
+        info = self._info(mentions, force)
+        publisher = _publisher(self.text, info.title, mentions)
+        info = replace(info, publisher=publisher.key if publisher else None)
+        extra = [m for m in (force, publisher) if m is not None]
+        analysis = DocumentAnalysis(info, mentions + extra)
+        rules = memberships.OrganisationRules(force, self.text)
+        self._read_lines(analysis, mentions, posts, rules, publisher)
+        self._read_tables(analysis, mentions)
+        if force is not None:
+            year = peel_year(self.text)
+            for j in judgements(self.text, year) if year else []:
+                evidence = self._evidence(j.start, j.end, 0.9)
+                analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence))
+        return analysis
+
+    def _info(self, mentions: list[Mention], force: Mention | None) -> DocumentInfo:
+        title = document_title(self.text, self.read.title)
+        year = peel_year(self.text)
+        if force is not None and year and "PEEL" in self.text and not peel_title(self.text) and not self.read.title:
+            title = f"{force.name} PEEL {year}"
+        return DocumentInfo(
+            id=self.doc_id, source=self.read.source, title=title or PurePath(self.read.source).stem,
+            sha256=self.sha, text=self.text, date=document_date(self.text),
+            about_force=force.key if force else None,
+        )
+
+    def _evidence(self, start: int, end: int, confidence: float, status: str | None = None) -> Evidence:
+        return Evidence(self.doc_id, self.text[start:end].strip(), start, end, confidence, status)
+
+    def _read_lines(self, analysis: DocumentAnalysis, mentions: list[Mention], posts: list[PostMention],
+                    rules: memberships.OrganisationRules, body: Mention | None) -> None:
+        lines = split_lines(self.text)
+        line_index = {start: i for i, (start, _) in enumerate(lines)}
+        for offset, doc in self.line_docs:
+            line = doc.text
+            in_line = [m for m in mentions if offset <= m.start < offset + len(line)]
+            people = [m for m in in_line if m.kind is Kind.PERSON]
+            orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
+            found_posts = memberships.appositions(offset, line, people, orgs,
+                                                  [p for p in posts if offset <= p.start < offset + len(line)], rules)
+            if "\t" in line:
+                row = memberships.table_row(offset, line, people, orgs, rules, body)
+                found_posts += [row] if row else []
+            if len(people) == 1 and people[0].start == offset and people[0].end == offset + len(line.rstrip()):
+                following = lines[line_index[offset] + 1 : line_index[offset] + 3]
+                sign = memberships.signature(people[0], following, mentions, rules)
+                found_posts += [sign] if sign else []
+            for sent in doc.sents:
+                bounds = (offset + sent.start_char, offset + sent.end_char)
+                in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
+                for link in sentence_links(sent, in_sent, offset, rules.about_force):
+                    evidence = self._evidence(*bounds, link.confidence, link.status)
+                    analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
+                for person in (m for m in in_sent if m.kind is Kind.PERSON):
+                    ranked = memberships.rank(person, rules, bounds)
+                    found_posts += [ranked] if ranked else []
+                if "\t" not in line:
+                    for reading in fund_rules.prose_funds(bounds, self.text, in_sent + self._commissioner(sent, offset, analysis)):
+                        self._add_fund(analysis, reading)
+            self._add_posts(analysis, found_posts)
+
+    def _commissioner(self, sent, offset: int, analysis: DocumentAnalysis) -> list[Mention]:
+        """"the Commissioner" as a mention of the person the document names as its PCC."""
+        pcc = next((link.subject for link in analysis.links
+                    if link.predicate is Predicate.MEMBER_OF and link.role == memberships.PCC), None)
+        if pcc is None:
+            return []
+        found = []
+        for match in re.finditer(r"\b[Tt]he Commissioner\b(?!'s)", sent.text):
+            start = offset + sent.start_char + match.start()
+            name = next(m.name for m in analysis.mentions if m.key == pcc)
+            found.append(Mention(Kind.PERSON, start, start + len(match.group()), match.group(), name, pcc, anaphor=True))
+        return found
+
+    def _add_posts(self, analysis: DocumentAnalysis, posts: list[memberships.Post]) -> None:
+        seen = {(link.subject, link.object, link.role) for link in analysis.links if link.predicate is Predicate.MEMBER_OF}
+        for post in posts:
+            organisation = post.organisation
+            if organisation.key is None:
+                organisation = replace(organisation, key=entity_key(organisation.kind, organisation.name))
+            if all(m.key != organisation.key for m in analysis.mentions):
+                analysis.mentions.append(organisation)
+            identity = (post.person.key, organisation.key, post.role)
+            if post.person.key == organisation.key or identity in seen:
+                continue
+            seen.add(identity)
+            evidence = self._evidence(post.start, post.end, post.confidence, "in place")
+            analysis.links.append(Link(post.person.key, Predicate.MEMBER_OF, organisation.key, evidence, post.role))
+
+    def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention]) -> None:
+        for reading in fund_rules.table_funds(self.text, mentions):
+            self._add_fund(analysis, reading)
+
+    def _add_fund(self, analysis: DocumentAnalysis, reading: fund_rules.FundReading) -> None:
+        target = reading.recipient.name if reading.recipient else None
+        label = format_pounds(reading.amount)
+        if target:
+            label += f" to {target}"
+        elif reading.purpose:
+            label += f" {reading.purpose}"
+        if reading.period:
+            label += f" ({reading.period})"
+        identity = "|".join([str(reading.amount), reading.recipient.key if reading.recipient else (reading.purpose or
+                             self.doc_id), reading.period or ""])
+        key = f"{Kind.FUND.value}/{slugify(label)}-{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
+        for party in (reading.funder, reading.recipient):
+            if party is not None and party.anaphor is False and all(m.key != party.key for m in analysis.mentions):
+                analysis.mentions.append(party)
+        analysis.funds.append(FundRecord(key, label, reading, self._evidence(reading.start, reading.end,
+                                                                             reading.confidence, "in place")))
+
+
+def analyse(read: ReadDocument, line_docs: list[tuple[int, Doc]]) -> DocumentAnalysis:
+    """Read one document's entities, links, funds and judgements from its parsed lines."""
+    return DocumentReader(read, line_docs).analyse()
+
+
+__all__ = ["DocumentAnalysis", "FundRecord", "analyse", "document_id", "split_lines"]

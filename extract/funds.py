@@ -1,0 +1,172 @@
+"""Funds: money granted, allocated or invested, in prose and in allocation tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .mentions import Mention
+from .model import Kind
+from .money import MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
+from .resources import read_csv, read_lines
+
+RECIPIENTS = (Kind.FORCE, Kind.PARTNER, Kind.PROGRAMME)
+FUNDERS = (Kind.FORCE, Kind.PARTNER, Kind.PERSON)
+PURPOSE = re.compile(
+    r"\b(?:to|in order to) (?:support|boost|help|fund|tackle|deliver|assist|improve|provide|develop|enhance|"
+    r"increase|set up|pay for|run|expand|reduce|prevent|protect|address)\b[^.;:]{3,120}",
+    re.IGNORECASE,
+)
+CUE_WINDOW = 70
+EXCLUDE_WINDOW = 30
+MAX_PURPOSE_WORDS = 14
+MAX_HEADING = 80
+MAX_LABEL = 40
+TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FundReading:
+    """One fund read at ``start:end`` (a sentence or a table row)."""
+
+    amount: Decimal
+    start: int
+    end: int
+    confidence: float
+    period: str | None = None
+    purpose: str | None = None
+    funder: Mention | None = None
+    recipient: Mention | None = None
+
+
+@lru_cache(maxsize=None)
+def _cue(kind: str) -> re.Pattern[str]:
+    row = next(r for r in read_csv("fund_cues.csv") if r["kind"] == kind)
+    return re.compile(row["cue"], re.IGNORECASE)
+
+
+def _purpose(text: str) -> str | None:
+    match = PURPOSE.search(text)
+    if not match:
+        return None
+    words = re.split(r",? and another\b|, including\b", match.group(0))[0].split()
+    return " ".join(words[:MAX_PURPOSE_WORDS]).rstrip(",")
+
+
+def _recipient(mentions: list[Mention], text: str, after: int) -> Mention | None:
+    for m in mentions:
+        if m.kind in RECIPIENTS and m.start >= after and m.start - after <= 80:
+            between = text[after : m.start]
+            if re.search(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", between) and "from" not in between:
+                return m
+    return None
+
+
+def _funder(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
+    for m in mentions:
+        if m.kind in FUNDERS and m.start >= after and m.start - after <= 80:
+            if re.search(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", text[after : m.start]):
+                return m
+    before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start]
+    if before and _cue("grant").search(text[before[-1].end : money_start]):
+        return before[-1]
+    return None
+
+
+def prose_funds(sentence: tuple[int, int], text: str, mentions: list[Mention]) -> list[FundReading]:
+    """Funds in one sentence: money with a granting cue nearby and no saving/cost cue."""
+    start, end = sentence
+    body = text[start:end]
+    readings: list[FundReading] = []
+    for match in MONEY.finditer(body):
+        before = body[max(0, match.start() - CUE_WINDOW) : match.start()]
+        after = body[match.end() : match.end() + CUE_WINDOW // 2]
+        if not (_cue("grant").search(before) or _cue("grant").search(after)):
+            continue
+        near = body[max(0, match.start() - EXCLUDE_WINDOW) : match.end() + EXCLUDE_WINDOW]
+        if _cue("not-a-fund").search(near):
+            continue
+        rest = body[match.end() :]
+        next_money = MONEY.search(rest)
+        clause = rest[: next_money.start()] if next_money else rest
+        period = PERIOD.search(clause) or PERIOD.search(body[: match.start()])
+        money_end = start + match.end()
+        readings.append(FundReading(
+            amount=amount(match.group("number"), match.group("unit")),
+            start=start, end=end, confidence=0.8,
+            period=period.group(0) if period else None,
+            purpose=_purpose(clause),
+            funder=_funder(mentions, text, start + match.start(), money_end),
+            recipient=_recipient(mentions, text, money_end),
+        ))
+    return readings
+
+
+def _is_allocation_table(header: str, before: list[str]) -> bool:
+    """Allocation cues in the header or the lines before it; no budget/saving cue in headings."""
+    headings = " ".join([header] + [line for line in before if len(line) <= MAX_HEADING]).lower()
+    context = " ".join([header] + before).lower()
+    return any(cue in context for cue in read_lines("allocation_cues.txt")) and not _cue("not-a-fund").search(headings)
+
+
+def table_funds(text: str, mentions: list[Mention]) -> list[FundReading]:
+    """One fund per amount cell of every allocation table (rows: recipient, columns: periods)."""
+    lines = _lines_with_offsets(text)
+    readings: list[FundReading] = []
+    index = 0
+    while index < len(lines):
+        offset, line = lines[index]
+        cells = line.split("\t")
+        periods = [c.strip() if TABLE_PERIOD.match(c) else None for c in cells[1:]]
+        if "\t" in line and any(periods):
+            before = [text for _, text in lines[max(0, index - 3) : index] if "\t" not in text]
+            if _is_allocation_table(line, before):
+                index, rows = _table_rows(lines, index + 1)
+                for row_offset, row in rows:
+                    readings.extend(_row_funds(row_offset, row, periods, mentions))
+                continue
+        index += 1
+    return readings
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    result: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            result.append((position, line))
+        position += len(line) + 1
+    return result
+
+
+def _table_rows(lines: list[tuple[int, str]], index: int) -> tuple[int, list[tuple[int, str]]]:
+    """Rows after a header; a short label line between rows ("Organisation", "New") is skipped."""
+    rows = []
+    while index < len(lines):
+        line = lines[index][1]
+        if "\t" in line:
+            rows.append(lines[index])
+        elif not (len(line) <= MAX_LABEL and index + 1 < len(lines) and "\t" in lines[index + 1][1]):
+            break
+        index += 1
+    return index, rows
+
+
+def _row_funds(offset: int, row: str, periods: list[str | None], mentions: list[Mention]) -> list[FundReading]:
+    cells = row.split("\t")
+    name = cells[0].strip()
+    if not name or TOTAL_ROW.match(name):
+        return []
+    name_end = offset + len(cells[0])
+    recipient = next((m for m in mentions if offset <= m.start and m.end <= name_end and m.kind in RECIPIENTS), None)
+    readings = []
+    for period, cell in zip(periods, cells[1:]):
+        number = NUMBER_CELL.match(cell)
+        if period is None or number is None or Decimal(number.group(1).replace(",", "")) == 0:
+            continue
+        readings.append(FundReading(
+            amount=amount(number.group(1)), start=offset, end=offset + len(row), confidence=0.9,
+            period=period, purpose=None if recipient else name, recipient=recipient,
+        ))
+    return readings

@@ -1,0 +1,169 @@
+"""Who holds which post where: apposition, signature blocks, ranks and membership tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import force_by_area
+from .mentions import Mention, PostMention, alias_index
+from .model import Kind
+from .names import rank_posts
+from .resources import read_csv
+
+ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
+PCC = "Police and Crime Commissioner"
+
+
+@dataclass(frozen=True)
+class Post:
+    """A person holding ``role`` in an organisation, read at ``start:end`` of the text."""
+
+    person: Mention
+    role: str
+    organisation: Mention
+    start: int
+    end: int
+    confidence: float
+
+
+@lru_cache(maxsize=None)
+def known_posts() -> dict[str, str]:
+    """Post label (lower case) -> organisation rule from ``posts.csv``."""
+    return {row["post"].lower(): row["organisation"] for row in read_csv("posts.csv")}
+
+
+def _post_label(text: str) -> str | None:
+    text = text.strip(" ,.;:")
+    for post in sorted(known_posts(), key=len, reverse=True):
+        if text.lower() == post:
+            return text
+    return None
+
+
+@dataclass
+class OrganisationRules:
+    """How to find the organisation behind a post when the text does not name it."""
+
+    about_force: Mention | None
+    text: str
+
+    def pcc_office(self, place_text: str | None, start: int, end: int) -> Mention | None:
+        place = (place_text or "").strip()
+        if place.lower() not in force_by_area():
+            place = self._about_area()
+        if not place:
+            return None
+        label = f"Office of the {place} {PCC}"
+        return Mention(Kind.PARTNER, start, end, self.text[start:end], label)
+
+    def _about_area(self) -> str:
+        if self.about_force is None or not self.about_force.key:
+            return ""
+        area = next((a for a, org in force_by_area().items() if org.key == self.about_force.key), "")
+        return next((org.area for org in force_by_area().values() if org.key == self.about_force.key), area)
+
+    def for_rule(self, rule: str, start: int, end: int) -> Mention | None:
+        if rule == "force":
+            return self.about_force
+        if rule == "pcc-office":
+            return self.pcc_office(None, start, end)
+        known = alias_index().get(rule.lower()) if rule else None
+        if known:
+            key, kind, label = known
+            return Mention(kind, start, end, self.text[start:end], label, key)
+        return None
+
+
+def _following_org(mentions: list[Mention], position: int, text: str) -> Mention | None:
+    for m in mentions:
+        if m.kind in ORGANISATIONS and m.start >= position and not text[position:m.start].strip(" ,.of").strip():
+            return m
+    return None
+
+
+def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Mention],
+                posts: list[PostMention], rules: OrganisationRules) -> list[Post]:
+    """"Name, Post[, Organisation]", "The Post, Name," and "Name (Post)" in one line."""
+    text = rules.text
+    found: list[Post] = []
+    for person in people:
+        after = text[person.end : line_start + len(line)]
+        place_post = next((p for p in posts if p.start >= person.end and not text[person.end : p.start].strip(" ,")), None)
+        if place_post is not None:
+            place = place_post.text[: -len(PCC)].strip() if place_post.text.endswith(PCC) else ""
+            office = rules.pcc_office(place, place_post.start, place_post.end)
+            if office is not None:
+                found.append(Post(person, PCC, office, person.start, place_post.end, 0.9))
+            continue
+        match = re.match(r"\s*[,(]\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|\s+of\s+|$)", after)
+        role = _post_label(match.group(1)) if match else None
+        if role is None:
+            continue
+        org_position = person.end + match.end()
+        organisation = _following_org(orgs, org_position, text) or rules.for_rule(
+            known_posts()[role.lower()], person.start, person.end)
+        if organisation is not None:
+            found.append(Post(person, role, organisation, person.start, max(person.end, organisation.end), 0.85))
+    for match in re.finditer(r"\b[Tt]he ([A-Z][\w ]+?), ", line):
+        role = _post_label(match.group(1))
+        person = next((p for p in people if p.start == line_start + match.end()), None)
+        if role and person is not None:
+            organisation = rules.for_rule(known_posts()[role.lower()], person.start, person.end)
+            if organisation is not None:
+                found.append(Post(person, role, organisation, line_start + match.start(), person.end, 0.85))
+    return found
+
+
+def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Mention],
+              rules: OrganisationRules) -> Post | None:
+    """A name alone on a line, its post on the next line (and maybe its organisation after)."""
+    if not next_lines:
+        return None
+    start, line = next_lines[0]
+    role = _post_label(line)
+    if role is None:
+        return None
+    organisation = None
+    if len(next_lines) > 1:
+        org_start, org_line = next_lines[1]
+        organisation = next((m for m in orgs if m.start == org_start and m.end == org_start + len(org_line)), None)
+    organisation = organisation or rules.for_rule(known_posts()[role.lower()], start, start + len(line))
+    if organisation is None:
+        return None
+    return Post(person, role, organisation, person.start, start + len(line), 0.85)
+
+
+def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int]) -> Post | None:
+    """A police rank written before a name ("ACC Matthew Horne") is a post in the force."""
+    if not person.title:
+        return None
+    post = rank_posts().get(person.title.lower())
+    if post is None or post[1] != "force" or rules.about_force is None:
+        return None
+    return Post(person, post[0], rules.about_force, sentence[0], sentence[1], 0.75)
+
+
+def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Mention],
+              rules: OrganisationRules, body: Mention | None) -> Post | None:
+    """A membership row: "Councillor Name<TAB>Borough Council" or "Name (Chairman)<TAB>…"."""
+    cells = line.split("\t")
+    if len(cells) != 2:
+        return None
+    first_end = line_start + len(cells[0])
+    person = next((p for p in people if p.start < first_end), None)
+    if person is None:
+        return None
+    second_start = first_end + 1
+    organisation = next((m for m in orgs if m.start >= second_start and m.kind in ORGANISATIONS), None)
+    bracket = re.search(r"\(([^)]+)\)", cells[0])
+    prefix = re.match(r"\s*([A-Z][\w -]+?)\s+[–-]\s+", cells[1])
+    role = (bracket.group(1) if bracket else None) or (prefix.group(1) if prefix else None)
+    if organisation is None:
+        role = role or _post_label(cells[1])
+        organisation = body
+    if role is None and person.title:
+        role = rank_posts().get(person.title.lower(), (person.title, ""))[0]
+    if organisation is None or role is None:
+        return None
+    return Post(person, role, organisation, line_start, line_start + len(line), 0.95)

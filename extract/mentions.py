@@ -1,0 +1,146 @@
+"""Mentions: the entities spaCy marked in one line of a document, typed for the graph."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import by_key, known_organisations
+from .model import Kind
+from .names import is_plausible_name, split_title
+from .resources import read_lines
+
+KIND_FOR_LABEL = {"FORCE": Kind.FORCE, "PARTNER": Kind.PARTNER, "PROGRAMME": Kind.PROGRAMME}
+
+
+@dataclass
+class Mention:
+    """A stretch of document text that names (or, if ``anaphor``, refers to) an entity."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    name: str
+    key: str | None = None
+    title: str | None = None
+    anaphor: bool = False
+
+
+@dataclass(frozen=True)
+class PostMention:
+    """A post written with its place, such as "Kent Police and Crime Commissioner"."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(read_lines(name))
+
+
+@lru_cache(maxsize=None)
+def alias_index() -> dict[str, tuple[str, Kind, str]]:
+    """Lower-cased name or alias -> (key, kind, canonical label) for every known organisation."""
+    return {name.lower(): (org.key, org.kind, org.label) for org in known_organisations() for name in org.names}
+
+
+def _trim(span: Span) -> Span:
+    stop = _word_set("name_stopwords.txt")
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in stop or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _has_word(text: str, words: frozenset[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def _organisation(span: Span, offset: int) -> Mention | None:
+    """An organisation found by NER, kept only when its head word says it is one a force works with."""
+    known = alias_index().get(span.text.lower())
+    if known:
+        key, kind, label = known
+        return Mention(kind, offset + span.start_char, offset + span.end_char, span.text, label, key)
+    span = _trim(span)
+    if not span.text or _has_word(span.text, _word_set("internal_unit_cues.txt")):
+        return None
+    if span[-1].text not in _word_set("org_cues.txt"):
+        return None
+    return _named(span, Kind.PARTNER, offset)
+
+
+def is_generic(name: str) -> bool:
+    """Whether a name is only descriptive words ("the Fire and Rescue Service", "District Council")."""
+    generic = _word_set("generic_org_words.txt")
+    return all(word.lower() in generic for word in re.findall(r"[\w’'-]+", name))
+
+
+def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
+    """A partner or programme matched by a pattern, without leading function words."""
+    span = _trim(span)
+    if len(span) < 2 and kind is not Kind.PARTNER:
+        return None
+    if not span.text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
+        return None
+    text = span.text
+    return Mention(kind, offset + span.start_char, offset + span.end_char, text, text)
+
+
+def _person(span: Span, offset: int) -> Mention | None:
+    person = split_title(span.text)
+    if not is_plausible_name(person) or _has_word(person.name, _word_set("org_cues.txt")):
+        return None
+    if len(person.tokens) < 2 and not person.title:
+        return None
+    return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, span.text, person.name,
+                   title=person.title)
+
+
+def _titled_person(span: Span, offset: int) -> Mention | None:
+    """Extend a PERSON span left over a title NER left out ("ACC" + "Matthew Horne")."""
+    doc = span.doc
+    start = span.start
+    title = split_title(span.text).title or ""
+    while start > 0 and doc[start - 1].text not in {",", ":", ";", "(", ")", "\t", "\n"}:
+        candidate = split_title(doc[start - 1 : span.end].text).title or ""
+        if len(candidate) <= len(title):
+            break
+        start, title = start - 1, candidate
+    return _person(doc[start : span.end], offset)
+
+
+def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]]:
+    """Typed mentions and place-qualified posts in ``doc``, with offsets into the document."""
+    mentions: list[Mention] = []
+    posts: list[PostMention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        mention: Mention | None = None
+        if label in ("FORCE", "PARTNER") and ent.ent_id_:
+            key = ent.ent_id_
+            canonical = by_key()[key].label
+            mention = Mention(KIND_FOR_LABEL[label], offset + ent.start_char, offset + ent.end_char, ent.text,
+                              canonical, key)
+        elif label in KIND_FOR_LABEL:
+            mention = _named(ent, KIND_FOR_LABEL[label], offset)
+        elif label == "FORCE_REF":
+            mention = Mention(Kind.FORCE, offset + ent.start_char, offset + ent.end_char, ent.text, ent.text,
+                              anaphor=True)
+        elif label == "PCC_POST":
+            posts.append(PostMention(offset + ent.start_char, offset + ent.end_char, ent.text))
+        elif label == "ORG":
+            mention = _organisation(ent, offset)
+        elif label == "PERSON":
+            mention = _titled_person(ent, offset)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions, posts

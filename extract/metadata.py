@@ -1,0 +1,97 @@
+"""Document metadata read from the text: title, date, and the force a report is about."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+
+from .gazetteer import force_by_area
+from .mentions import Mention
+from .model import Kind
+from .resources import read_lines
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_MONTH_YEAR = rf"(\d{{1,2}})(?:st|nd|rd|th)?,? {_MONTH},? (\d{{4}})"
+DATE_PATTERNS = (
+    re.compile(r"Last updated:? (\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE),
+    re.compile(rf"^Date(?: of decision)?:\s*(?:\w+day,? )?{_DAY_MONTH_YEAR}", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"\b(?:will be held|held)\b[^.\n]{{0,200}}? on \**(?:\w+day,? )?{_DAY_MONTH_YEAR}"),
+)
+PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2})?)$", re.MULTILINE)
+MAX_TITLE = 120
+
+
+@lru_cache(maxsize=None)
+def _generic_headings() -> frozenset[str]:
+    return frozenset(read_lines("generic_headings.txt"))
+
+
+def _to_iso(day: str, month: str, year: str) -> str | None:
+    number = int(month) if month.isdigit() else MONTHS[month.lower()]
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def document_date(text: str) -> str | None:
+    """The date the document gives: last updated, decision date, or meeting date (ISO)."""
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return _to_iso(*match.groups())
+    return None
+
+
+def peel_title(text: str) -> re.Match[str] | None:
+    """An "<Area> PEEL <year>" heading line, as HMICFRS web pages start."""
+    return PEEL_TITLE.search(text[:2000])
+
+
+def document_title(text: str, given: str | None) -> str | None:
+    """The format's title, a PEEL heading, or the first line that reads like a title."""
+    if given and given.strip():
+        return " ".join(given.split())
+    heading = peel_title(text)
+    if heading:
+        return heading.group(0)
+    generic: list[str] = []
+    for line in text.splitlines()[:40]:
+        line = line.strip()
+        if not line or "\t" in line:
+            continue
+        if line.lower().strip(":") in _generic_headings():
+            generic.append(line)
+            continue
+        if len(line) <= MAX_TITLE and not re.search(r"[.;,:]$", line) and not re.match(r"^[\d•\-–(]", line):
+            return line
+    return generic[0] if generic else None
+
+
+def about_force(text: str, mentions: list[Mention]) -> str | None:
+    """The force a document is about: named in its PEEL heading, or clearly the most mentioned."""
+    heading = peel_title(text)
+    if heading:
+        force = force_by_area().get(heading.group("area").lower())
+        if force:
+            return force.key
+    counts = Counter(m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def peel_year(text: str) -> str | None:
+    """The inspection year of a PEEL report ("2016", "2018/19")."""
+    heading = peel_title(text)
+    if heading:
+        return heading.group("year")
+    match = re.search(r"\b(?:in|for) (\d{4}/\d{2}),? we\b|\b(\d{4}/\d{2}) (?:PEEL|performance)\b", text[:5000])
+    return next((g for g in match.groups() if g), None) if match else None

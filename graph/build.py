@@ -1,0 +1,232 @@
+"""Turning an :class:`~policekg.extract.model.Extraction` into an RDF graph.
+
+The graph follows the graph contract (``shared/graph-contract.md``): the five kinds of
+entity, documents, links backed by ``rdf:Statement`` evidence nodes, memberships, funds
+and PEEL judgements. Every node has an IRI from :class:`~policekg.graph.iri.Minter`, so
+the same extraction always gives the same triples, whatever order its records come in.
+
+References to entity keys that are not in ``extraction.entities`` cannot be typed or
+labelled, so they are skipped rather than left dangling: such links (and their evidence),
+fund funders and recipients, document publishers and subjects, and judgements about an
+unknown force. References to document ids are kept as they are; SHACL validation reports
+one that names no document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+
+from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Kind, Link, Predicate
+from policekg.ontology import load_ontology
+
+from .iri import Minter
+from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+
+LINK_PREDICATES: dict[Predicate, URIRef] = {
+    Predicate.COLLABORATES_WITH: PKO.collaboratesWith,
+    Predicate.PARTICIPATES_IN: PKO.participatesIn,
+    Predicate.MEMBER_OF: ORG.memberOf,
+}
+CONFIDENCE_PLACES = Decimal("0.01")
+
+
+def decimal_literal(value: Decimal | float | int) -> Literal:
+    """An ``xsd:decimal`` literal in canonical form: "1500000.0", never "1.5E+6" or "1500000.00".
+
+    The canonical form is also what rdflib's Turtle writer prints, so literals round-trip unchanged.
+    """
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    whole, _, fraction = format(number, "f").partition(".")
+    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
+
+
+def confidence_literal(confidence: float) -> Literal:
+    """A confidence as an ``xsd:decimal`` rounded (half up) to two places."""
+    return decimal_literal(Decimal(str(confidence)).quantize(CONFIDENCE_PLACES, rounding=ROUND_HALF_UP))
+
+
+@cache
+def grade_labels() -> dict[URIRef, str]:
+    """The ``skos:prefLabel`` of each grade, read once from the ontology (the one source of truth)."""
+    ontology = load_ontology()
+    return {PKO[grade]: str(ontology.value(PKO[grade], SKOS.prefLabel)) for grade in GRADES}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One evidence reading of the triple (subject, predicate, obj)."""
+
+    subject: URIRef
+    predicate: URIRef
+    obj: URIRef
+    evidence: Evidence
+
+    def rank(self) -> tuple:
+        """Order for picking one reading when two share an IRI, independent of input order."""
+        return (self.evidence.confidence, self.evidence.status or "", self.evidence.quote)
+
+
+@dataclass
+class _Builder:
+    """Adds an extraction's records to a graph; evidence and roles are written at the end."""
+
+    graph: Graph
+    minter: Minter
+    entities: dict[str, Entity]
+    readings: dict[URIRef, _Reading] = field(default_factory=dict)
+    role_labels: dict[URIRef, set[str]] = field(default_factory=dict)
+
+    def add(self, triple: tuple) -> None:
+        self.graph.add(triple)
+
+    def known(self, key: str | None) -> URIRef | None:
+        """The IRI of an entity key, or None when the key is absent or names no entity."""
+        return self.minter.entity(key) if key is not None and key in self.entities else None
+
+    def document(self, doc: DocumentInfo) -> None:
+        node = self.minter.document(doc.id)
+        self.add((node, RDF.type, PKO.Document))
+        self.add((node, DCTERMS.title, Literal(doc.title)))
+        self.add((node, DCTERMS.source, Literal(doc.source)))
+        self.add((node, PKO.sha256, Literal(doc.sha256)))
+        if doc.date:
+            self.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+        for predicate, key in ((DCTERMS.publisher, doc.publisher), (PKO.aboutForce, doc.about_force)):
+            target = self.known(key)
+            if target is not None:
+                self.add((node, predicate, target))
+
+    def mentioned_in(self, node: URIRef, documents: set[str]) -> None:
+        for document_id in documents:
+            self.add((node, PKO.mentionedIn, self.minter.document(document_id)))
+
+    def entity(self, entity: Entity) -> None:
+        node = self.minter.entity(entity.key)
+        self.add((node, RDF.type, PKO[entity.kind.value]))
+        self.add((node, RDFS.label, Literal(entity.label)))
+        for alt in entity.alt_labels - {entity.label}:
+            self.add((node, SKOS.altLabel, Literal(alt)))
+        self.mentioned_in(node, entity.documents)
+
+    def reading(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:
+        """Record one evidence reading; of two readings with the same IRI keep the higher ranked."""
+        new = _Reading(subject, predicate, obj, evidence)
+        iri = self.minter.evidence(
+            self.minter.document(evidence.document), evidence.start, evidence.end, subject, predicate, obj
+        )
+        old = self.readings.get(iri)
+        if old is None or new.rank() > old.rank():
+            self.readings[iri] = new
+
+    def link(self, link: Link) -> None:
+        subject, obj = self.known(link.subject), self.known(link.object)
+        if subject is None or obj is None:
+            return
+        predicate = LINK_PREDICATES[link.predicate]
+        self.add((subject, predicate, obj))
+        if link.predicate is Predicate.COLLABORATES_WITH:
+            self.add((obj, predicate, subject))
+        if link.predicate is Predicate.MEMBER_OF and link.role and link.role.strip():
+            self.membership(subject, obj, link.role.strip())
+        self.reading(subject, predicate, obj, link.evidence)
+
+    def membership(self, person: URIRef, organisation: URIRef, post: str) -> None:
+        role = self.minter.role(post)
+        self.role_labels.setdefault(role, set()).add(post)
+        node = self.minter.membership(person, organisation, role)
+        self.add((node, RDF.type, ORG.Membership))
+        self.add((node, ORG.member, person))
+        self.add((node, ORG.organization, organisation))
+        self.add((node, ORG.role, role))
+
+    def fund(self, fund: Fund) -> None:
+        node = self.minter.entity(fund.key)
+        self.add((node, RDF.type, PKO.Fund))
+        if fund.key in self.entities:
+            if fund.label != self.entities[fund.key].label:
+                self.add((node, SKOS.altLabel, Literal(fund.label)))
+        else:
+            self.add((node, RDFS.label, Literal(fund.label)))
+        self.add((node, PKO.amount, decimal_literal(fund.amount)))
+        for predicate, text in ((PKO.period, fund.period), (PKO.purpose, fund.purpose)):
+            if text:
+                self.add((node, predicate, Literal(text)))
+        for predicate, key in ((PKO.funder, fund.funder), (PKO.recipient, fund.recipient)):
+            target = self.known(key)
+            if target is not None:
+                self.add((node, predicate, target))
+                for evidence in fund.evidence:
+                    self.reading(node, predicate, target, evidence)
+        self.mentioned_in(node, fund.documents)
+
+    def judgement(self, judgement: Judgement) -> None:
+        if judgement.grade not in GRADES:
+            raise ValueError(
+                f"judgement of {judgement.force} ({judgement.area}, {judgement.year}) has grade "
+                f"{judgement.grade!r}; expected one of {', '.join(GRADES)}"
+            )
+        force = self.known(judgement.force)
+        if force is None:
+            return
+        node = self.minter.judgement(judgement.force, judgement.area, judgement.year)
+        grade = PKO[judgement.grade]
+        label = f"{self.entities[judgement.force].label}: {judgement.area} ({judgement.year}): {grade_labels()[grade]}"
+        self.add((node, RDF.type, PKO.Judgement))
+        self.add((node, RDFS.label, Literal(label)))
+        self.add((node, PKO.aboutForce, force))
+        self.add((node, PKO.area, Literal(judgement.area)))
+        self.add((node, PKO.grade, grade))
+        self.add((node, PKO.year, Literal(judgement.year)))
+        self.add((node, PROV.wasDerivedFrom, self.minter.document(judgement.document)))
+        if judgement.evidence is not None:
+            self.reading(node, PKO.grade, grade, judgement.evidence)
+
+    def finish(self) -> None:
+        """Write the evidence nodes and the roles collected while adding records."""
+        for iri, reading in self.readings.items():
+            self.evidence_node(iri, reading)
+        for role, posts in self.role_labels.items():
+            self.add((role, RDF.type, ORG.Role))
+            self.add((role, RDFS.label, Literal(min(posts))))
+
+    def evidence_node(self, node: URIRef, reading: _Reading) -> None:
+        evidence = reading.evidence
+        self.add((node, RDF.type, RDF.Statement))
+        self.add((node, RDF.subject, reading.subject))
+        self.add((node, RDF.predicate, reading.predicate))
+        self.add((node, RDF.object, reading.obj))
+        self.add((node, PROV.wasDerivedFrom, self.minter.document(evidence.document)))
+        self.add((node, PKO.quote, Literal(evidence.quote)))
+        self.add((node, PKO.charStart, Literal(int(evidence.start))))
+        self.add((node, PKO.charEnd, Literal(int(evidence.end))))
+        self.add((node, PKO.confidence, confidence_literal(evidence.confidence)))
+        if evidence.status:
+            self.add((node, PKO.status, Literal(evidence.status)))
+
+
+def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """The contract graph of ``extraction``, with entity IRIs minted under ``base``.
+
+    Raises ``ValueError`` for a base that cannot prefix IRIs, an entity key of no known
+    kind, a judgement grade outside :data:`~policekg.extract.model.GRADES`, or a fund amount
+    that is not a finite number.
+    """
+    graph = bind_prefixes(Graph(bind_namespaces="none"), base)
+    builder = _Builder(graph, Minter(base), extraction.entities)
+    for doc in extraction.documents:
+        builder.document(doc)
+    for entity in extraction.entities.values():
+        builder.entity(entity)
+    for link in extraction.links:
+        builder.link(link)
+    for fund in extraction.funds:
+        builder.fund(fund)
+    for judgement in extraction.judgements:
+        builder.judgement(judgement)
+    builder.finish()
+    return graph

@@ -1,0 +1,127 @@
+"""Every namespace the graph uses, declared once.
+
+Code elsewhere builds IRIs only from the names here, never from string literals.
+``SH`` (SHACL) is re-exported for reading validation reports; it is not a data prefix.
+:class:`PKO` is a closed namespace: a typo such as ``PKO.colaboratesWith`` raises
+``AttributeError`` instead of silently minting a term the ontology does not define.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+SCHEMA = SDO
+
+DEFAULT_BASE = "https://w3id.org/policekg/id/"
+BASE_PREFIX = "id"
+
+
+class PKO(DefinedNamespace):
+    """The policekg ontology (``ontology/policekg.ttl``): classes, properties and grades."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/policekg/ontology#")
+
+    # Classes
+    PoliceForce: URIRef  # A UK police force or service.
+    PartnerOrganisation: URIRef  # Any other named organisation a force works with.
+    Programme: URIRef  # A named programme, operation, scheme, initiative, pilot or project.
+    Person: URIRef  # A named individual.
+    Fund: URIRef  # A named fund, or money granted, allocated or invested.
+    Document: URIRef  # A policing document in the corpus.
+    Judgement: URIRef  # A graded PEEL inspection judgement.
+    Grade: URIRef  # A grade a judgement can give.
+
+    # Grade scheme and its concepts
+    GradeScheme: URIRef  # The SKOS scheme of PEEL grades.
+    Outstanding: URIRef  # The highest PEEL grade.
+    Good: URIRef  # The second-highest PEEL grade.
+    RequiresImprovement: URIRef  # The grade below Good.
+    Inadequate: URIRef  # The lowest PEEL grade.
+    Ungraded: URIRef  # Inspected but not graded.
+
+    # Links between entities
+    collaboratesWith: URIRef  # Two organisations work together (symmetric).
+    participatesIn: URIRef  # An organisation runs or joins a programme.
+    mentionedIn: URIRef  # An entity occurs in a document.
+    funder: URIRef  # Who gives a fund's money.
+    recipient: URIRef  # Who receives a fund's money.
+
+    # Fund details
+    amount: URIRef  # Amount in pounds (xsd:decimal).
+    period: URIRef  # Period the money covers, as written.
+    purpose: URIRef  # What the money is for.
+
+    # Evidence on rdf:Statement nodes
+    quote: URIRef  # The sentence a statement was read from.
+    charStart: URIRef  # Start offset of the quote in the document text.
+    charEnd: URIRef  # End offset of the quote in the document text.
+    confidence: URIRef  # Extractor confidence, 0 to 1.
+    status: URIRef  # Claim status: "in place", "planned", "recommended" or "ended".
+
+    # Document and judgement details
+    sha256: URIRef  # SHA-256 of a document's cleaned text.
+    aboutForce: URIRef  # The force a document or judgement is about.
+    area: URIRef  # The pillar or question judged, as written.
+    grade: URIRef  # The grade a judgement gives.
+    year: URIRef  # The inspection year, as written.
+
+
+PREFIXES: dict[str, Namespace] = {
+    "pko": PKO._NS,
+    "org": Namespace(str(ORG)),
+    "foaf": Namespace(str(FOAF)),
+    "prov": Namespace(str(PROV)),
+    "skos": Namespace(str(SKOS)),
+    "schema": Namespace(str(SCHEMA)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "owl": Namespace(str(OWL)),
+}
+
+
+def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
+    """Bind the contract's prefixes, and ``id:`` for the base of minted IRIs, on ``graph``.
+
+    Existing bindings of the same prefixes are replaced so output always uses these names.
+    Returns the graph for chaining.
+    """
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.bind(BASE_PREFIX, Namespace(base), override=True, replace=True)
+    return graph
+
+
+__all__ = [
+    "BASE_PREFIX",
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "FOAF",
+    "ORG",
+    "OWL",
+    "PKO",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
+    "bind_prefixes",
+]

@@ -1,0 +1,96 @@
+"""Checking a graph against the contract's SHACL shapes.
+
+Validation runs pyshacl with the shipped shapes, the ontology as the ontology graph
+(mixed into a copy of the data, so ``sh:class`` sees ``rdfs:subClassOf`` axioms) and no
+inference: the shapes are written against asserted triples, and skipping RDFS/OWL
+inference keeps validation fast.
+
+File problems (missing file, unsupported suffix, text that does not parse) raise
+:class:`GraphFileError`, a :class:`~policekg.extract.errors.PoliceKGError` and a
+``ValueError``, with a one-line message naming the file.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+from policekg.extract.errors import PoliceKGError
+from policekg.ontology import load_ontology, load_shapes
+
+from .namespaces import SH
+from .write import format_for
+
+
+class GraphFileError(PoliceKGError, ValueError):
+    """A graph file could not be read: missing, of an unknown format, or not valid RDF."""
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """The outcome of validation: whether the graph conforms, one line per problem, and pyshacl's report."""
+
+    conforms: bool
+    violations: list[str]
+    report_text: str
+
+
+def _show(node: Node | None, graph: Graph) -> str:
+    """A node as short Turtle (prefixed where a prefix is bound), or "-" when absent."""
+    return "-" if node is None else node.n3(graph.namespace_manager)
+
+
+def _violation_lines(report: Graph, data: Graph) -> list[str]:
+    """One sorted line per validation result: focus node, path, message."""
+    lines = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        messages = sorted(str(message) for message in report.objects(result, SH.resultMessage))
+        focus = _show(report.value(result, SH.focusNode), data)
+        path = _show(report.value(result, SH.resultPath), data)
+        lines.append(f"{focus} {path}: {' '.join(messages) or 'violates a shape'}")
+    return sorted(lines)
+
+
+def validate_graph(graph: Graph) -> ValidationResult:
+    """Validate ``graph`` against the contract shapes; the graph itself is not modified."""
+    conforms, report, report_text = pyshacl.validate(
+        graph,
+        shacl_graph=load_shapes(),
+        ont_graph=load_ontology(),
+        inference="none",
+        allow_warnings=True,
+    )
+    if not isinstance(report, Graph):
+        raise RuntimeError(f"the SHACL shapes could not be run: {report_text}")
+    return ValidationResult(bool(conforms), _violation_lines(report, graph), str(report_text))
+
+
+def _read(path: Path) -> Graph:
+    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    try:
+        fmt = format_for(path)
+    except ValueError as exc:
+        raise GraphFileError(str(exc)) from None
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many types; report one line, keep the cause
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise GraphFileError(f"{path}: not valid {fmt}: {reason}") from exc
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace)
+    for subject, predicate, obj, _ in dataset.quads():
+        graph.add((subject, predicate, obj))
+    return graph
+
+
+def validate_file(path: str | os.PathLike[str]) -> ValidationResult:
+    """Parse a graph file (format from its suffix) and validate it; see :class:`GraphFileError`."""
+    return validate_graph(_read(Path(path)))

@@ -1,0 +1,147 @@
+"""The ``policekg`` command: a thin layer over the library API.
+
+Exit codes: 0 success; 1 the work was done but something is wrong (a document failed,
+a graph does not conform); 2 nothing could be done (bad arguments, unreadable input).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+import policekg
+import policekg.graph.write
+from policekg import api
+from policekg.extract.errors import PoliceKGError
+from policekg.extract.model import Extraction, Kind, Predicate
+from policekg.graph.namespaces import DEFAULT_BASE
+
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one clear line on stderr and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (PoliceKGError, ValueError, OSError) as error:
+            _fail(str(error))
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(policekg.__version__, prog_name="policekg")
+def cli() -> None:
+    """Turn policing documents into a knowledge graph.
+
+    \b
+    Example:
+        policekg build examples/ -o out/graph.ttl
+        policekg validate out/graph.ttl
+    """
+
+
+def summary(extraction: Extraction, seconds: float) -> str:
+    """The closing summary of a build: documents, entities per kind, links per type, time."""
+    kinds = Counter(e.kind for e in extraction.entities.values())
+    links = Counter(link.predicate for link in extraction.links)
+    lines = [
+        f"documents: {len(extraction.documents)} read, {len(extraction.failures)} failed",
+        "entities:  " + ", ".join(f"{kind.value} {kinds[kind]}" for kind in Kind if kind is not Kind.FUND),
+        f"funds:     {len(extraction.funds)}",
+        "links:     " + ", ".join(f"{p.value} {links[p]}" for p in Predicate),
+        f"judgements: {len(extraction.judgements)}",
+        f"seconds:   {seconds:.1f}",
+    ]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Graph file to write; the format follows the suffix: .ttl (Turtle), .nt, .jsonld, .trig.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for minted entity IRIs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@clear_errors
+def build(paths: tuple[str, ...], output: str, base: str, quiet: bool) -> None:
+    """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
+
+    A document that cannot be read is reported on one line and skipped; the rest of the
+    corpus is still built, and the exit code is then 1.
+
+    \b
+    Example:
+        policekg build reports/ minutes/panel-2015-02.pdf -o out/graph.ttl
+    """
+    policekg.graph.write.format_for(output)
+    started = time.perf_counter()
+    files = api.documents(paths)
+    if not files:
+        _fail(f"no documents found in {', '.join(paths)} (looked for .txt, .md, .html, .htm, .pdf)")
+    with tqdm(total=len(files), unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
+        extraction = api.extract(files, progress=lambda _: bar.update())
+    for failure in extraction.failures:
+        click.echo(f"skipped {failure.source}: {failure.reason}", err=True)
+    if not extraction.documents:
+        _fail("no document could be read; no graph written")
+    policekg.write_graph(api.to_graph(extraction, base), output)
+    if not quiet:
+        click.echo(f"wrote {output}")
+        click.echo(summary(extraction, time.perf_counter() - started))
+    if extraction.failures:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@clear_errors
+def text(file: str) -> None:
+    """Print a document's cleaned text, exactly as evidence offsets count it.
+
+    \b
+    Example:
+        policekg text reports/kent-2016.html | cut -c 1200-1300
+    """
+    click.echo(api.document_text(file), nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@clear_errors
+def validate(file: str) -> None:
+    """Check a graph against the policekg SHACL shapes.
+
+    Exit code 0: the graph conforms; 1: violations (listed one per line); 2: error.
+
+    \b
+    Example:
+        policekg validate out/graph.ttl
+    """
+    result = policekg.validate_file(file)
+    if result.conforms:
+        click.echo(f"{file}: conforms")
+        return
+    for line in result.violations:
+        click.echo(line)
+    click.echo(f"{file}: {len(result.violations)} violation(s)", err=True)
+    sys.exit(EXIT_PROBLEMS)
+
+
+def main() -> None:
+    """Entry point of the ``policekg`` command."""
+    cli(prog_name="policekg")
