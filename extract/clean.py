@@ -44,7 +44,8 @@ _INVISIBLE = re.compile(
 )
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+     "\ufb06": "st"}
 )
 _SPACES_AROUND_TAB = re.compile(" *\t *")
 _SPACE_RUN = re.compile(" {2,}")
@@ -171,7 +172,7 @@ def _boilerplate() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
-def is_furniture(line: str) -> bool:
+def _is_furniture_line(line: str) -> bool:
     """Whether ``line`` is page furniture: a boilerplate line or only a URL."""
     stripped = line.strip()
     return bool(_boilerplate().fullmatch(stripped) or _URL_LINE.fullmatch(stripped))
@@ -179,7 +180,7 @@ def is_furniture(line: str) -> bool:
 
 def _drop_furniture(lines: Iterable[str]) -> list[str | None]:
     """``lines`` with each furniture line replaced by ``None`` (a break, like a page's)."""
-    return [None if line and is_furniture(line) else line for line in lines]
+    return [None if line and _is_furniture_line(line) else line for line in lines]
 
 
 def _join_lines(lines: list[str | None]) -> list[str]:

@@ -96,10 +96,11 @@ def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
 
 
 def _person(span: Span, offset: int) -> Mention | None:
+    """A person NER found: a title, or a known given name first, tells names from other capitals."""
     person = split_title(span.text)
     if not is_plausible_name(person) or _has_word(person.name, _word_set("org_cues.txt")):
         return None
-    if len(person.tokens) < 2 and not person.title:
+    if not person.title and (len(person.tokens) < 2 or person.tokens[0] not in _word_set("given_names.txt")):
         return None
     return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, span.text, person.name,
                    title=person.title)
@@ -125,11 +126,12 @@ def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]
     for ent in doc.ents:
         label = ent.label_
         mention: Mention | None = None
-        if label in ("FORCE", "PARTNER") and ent.ent_id_:
-            key = ent.ent_id_
-            canonical = by_key()[key].label
-            mention = Mention(KIND_FOR_LABEL[label], offset + ent.start_char, offset + ent.end_char, ent.text,
-                              canonical, key)
+        known = by_key().get(ent.ent_id_) if ent.ent_id_ else None
+        if label in KIND_FOR_LABEL and known is None and ent.text.lower() in alias_index():
+            known = by_key()[alias_index()[ent.text.lower()][0]]
+        if label in ("FORCE", "PARTNER", "ORG") and known is not None:
+            mention = Mention(known.kind, offset + ent.start_char, offset + ent.end_char, ent.text, known.label,
+                              known.key)
         elif label in KIND_FOR_LABEL:
             mention = _named(ent, KIND_FOR_LABEL[label], offset)
         elif label == "FORCE_REF":

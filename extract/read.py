@@ -26,14 +26,16 @@ from .errors import DocumentError
 from .model import ReadDocument
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".pdf")
+FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 _BINARY_SNIFF_BYTES = 8192
 _PDF_HEADER_WINDOW = 1024
 _REASON_MAX_CHARS = 80
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
-EMPTY = "empty document: no text found"
+_EMPTY = "empty document: no text found"
 
 
 def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -41,7 +43,9 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
     A file named explicitly is always included, whatever its type, so that reading it
     reports a clear error instead of it being silently skipped. Folders are searched
-    recursively for files of a supported type; hidden files and folders are skipped.
+    recursively for files of a supported type; hidden files and folders are skipped, and
+    so are a folder's own notes (README, LICENSE, CHANGELOG), which describe the corpus
+    rather than belong to it.
     """
     found: set[Path] = set()
     for given in paths:
@@ -57,14 +61,17 @@ def _documents_under(folder: Path) -> Iterator[Path]:
     for root, folders, files in os.walk(folder, onerror=_folder_error):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+            if not name.startswith(".") and Path(name).stem.upper() not in FOLDER_NOTES \
+                    and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                 yield Path(root) / name
 
 
 def _folder_error(error: OSError) -> None:
     """Stop the search at a folder that cannot be listed, instead of skipping it unseen."""
-    reason = "permission denied" if isinstance(error, PermissionError) else f"cannot list folder: {error.strerror or error}"
-    raise DocumentError(Path(error.filename or "").as_posix(), reason)
+    folder = Path(error.filename or "").as_posix()
+    if isinstance(error, PermissionError):
+        raise DocumentError(folder, "permission denied")
+    raise DocumentError(folder, f"cannot list folder: {error.strerror or error}")
 
 
 def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadDocument:
@@ -85,7 +92,7 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
     else:
         text, title = _read_markup(_decode(data, source), file_format)
     if not text:
-        raise DocumentError(source, EMPTY)
+        raise DocumentError(source, _EMPTY)
     return ReadDocument(source=source, text=text, title=title, format=file_format)
 
 
@@ -140,7 +147,7 @@ def _size(count: int, exact: bool = True) -> str:
 
 def _decode(data: bytes, source: str) -> str:
     """Text from UTF-8 (with or without a BOM) or BOM-marked UTF-16 bytes."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data, encoding, source)
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
@@ -165,7 +172,7 @@ def _read_markup(text: str, file_format: str) -> tuple[str, str | None]:
     if file_format == "html":
         return _read_html(text)
     if file_format == "md":
-        return clean_text(markdown_to_text(text)), _markdown_title(text)
+        return clean_text(_markdown_to_text(text)), _markdown_title(text)
     return clean_text(text), None
 
 
@@ -180,11 +187,15 @@ _MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 _MD_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"
+)
+_MD_TABLE_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
-def markdown_to_text(markdown: str) -> str:
+def _markdown_to_text(markdown: str) -> str:
     """Markdown as plain text: headings as their own paragraphs, no markup, lists kept.
 
     Pipe tables become TAB-separated rows, like tables in every other format.
@@ -203,7 +214,8 @@ def _markdown_line(line: str) -> list[str]:
     if heading:
         return ["", _markdown_inline(heading.group(2)), ""]
     if _is_pipe_row(line):
-        return [] if _is_pipe_separator(line) else ["\t".join(_markdown_inline(cell.strip()) for cell in _pipe_cells(line))]
+        cells = _pipe_cells(line)
+        return [] if _is_pipe_separator(cells) else ["\t".join(_markdown_inline(cell.strip()) for cell in cells)]
     return [_markdown_inline(line)]
 
 
@@ -219,16 +231,19 @@ def _markdown_inline(text: str) -> str:
 
 
 def _is_pipe_row(line: str) -> bool:
+    """Whether ``line`` is a row of a Markdown pipe table."""
     stripped = line.strip()
     return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
 
 
 def _pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row, unstripped."""
     return line.strip()[1:-1].split("|")
 
 
-def _is_pipe_separator(line: str) -> bool:
-    return all(re.fullmatch(r"\s*:?-{3,}:?\s*", cell) for cell in _pipe_cells(line))
+def _is_pipe_separator(cells: list[str]) -> bool:
+    """Whether a pipe-table row is the ``|---|:--:|`` line under the header."""
+    return all(_MD_TABLE_RULE.fullmatch(cell) for cell in cells)
 
 
 def _markdown_title(markdown: str) -> str | None:
@@ -251,10 +266,13 @@ _UNWANTED_TAGS = (
 _UNWANTED_ROLES = {"navigation", "banner", "contentinfo", "search"}
 # Words in an id or class name that mark page furniture rather than content.
 _FURNITURE_WORDS = re.compile(
-    r"(?:^|[-_])(?:skip|skiplink|breadcrumbs?|cookies?|cookiebanner|consent|menu|navbar|share|sharing|social)(?:$|[-_])",
+    r"(?:^|[-_])"
+    r"(?:skip|skiplink|breadcrumbs?|cookies?|cookiebanner|consent|menu|navbar|share|sharing|social)"
+    r"(?:$|[-_])",
     re.IGNORECASE,
 )
-_SECTIONING = ("article", "aside", "main", "nav", "section")
+# A header or footer inside one of these belongs to that section, not to the site.
+_SECTIONING = ["article", "aside", "main", "nav", "section"]
 _NEVER_FURNITURE = ("html", "body", "main", "article")
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
@@ -283,9 +301,10 @@ def _furniture(soup: BeautifulSoup) -> list[Tag]:
 
 
 def _is_furniture(tag: Tag) -> bool:
+    """Whether ``tag`` is page furniture: by its name, role, id or class, or being hidden."""
     if tag.name in _UNWANTED_TAGS:
         return True
-    if tag.name in ("header", "footer") and not tag.find_parent(list(_SECTIONING)):
+    if tag.name in ("header", "footer") and not tag.find_parent(_SECTIONING):
         return True
     if tag.name in _NEVER_FURNITURE:
         return False
@@ -293,7 +312,7 @@ def _is_furniture(tag: Tag) -> bool:
         return True
     if str(tag.get("role", "")).lower() in _UNWANTED_ROLES:
         return True
-    names = [str(tag.get("id", "")), *tag.get("class", [])]
+    names = [*tag.get_attribute_list("id"), *tag.get_attribute_list("class")]
     return any(_FURNITURE_WORDS.search(name) for name in names if name)
 
 

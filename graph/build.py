@@ -41,7 +41,7 @@ def decimal_literal(value: Decimal | float | int) -> Literal:
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
-    whole, _, fraction = format(number, "f").partition(".")
+    whole, _, fraction = format(number.copy_abs() if number.is_zero() else number, "f").partition(".")
     return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 

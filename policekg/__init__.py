@@ -6,7 +6,7 @@
 """
 from importlib.metadata import version
 
-from policekg.api import build_graph, document_text, documents, extract, to_graph
+from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
 from policekg.extract.errors import DocumentError, PoliceKGError
 from policekg.graph.validate import ValidationResult, validate_file, validate_graph
 from policekg.graph.write import write_graph
@@ -20,7 +20,7 @@ __all__ = [
     "build_graph",
     "document_text",
     "documents",
-    "extract",
+    "extract_documents",
     "to_graph",
     "validate_file",
     "validate_graph",

@@ -35,7 +35,7 @@ def document_text(path: PathLike) -> str:
     return read_document(path).text
 
 
-def extract(paths: Iterable[PathLike], *, nlp: Language | None = None,
+def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
             progress: Callable[[str], None] | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
@@ -52,4 +52,4 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None) -> Graph:
     """Documents under ``paths`` to an RDF graph in one call."""
-    return to_graph(extract(paths, nlp=nlp), base)
+    return to_graph(extract_documents(paths, nlp=nlp), base)

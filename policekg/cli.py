@@ -94,7 +94,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool) -> None:
     if not files:
         _fail(f"no documents found in {', '.join(paths)} (looked for .txt, .md, .html, .htm, .pdf)")
     with tqdm(total=len(files), unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
-        extraction = api.extract(files, progress=lambda _: bar.update())
+        extraction = api.extract_documents(files, progress=lambda _: bar.update())
     for failure in extraction.failures:
         click.echo(f"skipped {failure.source}: {failure.reason}", err=True)
     if not extraction.documents:

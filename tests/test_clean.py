@@ -106,7 +106,7 @@ def test_clean_dehyphenates_words_split_across_lines(raw: str, expected: str) ->
         (LONG + ":\nNext", LONG + ":\nNext"),
         (LONG + ".”\nNext", LONG + ".”\nNext"),
         ("A short line\nUppercase start", "A short line\nUppercase start"),
-        ("Effectiveness\nGood\nKent Police is good at keeping people safe.", "Effectiveness\nGood\nKent Police is good at keeping people safe."),
+        ("Effectiveness\nGood\nKent Police is good.", "Effectiveness\nGood\nKent Police is good."),
         ("one paragraph\n\ntwo paragraph", "one paragraph\n\ntwo paragraph"),
     ],
 )
@@ -116,7 +116,10 @@ def test_clean_joins_lines_broken_inside_sentences(raw: str, expected: str) -> N
 
 @pytest.mark.parametrize(
     "item",
-    ["• item", "● item", "◦ item", "- item", "* item", "– item", "1. item", "12) item", "a) item", "b. item", "(iv) item", "4.1 Cut crime"],
+    [
+        "• item", "● item", "◦ item", "- item", "* item", "– item", "1. item", "12) item", "a) item",
+        "b. item", "(iv) item", "4.1 Cut crime",
+    ],
 )
 def test_clean_keeps_list_items_on_their_own_lines(item: str) -> None:
     raw = f"{LONG}\n{item}\n{item}"
@@ -180,7 +183,10 @@ def test_clean_removes_running_headers_and_footers_of_pdf_pages() -> None:
 
 
 def test_clean_removes_running_lines_only_at_page_edges() -> None:
-    pages = [f"Kent PEEL 2018\nBody {word} one.\nBody {word} two.\nKent PEEL 2018\nBody {word} three.\nBody {word} four." for word in ("alpha", "beta", "gamma")]
+    pages = [
+        f"Kent PEEL 2018\nBody {word} one.\nBody {word} two.\nKent PEEL 2018\nBody {word} three.\nBody {word} four."
+        for word in ("alpha", "beta", "gamma")
+    ]
     cleaned = clean_text("\f".join(pages), pdf_pages=pages)
     assert cleaned.count("Kent PEEL 2018") == 3
 
@@ -191,7 +197,8 @@ def test_clean_needs_three_pages_to_call_a_line_running() -> None:
 
 
 def test_clean_needs_half_of_the_pages_to_call_a_line_running() -> None:
-    pages = [f"Header\nText {word}." for word in ("one", "two", "three")] + [f"Text {word}." for word in ("four", "five", "six", "seven")]
+    with_header = [f"Header\nText {word}." for word in ("one", "two", "three")]
+    pages = with_header + [f"Text {word}." for word in ("four", "five", "six", "seven")]
     cleaned = clean_text("\f".join(pages), pdf_pages=pages)
     assert cleaned.count("Header") == 3
 
@@ -209,7 +216,7 @@ _PIECES = st.sampled_from(
 _TEXT = st.lists(st.one_of(_PIECES, st.text(_CHARS, max_size=8)), max_size=30).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_TEXT)
 def test_clean_is_idempotent(raw: str) -> None:
     once = clean_text(raw)

@@ -1,0 +1,104 @@
+"""The policekg command: builds, bad input, exact text, validation exit codes, help."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from policekg import document_text
+from policekg.cli import cli
+from policekg.graph.namespaces import PKO, RDF
+
+from conftest import EXAMPLES
+
+BAD_FILES = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02\x03PNG\x00\x00",
+    "latin1.txt": b"Kent Police works with Essex Police caf\xe9 \xe9t\xe9.",
+    "corrupt.pdf": b"%PDF-1.4\n this is not really a PDF",
+}
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def corpus_with_bad_files(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, folder)
+    for name, data in BAD_FILES.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_cli_build_examples_writes_graph_and_summary(runner, tmp_path):
+    out = tmp_path / "graph.ttl"
+    result = runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "documents:" in result.output and "PoliceForce" in result.output and "seconds:" in result.output
+    graph = Graph().parse(out)
+    assert len(set(graph.subjects(RDF.type, PKO.Document))) == len(list(EXAMPLES.glob("*.*"))) - 1
+
+
+def test_cli_build_reports_each_bad_file_and_builds_the_rest(runner, corpus_with_bad_files, tmp_path):
+    out = tmp_path / "graph.ttl"
+    result = runner.invoke(cli, ["build", str(corpus_with_bad_files), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("skipped ")]
+    for name in BAD_FILES:
+        assert sum(name in line for line in lines) == 1, result.output
+    graph = Graph().parse(out)
+    assert len(set(graph.subjects(RDF.type, PKO.Document))) == len(list(EXAMPLES.glob("*.*"))) - 1
+
+
+def test_cli_build_failure_leaves_existing_graph_untouched(runner, tmp_path):
+    out = tmp_path / "graph.ttl"
+    out.write_text("previous graph")
+    (tmp_path / "only.txt").write_bytes(b"")
+    result = runner.invoke(cli, ["build", str(tmp_path / "only.txt"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert out.read_text() == "previous graph"
+    assert len(result.output.strip().splitlines()) <= 2
+
+
+def test_cli_build_rejects_unknown_output_format(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(tmp_path / "graph.xyz")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.iterdir() if p.name != "README.md"))
+def test_cli_text_prints_exactly_the_cleaned_text(runner, name):
+    result = runner.invoke(cli, ["text", str(EXAMPLES / name)])
+    assert result.exit_code == 0
+    assert result.output == document_text(EXAMPLES / name)
+
+
+def test_cli_text_missing_file_is_one_line(runner, tmp_path):
+    result = runner.invoke(cli, ["text", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_validate_exit_codes(runner, tmp_path):
+    good = tmp_path / "good.ttl"
+    assert runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(good), "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["validate", str(good)]).exit_code == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix pko: <https://w3id.org/policekg/ontology#> .\n<urn:x> a pko:PoliceForce .\n")
+    result = runner.invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1 and result.output.strip()
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle <<<")
+    assert runner.invoke(cli, ["validate", str(broken)]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["build", "text", "validate"])
+def test_cli_every_command_has_help_with_example(runner, command):
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
