@@ -16,7 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
 from .mentions import Mention, PostMention, alias_index, is_generic, mentions_in
-from .metadata import about_force, document_date, document_title, peel_title, peel_year
+from .metadata import about_force, document_date, document_title, peel_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .names import PersonName, matches_short_form
@@ -129,7 +129,7 @@ def _known_mention(key: str | None, text: str) -> Mention | None:
 def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None:
     if PANEL.search(title):
         return next((m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)), None)
-    if "PEEL" in text and re.search(r"\bHMIC|HM Inspector", text):
+    if re.search(r"\bPEEL\b", text[:5000]):
         key, _, _ = alias_index()[INSPECTORATE.lower()]
         return _known_mention(key, text)
     return None
@@ -154,7 +154,9 @@ class DocumentReader:
             mentions.extend(found)
             posts.extend(found_posts)
         mentions = _expand_abbreviations(self.text, mentions)
-        force = _known_mention(about_force(self.text, mentions), self.text)
+        places = [place for place in (place_of(m.name) for m in mentions) if place]
+        places += [place for place in (place_of(p.text) for p in posts) if place]
+        force = _known_mention(about_force(self.text, mentions, places), self.text)
         mentions = _with_keys(_resolve_people(_resolve_generic(mentions)), force)
         info = self._info(mentions, force)
         publisher = _publisher(self.text, info.title, mentions)
@@ -174,7 +176,7 @@ class DocumentReader:
     def _info(self, mentions: list[Mention], force: Mention | None) -> DocumentInfo:
         title = document_title(self.text, self.read.title)
         year = peel_year(self.text)
-        if force is not None and year and "PEEL" in self.text and not peel_title(self.text) and not self.read.title:
+        if force is not None and year and "PEEL" in self.text and "PEEL" not in (title or ""):
             title = f"{force.name} PEEL {year}"
         return DocumentInfo(
             id=self.doc_id, source=self.read.source, title=title or PurePath(self.read.source).stem,

@@ -18,6 +18,11 @@ PURPOSE = re.compile(
     r"increase|set up|pay for|run|expand|reduce|prevent|protect|address)\b[^.;:]{3,120}",
     re.IGNORECASE,
 )
+TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|was awarded|were awarded|has been awarded|won)\b", re.IGNORECASE)
+GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*)\b",
+                   re.IGNORECASE)
 CUE_WINDOW = 70
 EXCLUDE_WINDOW = 30
 MAX_PURPOSE_WORDS = 14
@@ -54,22 +59,36 @@ def _purpose(text: str) -> str | None:
     return " ".join(words[:MAX_PURPOSE_WORDS]).rstrip(",")
 
 
-def _recipient(mentions: list[Mention], text: str, after: int) -> Mention | None:
+def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[Kind, ...],
+                   cue: re.Pattern[str]) -> Mention | None:
+    """The first mention after the money introduced by ``cue`` ("to the Force", "from the Home Office")."""
+    cursor = after
     for m in mentions:
-        if m.kind in RECIPIENTS and m.start >= after and m.start - after <= 80:
-            between = text[after : m.start]
-            if re.search(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", between) and "from" not in between:
-                return m
+        if m.start < after:
+            continue
+        if m.start - after > 80:
+            break
+        if m.kind in kinds and cue.search(text[cursor : m.start]):
+            return m
+        cursor = m.end
     return None
 
 
+def _recipient(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
+    """Who receives: the subject of "received £X", else what the money goes "to" or "for"."""
+    before = [m for m in mentions if m.kind in RECIPIENTS and m.end <= money_start]
+    if before and RECEIVED.search(text[before[-1].end : money_start]):
+        return before[-1]
+    return _parties_after(mentions, text, after, RECIPIENTS, TO)
+
+
 def _funder(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
-    for m in mentions:
-        if m.kind in FUNDERS and m.start >= after and m.start - after <= 80:
-            if re.search(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", text[after : m.start]):
-                return m
+    """Who gives: what the money comes "from" or "by", else the subject of "awarded £X"."""
+    found = _parties_after(mentions, text, after, FUNDERS, FROM)
+    if found is not None:
+        return found
     before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start]
-    if before and _cue("grant").search(text[before[-1].end : money_start]):
+    if before and GIVEN.search(text[before[-1].end : money_start]):
         return before[-1]
     return None
 
@@ -98,7 +117,7 @@ def prose_funds(sentence: tuple[int, int], text: str, mentions: list[Mention]) -
             period=period.group(0) if period else None,
             purpose=_purpose(clause),
             funder=_funder(mentions, text, start + match.start(), money_end),
-            recipient=_recipient(mentions, text, money_end),
+            recipient=_recipient(mentions, text, start + match.start(), money_end),
         ))
     return readings
 

@@ -19,6 +19,7 @@ _DAY_MONTH_YEAR = rf"(\d{{1,2}})(?:st|nd|rd|th)?,? {_MONTH},? (\d{{4}})"
 DATE_PATTERNS = (
     re.compile(r"Last updated:? (\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE),
     re.compile(rf"^Date(?: of decision)?:\s*(?:\w+day,? )?{_DAY_MONTH_YEAR}", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"^(?:Published:?\s*)?(?:\w+day,? )?{_DAY_MONTH_YEAR}$", re.IGNORECASE | re.MULTILINE),
     re.compile(rf"\b(?:will be held|held)\b[^.\n]{{0,200}}? on \**(?:\w+day,? )?{_DAY_MONTH_YEAR}"),
 )
 PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2})?)$", re.MULTILINE)
@@ -72,8 +73,9 @@ def document_title(text: str, given: str | None) -> str | None:
     return generic[0] if generic else None
 
 
-def about_force(text: str, mentions: list[Mention]) -> str | None:
-    """The force a document is about: named in its PEEL heading, or clearly the most mentioned."""
+def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> str | None:
+    """The force a document is about: named in its PEEL heading, clearly the most mentioned,
+    or the force of the area whose commissioner or panel wrote it (``places``)."""
     heading = peel_title(text)
     if heading:
         force = force_by_area().get(heading.group("area").lower())
@@ -81,11 +83,17 @@ def about_force(text: str, mentions: list[Mention]) -> str | None:
             return force.key
     counts = Counter(m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return ranked[0][0]
+    areas = Counter(force_by_area()[p.lower()].key for p in places if p.lower() in force_by_area())
+    return areas.most_common(1)[0][0] if len(areas) == 1 else None
+
+
+def place_of(name: str) -> str | None:
+    """"Kent" in "Kent Police and Crime Commissioner" or "Police and Crime Panel for Kent"."""
+    match = re.match(r"^(?:Office of the )?(.+?) Police and Crime (?:Commissioner|Panel)$", name) or \
+        re.search(r"Police and Crime (?:Commissioner|Panel) for (.+)$", name)
+    return match.group(1) if match else None
 
 
 def peel_year(text: str) -> str | None:
@@ -93,5 +101,5 @@ def peel_year(text: str) -> str | None:
     heading = peel_title(text)
     if heading:
         return heading.group("year")
-    match = re.search(r"\b(?:in|for) (\d{4}/\d{2}),? we\b|\b(\d{4}/\d{2}) (?:PEEL|performance)\b", text[:5000])
+    match = re.search(r"\bPEEL\b[^\n]{0,100}?\b(\d{4}/\d{2})\b|\b(?:in|for) (\d{4}/\d{2}),? we\b", text[:5000])
     return next((g for g in match.groups() if g), None) if match else None

@@ -13,13 +13,15 @@ one that names no document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
 
-from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Kind, Link, Predicate
+from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Link, Predicate
 from policekg.ontology import load_ontology
 
 from .iri import Minter
@@ -31,6 +33,7 @@ LINK_PREDICATES: dict[Predicate, URIRef] = {
     Predicate.MEMBER_OF: ORG.memberOf,
 }
 CONFIDENCE_PLACES = Decimal("0.01")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def decimal_literal(value: Decimal | float | int) -> Literal:
@@ -48,6 +51,24 @@ def decimal_literal(value: Decimal | float | int) -> Literal:
 def confidence_literal(confidence: float) -> Literal:
     """A confidence as an ``xsd:decimal`` rounded (half up) to two places."""
     return decimal_literal(Decimal(str(confidence)).quantize(CONFIDENCE_PLACES, rounding=ROUND_HALF_UP))
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether ``text`` is a real calendar date written ``YYYY-MM-DD``."""
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def date_literal(document: DocumentInfo) -> Literal:
+    """A document's date as an ``xsd:date``; ``ValueError`` unless it is a real ``YYYY-MM-DD`` date."""
+    if document.date is None or not _is_iso_date(document.date):
+        raise ValueError(f"document {document.id!r} has date {document.date!r}, not a real YYYY-MM-DD date")
+    return Literal(document.date, datatype=XSD.date)
 
 
 @cache
@@ -81,7 +102,7 @@ class _Builder:
     readings: dict[URIRef, _Reading] = field(default_factory=dict)
     role_labels: dict[URIRef, set[str]] = field(default_factory=dict)
 
-    def add(self, triple: tuple) -> None:
+    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         self.graph.add(triple)
 
     def known(self, key: str | None) -> URIRef | None:
@@ -95,7 +116,7 @@ class _Builder:
         self.add((node, DCTERMS.source, Literal(doc.source)))
         self.add((node, PKO.sha256, Literal(doc.sha256)))
         if doc.date:
-            self.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+            self.add((node, DCTERMS.date, date_literal(doc)))
         for predicate, key in ((DCTERMS.publisher, doc.publisher), (PKO.aboutForce, doc.about_force)):
             target = self.known(key)
             if target is not None:
@@ -131,11 +152,13 @@ class _Builder:
         self.add((subject, predicate, obj))
         if link.predicate is Predicate.COLLABORATES_WITH:
             self.add((obj, predicate, subject))
-        if link.predicate is Predicate.MEMBER_OF and link.role and link.role.strip():
-            self.membership(subject, obj, link.role.strip())
+        post = " ".join((link.role or "").split())
+        if link.predicate is Predicate.MEMBER_OF and post:
+            self.membership(subject, obj, post)
         self.reading(subject, predicate, obj, link.evidence)
 
     def membership(self, person: URIRef, organisation: URIRef, post: str) -> None:
+        """One org:Membership per (person, organisation, role); spelling variants of a post share a role."""
         role = self.minter.role(post)
         self.role_labels.setdefault(role, set()).add(post)
         node = self.minter.membership(person, organisation, role)
@@ -213,8 +236,9 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     """The contract graph of ``extraction``, with entity IRIs minted under ``base``.
 
     Raises ``ValueError`` for a base that cannot prefix IRIs, an entity key of no known
-    kind, a judgement grade outside :data:`~policekg.extract.model.GRADES`, or a fund amount
-    that is not a finite number.
+    kind, a document date that is not ``YYYY-MM-DD``, a judgement grade outside
+    :data:`~policekg.extract.model.GRADES`, or a fund amount that is not a finite number:
+    each is a bug upstream, not a fact about the documents.
     """
     graph = bind_prefixes(Graph(bind_namespaces="none"), base)
     builder = _Builder(graph, Minter(base), extraction.entities)

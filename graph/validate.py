@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pyshacl
 from rdflib import Dataset, Graph
-from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 from policekg.ontology import load_ontology, load_shapes
@@ -39,19 +38,18 @@ class ValidationResult:
     report_text: str
 
 
-def _show(node: Node | None, graph: Graph) -> str:
-    """A node as short Turtle (prefixed where a prefix is bound), or "-" when absent."""
-    return "-" if node is None else node.n3(graph.namespace_manager)
-
-
 def _violation_lines(report: Graph, data: Graph) -> list[str]:
-    """One sorted line per validation result: focus node, path, message."""
-    lines = []
+    """One line per distinct violation, sorted: focus node, path (when there is one), message.
+
+    Nodes are shown as Turtle, prefixed where the data graph binds a prefix. Nested results
+    (``sh:detail``) that repeat a line are reported once.
+    """
+    lines = set()
     for result in report.subjects(SH.resultSeverity, SH.Violation):
+        where = [node.n3(data.namespace_manager) for node in
+                 (report.value(result, SH.focusNode), report.value(result, SH.resultPath)) if node is not None]
         messages = sorted(str(message) for message in report.objects(result, SH.resultMessage))
-        focus = _show(report.value(result, SH.focusNode), data)
-        path = _show(report.value(result, SH.resultPath), data)
-        lines.append(f"{focus} {path}: {' '.join(messages) or 'violates a shape'}")
+        lines.add(f"{' '.join(where)}: {' '.join(messages) or 'violates a shape.'}")
     return sorted(lines)
 
 
@@ -62,7 +60,6 @@ def validate_graph(graph: Graph) -> ValidationResult:
         shacl_graph=load_shapes(),
         ont_graph=load_ontology(),
         inference="none",
-        allow_warnings=True,
     )
     if not isinstance(report, Graph):
         raise RuntimeError(f"the SHACL shapes could not be run: {report_text}")

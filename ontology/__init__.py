@@ -17,7 +17,10 @@ SHAPES_FILE = "shapes.ttl"
 
 
 def _data_path(name: str) -> Path:
-    """The file system path of a Turtle file shipped in this package."""
+    """The file system path of a Turtle file shipped in this package.
+
+    policekg is installed as plain files (never zipped), so the path outlives ``as_file``.
+    """
     with as_file(files(__name__) / name) as path:
         return Path(path)
 

@@ -26,6 +26,7 @@ from policekg.extract.model import (
     Link,
     Predicate,
 )
+from policekg.graph import namespaces
 from policekg.graph.build import build_rdf, confidence_literal, decimal_literal
 from policekg.graph.iri import Minter
 from policekg.graph.namespaces import (
@@ -40,10 +41,10 @@ from policekg.graph.namespaces import (
     SKOS,
     bind_prefixes,
 )
-from policekg.graph import namespaces
 from policekg.graph.write import write_graph
 
-DECIMAL, DATE, INTEGER = namespaces.XSD.decimal, namespaces.XSD.date, namespaces.XSD.integer  # module-level XSD upsets pytest
+# A module-level XSD (or SCHEMA) makes pytest's collection warn: it probes attributes on it.
+DECIMAL, DATE, INTEGER = namespaces.XSD.decimal, namespaces.XSD.date, namespaces.XSD.integer
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CHECKER = SHARED / "tools" / "check_contract.py"
@@ -300,6 +301,14 @@ def test_build_document_exact_triples(graph: Graph) -> None:
         (DCTERMS.source, Literal("corpus/essex plan.html")),
         (PKO.sha256, Literal(SHA)),
     }
+
+
+@pytest.mark.parametrize("bad_date", ["2016-13-45", "03/11/2016", "20161103", "2016-W44-4", "2016-11-03T10:00"])
+def test_build_rejects_document_date_that_is_not_iso(bad_date: str) -> None:
+    extraction = sample_extraction()
+    extraction.documents[1] = DocumentInfo("essex-plan-2017", "e.html", "E", SHA, "", date=bad_date)
+    with pytest.raises(ValueError, match="essex-plan-2017"):
+        build_rdf(extraction)
 
 
 def test_build_document_publisher_when_known() -> None:
