@@ -75,10 +75,20 @@ class OrganisationRules:
         return None
 
 
-def _following_org(mentions: list[Mention], position: int, text: str) -> Mention | None:
-    for m in mentions:
-        if m.kind in ORGANISATIONS and m.start >= position and not text[position:m.start].strip(" ,.of").strip():
-            return m
+POST_BEFORE_ORGANISATION = re.compile(
+    r"\s*[,(]\s*(?P<post>[A-Z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
+    r"\s*(?:the\s+)?"
+)
+
+
+def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Post | None:
+    """"Name, Post, Organisation" or "Name, Post at/of the Organisation"."""
+    for organisation in orgs:
+        if organisation.start < person.end:
+            continue
+        match = POST_BEFORE_ORGANISATION.fullmatch(text, person.end, organisation.start)
+        if match:
+            return Post(person, match.group("post"), organisation, person.start, organisation.end, 0.9)
     return None
 
 
@@ -96,15 +106,15 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
             if office is not None:
                 found.append(Post(person, PCC, office, person.start, place_post.end, 0.9))
             continue
-        match = re.match(r"\s*[,(]\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|\s+of\s+|$)", after)
-        role = _post_label(match.group(1)) if match else None
-        if role is None:
+        named = _post_at_organisation(person, orgs, text)
+        if named is not None:
+            found.append(named)
             continue
-        org_position = person.end + match.end()
-        organisation = _following_org(orgs, org_position, text) or rules.for_rule(
-            known_posts()[role.lower()], person.start, person.end)
-        if organisation is not None:
-            found.append(Post(person, role, organisation, person.start, max(person.end, organisation.end), 0.85))
+        match = re.match(r"\s*[,(]\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|$)", after)
+        role = _post_label(match.group(1)) if match else None
+        organisation = rules.for_rule(known_posts()[role.lower()], person.start, person.end) if role else None
+        if role and organisation is not None:
+            found.append(Post(person, role, organisation, person.start, person.end + match.end(), 0.8))
     for match in re.finditer(r"\b[Tt]he ([A-Z][\w ]+?), ", line):
         role = _post_label(match.group(1))
         person = next((p for p in people if p.start == line_start + match.end()), None)

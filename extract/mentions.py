@@ -12,6 +12,7 @@ from .model import Kind
 from .names import is_plausible_name, split_title
 from .resources import read_lines
 
+MAX_TITLE_TOKENS = 4
 KIND_FOR_LABEL = {"FORCE": Kind.FORCE, "PARTNER": Kind.PARTNER, "PROGRAMME": Kind.PROGRAMME}
 
 
@@ -65,7 +66,10 @@ def _has_word(text: str, words: frozenset[str]) -> bool:
 
 
 def _organisation(span: Span, offset: int) -> Mention | None:
-    """An organisation found by NER, kept only when its head word says it is one a force works with."""
+    """An organisation found by NER, kept only when its head word says it is one a force works with.
+
+    Without such a head word it may be a person the model mistyped ("Helena Marchbank").
+    """
     known = alias_index().get(span.text.lower())
     if known:
         key, kind, label = known
@@ -74,7 +78,7 @@ def _organisation(span: Span, offset: int) -> Mention | None:
     if not span.text or _has_word(span.text, _word_set("internal_unit_cues.txt")):
         return None
     if span[-1].text not in _word_set("org_cues.txt"):
-        return None
+        return _person(span, offset)
     return _named(span, Kind.PARTNER, offset)
 
 
@@ -107,16 +111,16 @@ def _person(span: Span, offset: int) -> Mention | None:
 
 
 def _titled_person(span: Span, offset: int) -> Mention | None:
-    """Extend a PERSON span left over a title NER left out ("ACC" + "Matthew Horne")."""
+    """Extend a PERSON span left over a title NER left out ("ACC" + "Matthew Horne", "D/Supt")."""
     doc = span.doc
-    start = span.start
-    title = split_title(span.text).title or ""
-    while start > 0 and doc[start - 1].text not in {",", ":", ";", "(", ")", "\t", "\n"}:
-        candidate = split_title(doc[start - 1 : span.end].text).title or ""
-        if len(candidate) <= len(title):
+    best_start, best_title = span.start, split_title(span.text).title or ""
+    for start in range(span.start - 1, max(-1, span.start - MAX_TITLE_TOKENS - 1), -1):
+        if doc[start].text in {",", ":", ";", "(", ")"} or doc[start].is_space:
             break
-        start, title = start - 1, candidate
-    return _person(doc[start : span.end], offset)
+        title = split_title(doc[start : span.end].text).title or ""
+        if len(title) > len(best_title):
+            best_start, best_title = start, title
+    return _person(doc[best_start : span.end], offset)
 
 
 def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]]:
@@ -143,6 +147,8 @@ def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]
             mention = _organisation(ent, offset)
         elif label == "PERSON":
             mention = _titled_person(ent, offset)
+        elif label == "TITLED_PERSON":
+            mention = _person(ent, offset)
         if mention is not None:
             mentions.append(mention)
     return mentions, posts

@@ -33,7 +33,8 @@ class PersonName:
 
 
 @lru_cache(maxsize=None)
-def _titles() -> tuple[str, ...]:
+def person_titles() -> tuple[str, ...]:
+    """Titles, ranks and honorifics written before names, longest first."""
     titles = set(read_lines("titles.txt")) | {row["title"] for row in read_csv("ranks.csv")}
     return tuple(sorted(titles, key=len, reverse=True))
 
@@ -56,7 +57,7 @@ def split_title(text: str) -> PersonName:
     changed = True
     while changed:
         changed = False
-        for title in _titles():
+        for title in person_titles():
             if name.lower().startswith(title.lower() + " "):
                 found.append(name[: len(title)])
                 name = name[len(title) + 1 :].lstrip()
@@ -78,7 +79,11 @@ def is_plausible_name(name: PersonName) -> bool:
 
 
 def matches_short_form(short: PersonName, full: PersonName) -> bool:
-    """Whether "Boyd" / "A Barnes" / "P M Hill" can be a short form of ``full``."""
+    """Whether "Boyd" / "A Barnes" / "R A Latchford" can be a short form of ``full``.
+
+    Initials must agree with the given names written out; extra initials are middle names
+    the full form leaves out.
+    """
     if not full.is_full or short.surname.lower() != full.surname.lower():
         return False
     initials = [t.rstrip(".") for t in short.tokens[:-1]]
@@ -87,4 +92,4 @@ def matches_short_form(short: PersonName, full: PersonName) -> bool:
         return True
     if any(len(t) > 1 for t in initials):
         return [t.lower() for t in initials] == [g.lower() for g in given[: len(initials)]]
-    return all(g[0].lower() == i.lower() for i, g in zip(initials, given)) and len(initials) <= len(given)
+    return all(g[0].lower() == i.lower() for i, g in zip(initials, given))

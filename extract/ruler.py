@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import known_organisations
 from .model import Kind
+from .names import person_titles
 from .resources import read_jsonl
 
 PATTERN_FILES = ("partners.jsonl", "programmes.jsonl", "posts.jsonl", "references.jsonl", "non_entities.jsonl")
@@ -44,9 +45,21 @@ def gazetteer_patterns(nlp: Language, folder: Path | None = None) -> list[dict[s
     ]
 
 
+def titled_person_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """A title or rank followed by capitalised words or initials: "ACC Tallis", "Cllr Mrs A Fairbeck".
+
+    The statistical NER misses many such short forms; the name is checked and resolved later.
+    """
+    name = {"SHAPE": {"REGEX": "^X"}, "IS_SENT_START": False, "OP": "{1,4}"}
+    return [
+        {"label": "TITLED_PERSON", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(title)] + [name]}
+        for title in person_titles()
+    ]
+
+
 def bundled_patterns(nlp: Language, folder: Path | None = None) -> list[dict[str, Any]]:
-    """Gazetteer patterns plus the token patterns of :data:`PATTERN_FILES`."""
-    patterns = gazetteer_patterns(nlp, folder)
+    """Gazetteer and titled-name patterns plus the token patterns of :data:`PATTERN_FILES`."""
+    patterns = gazetteer_patterns(nlp, folder) + titled_person_patterns(nlp)
     for name in PATTERN_FILES:
         patterns.extend(read_jsonl(name, folder))
     return patterns

@@ -32,6 +32,8 @@ def test_names_split_title(written, name, title):
     ("B Barnes", "Ann Barnes", False),
     ("Horne", "Matthew Horne", True),
     ("Hill", "M Hill", False),
+    ("R A Latchford", "Roger Latchford", True),
+    ("P M Hill", "Mike Hill", False),
 ])
 def test_names_short_forms(short, full, expected):
     assert matches_short_form(PersonName(short), PersonName(full)) is expected
