@@ -4,7 +4,13 @@
     >>> graph = policekg.build_graph(["examples/"])
     >>> policekg.write_graph(graph, "out/graph.ttl")
 """
-from importlib.metadata import version
+from pkgutil import extend_path
+
+# Run from a source checkout, this folder holds only the thin layer; the installed package
+# (with extract, graph and ontology mapped in by setup.cfg) supplies the rest.
+__path__ = extend_path(__path__, __name__)
+
+from importlib.metadata import version  # noqa: E402
 
 from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
 from policekg.extract.errors import DocumentError, PoliceKGError
