@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import funds as fund_rules
 from . import memberships
@@ -215,11 +215,12 @@ class DocumentReader:
                     ranked = memberships.rank(person, rules, bounds)
                     found_posts += [ranked] if ranked else []
                 if "\t" not in line:
-                    for reading in fund_rules.prose_funds(bounds, self.text, in_sent + self._commissioner(sent, offset, analysis)):
+                    parties = in_sent + self._commissioner(sent, offset, analysis)
+                    for reading in fund_rules.prose_funds(bounds, self.text, parties):
                         self._add_fund(analysis, reading)
             self._add_posts(analysis, found_posts)
 
-    def _commissioner(self, sent, offset: int, analysis: DocumentAnalysis) -> list[Mention]:
+    def _commissioner(self, sent: Span, offset: int, analysis: DocumentAnalysis) -> list[Mention]:
         """"the Commissioner" as a mention of the person the document names as its PCC."""
         pcc = next((link.subject for link in analysis.links
                     if link.predicate is Predicate.MEMBER_OF and link.role == memberships.PCC), None)

@@ -58,10 +58,8 @@ class OrganisationRules:
         return Mention(Kind.PARTNER, start, end, self.text[start:end], label)
 
     def _about_area(self) -> str:
-        if self.about_force is None or not self.about_force.key:
-            return ""
-        area = next((a for a, org in force_by_area().items() if org.key == self.about_force.key), "")
-        return next((org.area for org in force_by_area().values() if org.key == self.about_force.key), area)
+        key = self.about_force.key if self.about_force else None
+        return next((org.area for org in force_by_area().values() if org.key == key), "")
 
     def for_rule(self, rule: str, start: int, end: int) -> Mention | None:
         if rule == "force":

@@ -10,7 +10,7 @@ from pkgutil import extend_path
 # (with extract, graph and ontology mapped in by setup.cfg) supplies the rest.
 __path__ = extend_path(__path__, __name__)
 
-from importlib.metadata import version  # noqa: E402
+from importlib.metadata import version
 
 from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
 from policekg.extract.errors import DocumentError, PoliceKGError

@@ -9,7 +9,7 @@ from rdflib import Graph
 
 from policekg import document_text
 from policekg.cli import cli
-from policekg.graph.namespaces import PKO, RDF
+from policekg.graph.namespaces import PKO, RDF, RDFS
 
 from conftest import EXAMPLES
 
@@ -102,3 +102,18 @@ def test_cli_every_command_has_help_with_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_cli_build_reads_pdf_documents(runner, tmp_path):
+    from pdf_factory import make_pdf
+
+    (tmp_path / "joint.pdf").write_bytes(make_pdf([
+        "Surrey Police has collaborated with Sussex Police for many years.",
+        "Both forces take part in Operation Yellowhammer.",
+    ]))
+    out = tmp_path / "graph.ttl"
+    assert runner.invoke(cli, ["build", str(tmp_path / "joint.pdf"), "-o", str(out), "-q"]).exit_code == 0
+    graph = Graph().parse(out)
+    forces = {str(label) for s in graph.subjects(RDF.type, PKO.PoliceForce) for label in graph.objects(s, RDFS.label)}
+    assert forces == {"Surrey Police", "Sussex Police"}
+    assert len(list(graph.subject_objects(PKO.collaboratesWith))) == 2
