@@ -20,6 +20,7 @@ import policekg.graph.write
 from policekg import api
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
+from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
 
 EXIT_PROBLEMS = 1
@@ -89,6 +90,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool) -> None:
         policekg build reports/ minutes/panel-2015-02.pdf -o out/graph.ttl
     """
     policekg.graph.write.format_for(output)
+    check_base(base)
     started = time.perf_counter()
     files = api.documents(paths)
     if not files:

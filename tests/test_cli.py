@@ -117,3 +117,11 @@ def test_cli_build_reads_pdf_documents(runner, tmp_path):
     forces = {str(label) for s in graph.subjects(RDF.type, PKO.PoliceForce) for label in graph.objects(s, RDFS.label)}
     assert forces == {"Surrey Police", "Sussex Police"}
     assert len(list(graph.subject_objects(PKO.collaboratesWith))) == 2
+
+
+@pytest.mark.parametrize("base", ["not an iri", "https://example.org/no-separator", "https://example.org/a b/"])
+def test_cli_build_rejects_bad_base_before_reading(runner, tmp_path, base):
+    result = runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(tmp_path / "g.ttl"), "--base", base])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "g.ttl").exists()
