@@ -16,7 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
 from .mentions import Mention, PostMention, alias_index, is_generic, mentions_in
-from .metadata import about_force, document_date, document_title, peel_title, peel_year, place_of
+from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .names import PersonName, matches_short_form
@@ -127,11 +127,13 @@ def _known_mention(key: str | None, text: str) -> Mention | None:
 
 
 def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None:
+    """The body that evidently issued the document, when the document names it: a panel for
+    its papers, the inspectorate for a PEEL report."""
     if PANEL.search(title):
         return next((m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)), None)
     if re.search(r"\bPEEL\b", text[:5000]):
         key, _, _ = alias_index()[INSPECTORATE.lower()]
-        return _known_mention(key, text)
+        return next((m for m in mentions if m.key == key), None)
     return None
 
 
@@ -161,7 +163,7 @@ class DocumentReader:
         info = self._info(mentions, force)
         publisher = _publisher(self.text, info.title, mentions)
         info = replace(info, publisher=publisher.key if publisher else None)
-        extra = [m for m in (force, publisher) if m is not None]
+        extra = [force] if force is not None else []
         analysis = DocumentAnalysis(info, mentions + extra)
         rules = memberships.OrganisationRules(force, self.text)
         self._read_lines(analysis, mentions, posts, rules, publisher)

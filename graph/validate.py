@@ -13,20 +13,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyshacl
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from policekg.extract.errors import PoliceKGError
 from policekg.ontology import load_ontology, load_shapes
 
 from .namespaces import SH
-from .write import format_for
-
-
-class GraphFileError(PoliceKGError, ValueError):
-    """A graph file could not be read: missing, of an unknown format, or not valid RDF."""
+from .write import GraphFileError, read_graph
 
 
 @dataclass(frozen=True)
@@ -66,28 +60,9 @@ def validate_graph(graph: Graph) -> ValidationResult:
     return ValidationResult(bool(conforms), _violation_lines(report, graph), str(report_text))
 
 
-def _read(path: Path) -> Graph:
-    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such file")
-    try:
-        fmt = format_for(path)
-    except ValueError as exc:
-        raise GraphFileError(str(exc)) from None
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many types; report one line, keep the cause
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise GraphFileError(f"{path}: not valid {fmt}: {reason}") from exc
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in dataset.namespaces():
-        graph.bind(prefix, namespace)
-    for subject, predicate, obj, _ in dataset.quads():
-        graph.add((subject, predicate, obj))
-    return graph
-
-
 def validate_file(path: str | os.PathLike[str]) -> ValidationResult:
     """Parse a graph file (format from its suffix) and validate it; see :class:`GraphFileError`."""
-    return validate_graph(_read(Path(path)))
+    return validate_graph(read_graph(path))
+
+
+__all__ = ["GraphFileError", "ValidationResult", "validate_file", "validate_graph"]

@@ -19,6 +19,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
+from policekg.extract.errors import PoliceKGError
+
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 
 
@@ -103,3 +105,30 @@ def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = No
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, data)
     return target
+
+
+class GraphFileError(PoliceKGError, ValueError):
+    """A graph file could not be read: missing, of an unknown format, or not valid RDF."""
+
+
+def read_graph(path: str | os.PathLike[str]) -> Graph:
+    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    try:
+        fmt = format_for(path)
+    except ValueError as exc:
+        raise GraphFileError(str(exc)) from None
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many types; report one line, keep the cause
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise GraphFileError(f"{path}: not valid {fmt}: {reason}") from exc
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace)
+    for subject, predicate, obj, _ in dataset.quads():
+        graph.add((subject, predicate, obj))
+    return graph

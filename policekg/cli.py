@@ -20,8 +20,11 @@ import policekg.graph.write
 from policekg import api
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
+from policekg.graph.evaluate import evaluate as score_graph
+from policekg.graph.evaluate import report as evaluation_report
 from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
+from policekg.graph.write import read_graph
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -142,6 +145,30 @@ def validate(file: str) -> None:
         click.echo(line)
     click.echo(f"{file}: {len(result.violations)} violation(s)", err=True)
     sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--gold", required=True, type=click.Path(path_type=str),
+              help="Folder of gold annotation files (*.json, format in tests/gold/README.md).")
+@click.option("--errors", is_flag=True, help="Also list every missed and every false item.")
+@clear_errors
+def evaluate(graph_file: str, gold: str, errors: bool) -> None:
+    """Score a graph against gold annotations: precision, recall and F1 per kind and link type.
+
+    Funds match on amount and recipient; names match on labels and aliases, ignoring case.
+
+    \b
+    Example:
+        policekg build ../shared/seeds -o seeds.ttl
+        policekg evaluate seeds.ttl --gold tests/gold --errors
+    """
+    result = score_graph(read_graph(graph_file), gold)
+    click.echo(evaluation_report(result))
+    if errors:
+        click.echo("")
+        for line in sorted(result.errors):
+            click.echo(line)
 
 
 def main() -> None:

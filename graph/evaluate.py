@@ -1,0 +1,262 @@
+"""Score a graph against gold annotations: precision, recall and F1 per kind and link type.
+
+Gold files (``DIR/*.json``, format in ``tests/gold/README.md``) list per document the entities,
+links and funds a careful reader finds. An extracted item matches a gold item of the same
+document when their names agree (label or any alias, compared case- and punctuation-
+insensitively); each gold item matches at most one extracted item. Optional gold items count
+neither way.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePath
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from policekg.extract.errors import PoliceKGError
+
+from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+
+ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
+LINK_TYPES = ("collaboratesWith", "participatesIn", "memberOf")
+LINK_PREDICATES = {"collaboratesWith": PKO.collaboratesWith, "participatesIn": PKO.participatesIn,
+                   "memberOf": ORG.memberOf}
+
+
+class GoldError(PoliceKGError):
+    """A gold annotation file is missing, unreadable or malformed."""
+
+
+@dataclass
+class Score:
+    """Counts of one category and the measures derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+
+@dataclass
+class Evaluation:
+    """Scores per category ("PoliceForce", …, "Fund", "collaboratesWith", …) and every error."""
+
+    scores: dict[str, Score] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    documents: int = 0
+
+    def total(self, categories: Iterable[str]) -> Score:
+        total = Score()
+        for category in categories:
+            total.add(self.scores[category])
+        return total
+
+
+@dataclass(frozen=True)
+class Item:
+    """Something to match: names on each side, and what to show in an error line."""
+
+    names: tuple[frozenset[str], ...]
+    shown: str
+    optional: bool = False
+    amount: Decimal | None = None
+    extra: str = ""
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: lower case, "&" as "and", no "the", plain apostrophes."""
+    text = unicodedata.normalize("NFKC", name).replace("’", "'").replace("&", " and ").lower()
+    text = re.sub(r"'s\b", "s", text)
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def _names(*groups: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalise(n) for group in groups for n in group if n and normalise(n))
+
+
+def load_gold(folder: str | os.PathLike[str]) -> dict[str, dict]:
+    """Gold annotations keyed by document file name."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise GoldError(f"{path}: gold folder not found")
+    gold: dict[str, dict] = {}
+    for file in sorted(path.glob("*.json")):
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            gold[data["document"]] = data
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise GoldError(f"{file}: not a gold annotation file ({error})") from error
+    if not gold:
+        raise GoldError(f"{path}: no gold annotation files (*.json)")
+    return gold
+
+
+class _GraphView:
+    """What the graph says about each document, in the shapes the matcher needs."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.documents = {PurePath(str(graph.value(d, DCTERMS.source))).name: d
+                          for d in graph.subjects(RDF.type, PKO.Document)}
+
+    def names(self, node: Node | None) -> frozenset[str]:
+        if node is None:
+            return frozenset()
+        return _names([str(o) for o in self.graph.objects(node, RDFS.label)],
+                      [str(o) for o in self.graph.objects(node, SKOS.altLabel)])
+
+    def label(self, node: Node | None) -> str:
+        return str(self.graph.value(node, RDFS.label)) if node is not None else "-"
+
+    def entities(self, document: Node, kind: str) -> list[Item]:
+        return [Item((self.names(e),), self.label(e))
+                for e in sorted(self.graph.subjects(PKO.mentionedIn, document))
+                if (e, RDF.type, PKO[kind]) in self.graph]
+
+    def links(self, document: Node, link_type: str) -> list[Item]:
+        predicate = LINK_PREDICATES[link_type]
+        pairs: set[tuple[Node, Node]] = set()
+        for statement in self.graph.subjects(PROV.wasDerivedFrom, document):
+            if self.graph.value(statement, RDF.predicate) == predicate:
+                pair = (self.graph.value(statement, RDF.subject), self.graph.value(statement, RDF.object))
+                pairs.add(tuple(sorted(pair)) if link_type == "collaboratesWith" else pair)
+        return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}") for s, o in sorted(pairs)]
+
+    def funds(self, document: Node) -> list[Item]:
+        items = []
+        for fund in sorted(self.graph.subjects(PKO.mentionedIn, document)):
+            if (fund, RDF.type, PKO.Fund) not in self.graph:
+                continue
+            recipient = self.graph.value(fund, PKO.recipient)
+            amount = self.graph.value(fund, PKO.amount)
+            items.append(Item((self.names(recipient),), self.label(fund),
+                              amount=Decimal(str(amount)) if amount is not None else None,
+                              extra=str(self.graph.value(fund, PKO.period) or "")))
+        return items
+
+
+def _gold_entities(gold: dict, kind: str) -> list[Item]:
+    return [Item((_names([e["label"]], e.get("aliases", [])),), e["label"], e.get("optional", False))
+            for e in gold.get("entities", []) if e.get("kind") == kind]
+
+
+def _gold_names(gold: dict) -> dict[str, frozenset[str]]:
+    return {e["label"]: _names([e["label"]], e.get("aliases", [])) for e in gold.get("entities", [])}
+
+
+def _gold_links(gold: dict, link_type: str) -> list[Item]:
+    names = _gold_names(gold)
+    items = []
+    for link in gold.get("links", []):
+        if link.get("type") != link_type:
+            continue
+        subject = names.get(link["subject"], _names([link["subject"]]))
+        obj = names.get(link["object"], _names([link["object"]]))
+        items.append(Item((subject, obj), f"{link['subject']} -> {link['object']}", link.get("optional", False)))
+    return items
+
+
+def _amount(text: object) -> Decimal | None:
+    try:
+        return Decimal(str(text).replace(",", "").replace("£", ""))
+    except InvalidOperation:
+        return None
+
+
+def _gold_funds(gold: dict) -> list[Item]:
+    names = _gold_names(gold)
+    items = []
+    for fund in gold.get("funds", []):
+        recipient = fund.get("recipient")
+        recipient_names = names.get(recipient, _names([recipient])) if recipient else frozenset()
+        shown = f"£{fund.get('amount')} to {recipient or '-'} ({fund.get('period') or '-'})"
+        items.append(Item((recipient_names,), shown, fund.get("optional", False), _amount(fund.get("amount")),
+                          str(fund.get("period") or "")))
+    return items
+
+
+def _same(gold: Item, found: Item, link_type: str | None) -> bool:
+    if gold.amount is not None or found.amount is not None:
+        if gold.amount != found.amount:
+            return False
+        return gold.names[0] == found.names[0] == frozenset() or bool(gold.names[0] & found.names[0])
+    if link_type == "collaboratesWith":
+        (a, b), (c, d) = gold.names, found.names
+        return bool((a & c and b & d) or (a & d and b & c))
+    return all(g & f for g, f in zip(gold.names, found.names))
+
+
+def _match(gold: list[Item], found: list[Item], link_type: str | None = None) -> tuple[Score, list[Item], list[Item]]:
+    """One-to-one matching: required gold first, then optional; exact periods preferred for funds."""
+    unmatched = list(found)
+    score = Score()
+    missed: list[Item] = []
+    for item in sorted(gold, key=lambda g: g.optional):
+        candidates = [f for f in unmatched if _same(item, f, link_type)]
+        candidates.sort(key=lambda f: f.extra != item.extra)
+        if candidates:
+            unmatched.remove(candidates[0])
+            score.tp += 0 if item.optional else 1
+        elif not item.optional:
+            score.fn += 1
+            missed.append(item)
+    score.fp = len(unmatched)
+    return score, missed, unmatched
+
+
+def evaluate(graph: Graph, gold_folder: str | os.PathLike[str]) -> Evaluation:
+    """Score ``graph`` against every gold file in ``gold_folder`` whose document it contains."""
+    gold_files = load_gold(gold_folder)
+    view = _GraphView(graph)
+    result = Evaluation(scores={c: Score() for c in (*ENTITY_KINDS, "Fund", *LINK_TYPES)})
+    for name, gold in gold_files.items():
+        document = view.documents.get(name)
+        if document is None:
+            result.errors.append(f"not in graph: document {name} (its gold items all count as missed)")
+        result.documents += document is not None
+        checks = [(kind, _gold_entities(gold, kind), view.entities(document, kind) if document else [], None)
+                  for kind in ENTITY_KINDS]
+        checks.append(("Fund", _gold_funds(gold), view.funds(document) if document else [], None))
+        checks += [(t, _gold_links(gold, t), view.links(document, t) if document else [], t) for t in LINK_TYPES]
+        for category, gold_items, found, link_type in checks:
+            score, missed, wrong = _match(gold_items, found, link_type)
+            result.scores[category].add(score)
+            result.errors += [f"missed {category} in {name}: {m.shown}" for m in missed]
+            result.errors += [f"false {category} in {name}: {w.shown}" for w in wrong]
+    return result
+
+
+def report(evaluation: Evaluation) -> str:
+    """The scores as an aligned table, with the overall entity and link rows."""
+    rows = [(c, evaluation.scores[c]) for c in (*ENTITY_KINDS, "Fund")]
+    rows.append(("entities (all kinds)", evaluation.total(ENTITY_KINDS)))
+    rows += [(t, evaluation.scores[t]) for t in LINK_TYPES]
+    rows.append(("links (all types)", evaluation.total(LINK_TYPES)))
+    lines = [f"{'category':<22}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+    for name, s in rows:
+        lines.append(f"{name:<22}{s.precision:>10.2f}{s.recall:>8.2f}{s.f1:>7.2f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    lines.append(f"documents scored: {evaluation.documents}")
+    return "\n".join(lines)

@@ -1,0 +1,98 @@
+"""The evaluator: matching by names and aliases, optional items, funds by amount and recipient."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from policekg.extract.model import (DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate)
+from policekg.graph.build import build_rdf
+from policekg.graph.evaluate import GoldError, evaluate, normalise
+
+DOC = DocumentInfo("doc-1", "reports/doc.txt", "Doc", "0" * 64, "text")
+
+
+def _evidence(start: int = 0) -> Evidence:
+    return Evidence("doc-1", "a quote", start, start + 7, 0.9, "in place")
+
+
+def _extraction() -> Extraction:
+    entities = {
+        "PoliceForce/kent-police": Entity("PoliceForce/kent-police", Kind.FORCE, "Kent Police", set(), {"doc-1"}),
+        "PoliceForce/essex-police": Entity("PoliceForce/essex-police", Kind.FORCE, "Essex Police", set(), {"doc-1"}),
+        "PartnerOrganisation/medway-csp": Entity("PartnerOrganisation/medway-csp", Kind.PARTNER,
+                                                 "Medway Community Safety Partnership", {"Medway CSP"}, {"doc-1"}),
+        "PartnerOrganisation/the-council": Entity("PartnerOrganisation/the-council", Kind.PARTNER, "Town Council",
+                                                  set(), {"doc-1"}),
+    }
+    links = [Link("PoliceForce/essex-police", Predicate.COLLABORATES_WITH, "PoliceForce/kent-police", _evidence())]
+    funds = [Fund("Fund/a", "£96,782 to Medway CSP (2015/16)", Decimal(96782), [_evidence(10)], "2015/16",
+                  recipient="PartnerOrganisation/medway-csp", documents={"doc-1"})]
+    return Extraction([DOC], entities, links, funds)
+
+
+GOLD = {
+    "document": "doc.txt",
+    "entities": [
+        {"kind": "PoliceForce", "label": "Kent Police", "aliases": []},
+        {"kind": "PoliceForce", "label": "Essex Police", "aliases": []},
+        {"kind": "PoliceForce", "label": "Surrey Police", "aliases": [], "optional": True},
+        {"kind": "PartnerOrganisation", "label": "Medway CSP", "aliases": []},
+        {"kind": "Programme", "label": "Operation Encompass", "aliases": []},
+    ],
+    "links": [
+        {"type": "collaboratesWith", "subject": "Kent Police", "object": "Essex Police", "status": "in place"},
+    ],
+    "funds": [
+        {"amount": "96782", "recipient": "Medway CSP", "funder": None, "period": "2015/16", "purpose": None},
+        {"amount": "93395", "recipient": "Medway CSP", "funder": None, "period": "2016/17", "purpose": None},
+    ],
+}
+
+
+@pytest.fixture()
+def gold_dir(tmp_path):
+    (tmp_path / "doc.json").write_text(json.dumps(GOLD))
+    return tmp_path
+
+
+def test_evaluate_scores_each_category(gold_dir):
+    result = evaluate(build_rdf(_extraction()), gold_dir)
+    force, partner, programme = (result.scores[k] for k in ("PoliceForce", "PartnerOrganisation", "Programme"))
+    assert (force.tp, force.fp, force.fn) == (2, 0, 0)
+    assert (partner.tp, partner.fp, partner.fn) == (1, 1, 0)
+    assert (programme.tp, programme.fn) == (0, 1)
+    assert result.scores["collaboratesWith"].f1 == 1.0
+    fund = result.scores["Fund"]
+    assert (fund.tp, fund.fp, fund.fn) == (1, 0, 1)
+
+
+def test_evaluate_lists_every_error(gold_dir):
+    errors = evaluate(build_rdf(_extraction()), gold_dir).errors
+    assert "false PartnerOrganisation in doc.txt: Town Council" in errors
+    assert "missed Programme in doc.txt: Operation Encompass" in errors
+    assert any(line.startswith("missed Fund in doc.txt: £93395") for line in errors)
+
+
+def test_evaluate_reports_gold_documents_missing_from_the_graph(tmp_path):
+    (tmp_path / "other.json").write_text(json.dumps({**GOLD, "document": "other.txt"}))
+    result = evaluate(build_rdf(_extraction()), tmp_path)
+    assert result.documents == 0
+    assert result.scores["PoliceForce"].fn == 2
+
+
+@pytest.mark.parametrize("content", ["not json", json.dumps({"entities": []})])
+def test_evaluate_rejects_malformed_gold(tmp_path, content):
+    (tmp_path / "bad.json").write_text(content)
+    with pytest.raises(GoldError, match="bad.json"):
+        evaluate(build_rdf(_extraction()), tmp_path)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kent Fire & Rescue Service", "kent fire and rescue service"),
+    ("The Home Office", "Home Office"),
+    ("Police and Crime Commissioners’ Treasurers' Society", "Police and Crime Commissioners' Treasurers Society"),
+])
+def test_evaluate_names_compare_loosely(a, b):
+    assert normalise(a) == normalise(b)
