@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import funds as fund_rules
 from . import memberships
@@ -15,14 +15,18 @@ from .gazetteer import by_key
 from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
-from .mentions import Mention, PostMention, alias_index, is_generic, mentions_in
+from .mentions import Mention, PostMention, alias_index, is_free, is_generic, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .names import PersonName, matches_short_form
 from .slug import slugify
+from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
+OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
+LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
 
 
@@ -71,17 +75,29 @@ def _expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", name.lower())
+
+
+def _names_the_same_kind(generic: str, specific: str) -> bool:
+    """"Fire and Rescue Service" ~ "Kent Fire and Rescue Service"; "Office of the Police and
+    Crime Commissioner" ~ "Office of the Kent Police and Crime Commissioner"."""
+    words = iter(_words(specific))
+    return len(_words(specific)) > len(_words(generic)) and all(w in words for w in _words(generic))
+
+
 def _resolve_generic(mentions: list[Mention]) -> list[Mention]:
-    """"The Fire and Rescue Service" is the one specific such service the document names, if any."""
+    """A generic name ("the Concordat") is the specific one of that kind named last before it,
+    or the only one the document names; otherwise it names nothing."""
     specific = [m for m in mentions if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and not is_generic(m.name)]
     resolved: list[Mention] = []
     for m in mentions:
         if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and m.key is None and is_generic(m.name):
-            candidates = {s.name.lower(): s for s in specific
-                          if s.kind is m.kind and s.name.lower().endswith(" " + m.name.lower())}
-            if len(candidates) != 1:
+            candidates = [s for s in specific if s.kind is m.kind and _names_the_same_kind(m.name, s.name)]
+            before = [s for s in candidates if s.end <= m.start]
+            if not before and len({s.name.lower() for s in candidates}) != 1:
                 continue
-            target = next(iter(candidates.values()))
+            target = before[-1] if before else candidates[0]
             m = replace(m, name=target.name, key=target.key)
         resolved.append(m)
     return resolved
@@ -156,16 +172,18 @@ class DocumentReader:
             mentions.extend(found)
             posts.extend(found_posts)
         mentions = _expand_abbreviations(self.text, mentions)
+        mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
         places = [place for place in (place_of(m.name) for m in mentions) if place]
         places += [place for place in (place_of(p.text) for p in posts) if place]
         force = _known_mention(about_force(self.text, mentions, places), self.text)
+        rules = memberships.OrganisationRules(force, self.text)
+        mentions = self._with_commissioner(mentions, posts, rules)
         mentions = _with_keys(_resolve_people(_resolve_generic(mentions)), force)
         info = self._info(mentions, force)
         publisher = _publisher(self.text, info.title, mentions)
         info = replace(info, publisher=publisher.key if publisher else None)
         extra = [force] if force is not None else []
         analysis = DocumentAnalysis(info, mentions + extra)
-        rules = memberships.OrganisationRules(force, self.text)
         self._read_lines(analysis, mentions, posts, rules, publisher)
         self._read_tables(analysis, mentions)
         if force is not None:
@@ -193,9 +211,11 @@ class DocumentReader:
                     rules: memberships.OrganisationRules, body: Mention | None) -> None:
         lines = split_lines(self.text)
         line_index = {start: i for i, (start, _) in enumerate(lines)}
+        lead: Mention | None = None
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = [m for m in mentions if offset <= m.start < offset + len(line)]
+            lead, default_subject = self._lead_in(line, in_line, lead)
             people = [m for m in in_line if m.kind is Kind.PERSON]
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
             found_posts = memberships.appositions(offset, line, people, orgs,
@@ -210,30 +230,44 @@ class DocumentReader:
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
-                for link in sentence_links(sent, in_sent, offset, rules.about_force):
+                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds)
                     found_posts += [ranked] if ranked else []
                 if "\t" not in line:
-                    parties = in_sent + self._commissioner(sent, offset, analysis)
-                    for reading in fund_rules.prose_funds(bounds, self.text, parties):
+                    for reading in fund_rules.prose_funds(bounds, self.text, in_sent):
                         self._add_fund(analysis, reading)
             self._add_posts(analysis, found_posts)
 
-    def _commissioner(self, sent: Span, offset: int, analysis: DocumentAnalysis) -> list[Mention]:
-        """"the Commissioner" as a mention of the person the document names as its PCC."""
-        pcc = next((link.subject for link in analysis.links
-                    if link.predicate is Predicate.MEMBER_OF and link.role == memberships.PCC), None)
-        if pcc is None:
-            return []
-        found = []
-        for match in re.finditer(r"\b[Tt]he Commissioner\b(?!'s)", sent.text):
-            start = offset + sent.start_char + match.start()
-            name = next(m.name for m in analysis.mentions if m.key == pcc)
-            found.append(Mention(Kind.PERSON, start, start + len(match.group()), match.group(), name, pcc, anaphor=True))
-        return found
+    @staticmethod
+    def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The organisation a list's items leave unsaid: "Kent Police will be expected to:" then
+        "- Work in partnership with …". Returns the lead for later lines and this line's default."""
+        if LIST_ITEM.match(line):
+            return lead, lead
+        if line.rstrip().endswith(":"):
+            return next((m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)), None), None
+        return None, None
+
+    def _with_commissioner(self, mentions: list[Mention], posts: list[PostMention],
+                           rules: memberships.OrganisationRules) -> list[Mention]:
+        """References to the commissioner's office: "Kent’s PCC", "the PCC", "the Commissioner".
+
+        The office is the one the document names, or, where the document speaks of a police
+        and crime commissioner, the office for the force it is about.
+        """
+        office = next((m for m in mentions if m.kind is Kind.PARTNER and OFFICE.match(m.name)), None)
+        if office is None and (posts or re.search(r"\bPCC\b|Police and Crime Commissioner", self.text)):
+            office = rules.pcc_office(None, 0, 0)
+        if office is None:
+            return mentions
+        office = replace(office, key=office.key or entity_key(Kind.PARTNER, office.name))
+        found = [m for m in pcc_references(self.text, office) if is_free(m.start, m.end, mentions)]
+        found += [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key, anaphor=True)
+                  for m in COMMISSIONER.finditer(self.text) if is_free(m.start(), m.end(), mentions)]
+        return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
     def _add_posts(self, analysis: DocumentAnalysis, posts: list[memberships.Post]) -> None:
         seen = {(link.subject, link.object, link.role) for link in analysis.links if link.predicate is Predicate.MEMBER_OF}

@@ -13,6 +13,7 @@ from .resources import read_csv
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
+SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,43 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
     return None
 
 
-def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None) -> list[SentenceLink]:
-    """Links in one sentence: a cue, its subject organisation, and the mentions it governs."""
+def _signatories(sent: Span, mentions: list[Mention], status: str) -> list[SentenceLink]:
+    """"signatories to the Concordat, including NHS, …": each organisation takes part in it."""
+    if not SIGNATORIES.search(sent.text):
+        return []
+    programmes = {m.key: m for m in mentions if m.kind is Kind.PROGRAMME}
+    if len(programmes) != 1:
+        return []
+    (programme,) = programmes.values()
+    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.85, status)
+            for m in mentions if m.kind in ORGANISATIONS and not m.anaphor]
+
+
+def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
+               status: str) -> list[SentenceLink]:
+    """"its Digital Mobility Programme": the owner takes part in the programme."""
+    found = []
+    for programme in (m for m in mentions if m.kind is Kind.PROGRAMME):
+        span = sent.doc.char_span(programme.start - offset, programme.end - offset, alignment_mode="expand")
+        owners = [t for t in span.root.children if t.dep_ == "poss"] if span is not None else []
+        owner = _resolve_subject(owners[0], mentions, offset, self_mention) if owners else None
+        if owner is not None and owner.kind in ORGANISATIONS:
+            found.append(SentenceLink(owner, Predicate.PARTICIPATES_IN, programme, 0.6, status))
+    return found
+
+
+def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
+                   default_subject: Mention | None = None) -> list[SentenceLink]:
+    """Links in one sentence: a cue, its subject organisation, and the mentions it governs.
+
+    ``default_subject`` stands for a subject the sentence leaves out, as in a bullet list
+    under "Kent Police will be expected to:".
+    """
     text = sent.text
     status = claim_status(text)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
+    for link in _signatories(sent, mentions, status) + _possessed(sent, mentions, offset, self_mention, status):
+        found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     for cue in cues():
         for match in cue.pattern.finditer(text):
             position = offset + sent.start_char + match.start()
@@ -106,7 +139,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                                            alignment_mode="expand")
             if cue_token is None:
                 continue
-            subject = _subject(cue_token[-1], mentions, offset, self_mention)
+            subject = _subject(cue_token[-1], mentions, offset, self_mention) or default_subject
             if subject is None or subject.kind not in ORGANISATIONS:
                 continue
             wanted = ORGANISATIONS if cue.predicate is Predicate.COLLABORATES_WITH else (Kind.PROGRAMME,)

@@ -82,6 +82,11 @@ def _organisation(span: Span, offset: int) -> Mention | None:
     return _named(span, Kind.PARTNER, offset)
 
 
+def is_free(start: int, end: int, taken: list[Mention]) -> bool:
+    """Whether ``start:end`` overlaps none of the ``taken`` mentions."""
+    return not any(m.start < end and start < m.end for m in taken)
+
+
 def is_generic(name: str) -> bool:
     """Whether a name is only descriptive words ("the Fire and Rescue Service", "District Council")."""
     generic = _word_set("generic_org_words.txt")

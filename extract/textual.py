@@ -1,0 +1,123 @@
+"""Mentions read from the form of the text rather than by spaCy.
+
+Statistical NER misses names that the layout or punctuation gives away: several forces
+sharing one "Police" ("Kent and Essex Police"), programme names in quotes ("the ‘develop
+you’ scheme") or brackets ("its operating model (New Horizon)"), "Operations Lakeland and
+Ikon", abbreviations used without a definition whose letters are the initials of a body the
+document names ("KCJB"), and references to a police and crime commissioner's office.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .abbreviations import MINOR_WORDS
+from .gazetteer import force_by_area
+from .mentions import Mention, is_free, is_generic
+from .model import Kind
+from .resources import read_lines
+
+QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
+QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
+OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
+ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
+PCC_REFERENCE = re.compile(r"\b(?:(?P<area>[A-Z][a-z]+)[’']s PCC\b|(?:the )?office of the PCC\b|the PCC\b)")
+
+
+@lru_cache(maxsize=None)
+def _programme_cues() -> str:
+    return "|".join(re.escape(word) for word in read_lines("programme_cues.txt"))
+
+
+@lru_cache(maxsize=None)
+def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
+    cues = _programme_cues()
+    return (
+        re.compile(rf"(?:the |a |an |its )?{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{cues})s?\b[^.\n]{{0,40}}?\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}",
+                   re.IGNORECASE),
+        re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][\w’' -]{{2,40}})\)"),
+    )
+
+
+@lru_cache(maxsize=None)
+def _coordinated_forces() -> re.Pattern[str]:
+    areas = sorted((org.area for org in force_by_area().values()), key=len, reverse=True)
+    area = "|".join(re.escape(a) for a in areas)
+    return re.compile(rf"\b(?P<areas>(?:{area})(?:, (?:{area}))*,? and (?:{area})) (?:[Pp]olice|[Cc]onstabular(?:y|ies)|forces)\b")
+
+
+def coordinated_forces(text: str) -> list[Mention]:
+    """"Kent and Essex Police", "Leicestershire, Staffordshire and West Yorkshire forces"."""
+    found = []
+    by_area = force_by_area()
+    for match in _coordinated_forces().finditer(text):
+        for area in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group("areas")):
+            name = area.group().strip().removeprefix("and ").strip()
+            force = by_area.get(name.lower())
+            if force is None:
+                continue
+            start = match.start("areas") + match.group("areas").find(name, area.start())
+            found.append(Mention(Kind.FORCE, start, start + len(name), name, force.label, force.key))
+    return found
+
+
+def programmes(text: str) -> list[Mention]:
+    """Programme names in quotes or brackets next to a programme word, and lists of operations."""
+    found: list[Mention] = []
+    for pattern in _quoted_programmes():
+        for match in pattern.finditer(text):
+            name = match.group("name").strip()
+            start = match.start("name")
+            if name and not is_generic(name):
+                found.append(Mention(Kind.PROGRAMME, start, start + len(name), name, name))
+    for match in OPERATIONS.finditer(text):
+        for name in re.finditer(r"[A-Z]\w+", match.group("names")):
+            start = match.start("names") + name.start()
+            found.append(Mention(Kind.PROGRAMME, start, start + len(name.group()), name.group(),
+                                 f"Operation {name.group()}"))
+    return found
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w’'-]*", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in MINOR_WORDS and w[0].isupper())
+
+
+def undefined_abbreviations(text: str, named: list[Mention]) -> list[Mention]:
+    """"KCJB" for the Kent Criminal Justice Board the document names in full elsewhere."""
+    by_initials: dict[str, set[tuple[Kind, str, str | None]]] = {}
+    for m in named:
+        if m.kind in (Kind.FORCE, Kind.PARTNER) and not m.anaphor and " " in m.name:
+            by_initials.setdefault(_initials(m.name), set()).add((m.kind, m.name, m.key))
+    found = []
+    for match in ABBREVIATION.finditer(text):
+        targets = by_initials.get(match.group())
+        if targets and len(targets) == 1 and is_free(match.start(), match.end(), named):
+            kind, name, key = next(iter(targets))
+            found.append(Mention(kind, match.start(), match.end(), match.group(), name, key))
+    return found
+
+
+def pcc_references(text: str, office: Mention | None) -> list[Mention]:
+    """"Kent’s PCC", "the office of the PCC": the commissioner's office the document is about."""
+    if office is None:
+        return []
+    return [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key, anaphor=m.group("area") is None)
+            for m in PCC_REFERENCE.finditer(text)]
+
+
+def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    """All form-based mentions that do not overlap one spaCy already gave."""
+    found = [m for m in coordinated_forces(text) + programmes(text) if is_free(m.start, m.end, taken)]
+    found += programme_references(text, taken + found)
+    return found + undefined_abbreviations(text, taken + found)
+
+
+CUE_REFERENCE = re.compile(r"\b[Tt]he (?P<cue>Concordat|Programme|Scheme|Pilot|Initiative|Project)\b")
+
+
+def programme_references(text: str, taken: list[Mention]) -> list[Mention]:
+    """"the Concordat", "the Programme": resolved later to the programme of that kind named before."""
+    return [Mention(Kind.PROGRAMME, m.start("cue"), m.end(), m.group("cue"), m.group("cue"), anaphor=False)
+            for m in CUE_REFERENCE.finditer(text) if is_free(m.start("cue"), m.end(), taken)]
