@@ -19,12 +19,13 @@ from .mentions import Mention, PostMention, alias_index, is_free, is_generic, me
 from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
-from .names import PersonName, matches_short_form
+from .names import PersonName, matches_short_form, personal_titles
 from .slug import slugify
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
 OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
+MIN_PROPAGATED = 6
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
@@ -103,8 +104,22 @@ def _resolve_generic(mentions: list[Mention]) -> list[Mention]:
     return resolved
 
 
+def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found once ("New Horizon", "Eleanor Pennicott") is the same entity wherever else
+    the document writes it, including where spaCy did not see it."""
+    found: list[Mention] = []
+    names = {m.text: m for m in mentions if not m.anaphor and len(m.text) >= MIN_PROPAGATED
+             and (m.kind is not Kind.PERSON or PersonName(m.text).is_full)}
+    for surface, mention in sorted(names.items()):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            if is_free(match.start(), match.end(), mentions + found):
+                found.append(replace(mention, start=match.start(), end=match.end()))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end))
+
+
 def _resolve_people(mentions: list[Mention]) -> list[Mention]:
-    """"Ms Boyd" becomes Kerry Boyd when the document names exactly one such person."""
+    """"Ms Boyd" becomes Kerry Boyd when the document names exactly one such person; a titled
+    surname the document never gives in full ("Ms Ashton") stays as written."""
     people = [PersonName(m.name) for m in mentions if m.kind is Kind.PERSON]
     full = {p.name: p for p in people if p.is_full}
     resolved: list[Mention] = []
@@ -113,7 +128,7 @@ def _resolve_people(mentions: list[Mention]) -> list[Mention]:
             candidates = {f.name for f in full.values() if matches_short_form(PersonName(m.name), f)}
             if len(candidates) == 1:
                 m = replace(m, name=candidates.pop())
-            elif len(m.name.split()) < 2:
+            elif len(m.name.split()) < 2 and (m.title or "").lower() not in personal_titles():
                 continue
         resolved.append(m)
     return resolved
@@ -122,8 +137,8 @@ def _resolve_people(mentions: list[Mention]) -> list[Mention]:
 def _with_keys(mentions: list[Mention], force: Mention | None) -> list[Mention]:
     keyed = []
     for m in mentions:
-        if m.anaphor:
-            if force is None:
+        if m.anaphor and m.key is None:
+            if force is None or m.kind is not Kind.FORCE:
                 continue
             m = replace(m, key=force.key, name=force.name)
         elif m.key is None:
@@ -153,6 +168,12 @@ def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None
     return None
 
 
+def _ensure_named(analysis: DocumentAnalysis, mention: Mention) -> None:
+    """Keep an entity a link needs: one named (not only referred to) mention of it."""
+    if all(m.key != mention.key or m.anaphor for m in analysis.mentions):
+        analysis.mentions.append(replace(mention, anaphor=False, text=mention.name))
+
+
 class DocumentReader:
     """Analyses one document's spaCy lines; see :func:`analyse`."""
 
@@ -173,6 +194,7 @@ class DocumentReader:
             posts.extend(found_posts)
         mentions = _expand_abbreviations(self.text, mentions)
         mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
+        mentions = _propagate_names(self.text, mentions)
         places = [place for place in (place_of(m.name) for m in mentions) if place]
         places += [place for place in (place_of(p.text) for p in posts) if place]
         force = _known_mention(about_force(self.text, mentions, places), self.text)
@@ -221,10 +243,9 @@ class DocumentReader:
             found_posts = memberships.appositions(offset, line, people, orgs,
                                                   [p for p in posts if offset <= p.start < offset + len(line)], rules)
             if "\t" in line:
-                row = memberships.table_row(offset, line, people, orgs, rules, body)
-                found_posts += [row] if row else []
+                found_posts += memberships.table_row(offset, line, people, orgs, body)
             if len(people) == 1 and people[0].start == offset and people[0].end == offset + len(line.rstrip()):
-                following = lines[line_index[offset] + 1 : line_index[offset] + 3]
+                following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
                 sign = memberships.signature(people[0], following, mentions, rules)
                 found_posts += [sign] if sign else []
             for sent in doc.sents:
@@ -275,8 +296,7 @@ class DocumentReader:
             organisation = post.organisation
             if organisation.key is None:
                 organisation = replace(organisation, key=entity_key(organisation.kind, organisation.name))
-            if all(m.key != organisation.key for m in analysis.mentions):
-                analysis.mentions.append(organisation)
+            _ensure_named(analysis, organisation)
             identity = (post.person.key, organisation.key, post.role)
             if post.person.key == organisation.key or identity in seen:
                 continue
@@ -301,8 +321,8 @@ class DocumentReader:
                              self.doc_id), reading.period or ""])
         key = f"{Kind.FUND.value}/{slugify(label)}-{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
         for party in (reading.funder, reading.recipient):
-            if party is not None and party.anaphor is False and all(m.key != party.key for m in analysis.mentions):
-                analysis.mentions.append(party)
+            if party is not None:
+                _ensure_named(analysis, party)
         analysis.funds.append(FundRecord(key, label, reading, self._evidence(reading.start, reading.end,
                                                                              reading.confidence, "in place")))
 

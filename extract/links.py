@@ -68,19 +68,44 @@ def _governing_verb(token: Token) -> Token:
     return token
 
 
-def _subject(cue_token: Token, mentions: list[Mention], offset: int, self_mention: Mention | None) -> Mention | None:
-    """The organisation that does the linking: the grammatical subject, or a possessor."""
+def _anchor(cue: Span) -> Token:
+    """The word of a cue that carries it: "work" in "work closely with", "part" in "part of"."""
+    return next((t for t in cue if t.pos_ in ("VERB", "NOUN", "AUX")), cue[-1])
+
+
+def _subject(cue_token: Token, mentions: list[Mention], offset: int, self_mention: Mention | None) -> list[Mention]:
+    """The organisations that do the linking: the grammatical subject (with any coordinated
+    with it), or a possessor."""
     for child in cue_token.children:
         if child.dep_ == "poss":
-            return _resolve_subject(child, mentions, offset, self_mention)
+            return _resolve_subjects(child, mentions, offset, self_mention)
     verb = _governing_verb(cue_token)
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return _resolve_subject(subjects[0], mentions, offset, self_mention)
+            return _resolve_subjects(subjects[0], mentions, offset, self_mention)
         if verb.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl") or verb.head is verb:
             break
         verb = verb.head
+    return []
+
+
+def _resolve_subjects(token: Token, mentions: list[Mention], offset: int,
+                      self_mention: Mention | None) -> list[Mention]:
+    head = _resolve_subject(token, mentions, offset, self_mention)
+    found = [head] if head is not None else []
+    for other in token.subtree:
+        mention = _mention_at(other, mentions, offset)
+        if mention is not None and mention.kind in ORGANISATIONS and all(m.key != mention.key for m in found):
+            found.append(mention)
+    return found
+
+
+def _just_before(position: int, mentions: list[Mention], text: str, offset: int) -> Mention | None:
+    """An organisation written right before the cue ("… the Commissioner link with …")."""
+    before = [m for m in mentions if m.kind in ORGANISATIONS and m.end <= position]
+    if before and not text[before[-1].end - offset : position - offset].strip(" ,"):
+        return before[-1]
     return None
 
 
@@ -135,21 +160,38 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             position = offset + sent.start_char + match.start()
             if any(m.start <= position < m.end for m in mentions):
                 continue
-            cue_token = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                           alignment_mode="expand")
-            if cue_token is None:
+            cue_span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                          alignment_mode="expand")
+            if cue_span is None:
                 continue
-            subject = _subject(cue_token[-1], mentions, offset, self_mention) or default_subject
-            if subject is None or subject.kind not in ORGANISATIONS:
-                continue
-            wanted = ORGANISATIONS if cue.predicate is Predicate.COLLABORATES_WITH else (Kind.PROGRAMME,)
-            scope = {t.i for t in _governing_verb(cue_token[-1]).subtree}
-            for target in mentions:
-                if target.kind not in wanted or target.start < position or target.key == subject.key:
-                    continue
-                head = sent.doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
-                if head is None or head.root.i not in scope:
-                    continue
+            anchor = _anchor(cue_span)
+            subjects = [m for m in _subject(anchor, mentions, offset, self_mention) if m.kind in ORGANISATIONS]
+            if not subjects:
+                fallback = _just_before(position, mentions, sent.doc.text, offset) or default_subject
+                subjects = [fallback] if fallback is not None else []
+            targets = _targets(sent, cue, anchor, match, mentions, offset, subjects)
+            if not targets and cue.predicate is Predicate.COLLABORATES_WITH and len(subjects) > 1:
+                pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+            else:
+                pairs = [(subject, target) for subject in subjects for target in targets if target.key != subject.key]
+            for subject, target in pairs:
                 link = SentenceLink(subject, cue.predicate, target, cue.confidence, status)
                 found.setdefault((subject.key or "", cue.predicate, target.key or ""), link)
     return list(found.values())
+
+
+def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions: list[Mention], offset: int,
+             subjects: list[Mention]) -> list[Mention]:
+    """The mentions a cue governs: after it (or anywhere, for "together"), within its clause."""
+    wanted = ORGANISATIONS if cue.predicate is Predicate.COLLABORATES_WITH else (Kind.PROGRAMME,)
+    position = offset + sent.start_char + match.start()
+    anywhere = "together" in match.group().lower()
+    scope = {t.i for t in _governing_verb(anchor).subtree}
+    found = []
+    for target in mentions:
+        if target.kind not in wanted or (target.start < position and not anywhere) or target in subjects:
+            continue
+        head = sent.doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
+        if head is not None and head.root.i in scope:
+            found.append(target)
+    return found

@@ -13,6 +13,8 @@ from .resources import read_csv
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 PCC = "Police and Crime Commissioner"
+SIGNATURE_LINES = 4
+POST_LINE = re.compile(r"[A-Z][\w'’-]*(?:,? (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}")
 
 
 @dataclass(frozen=True)
@@ -125,18 +127,22 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
 
 def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Mention],
               rules: OrganisationRules) -> Post | None:
-    """A name alone on a line, its post on the next line (and maybe its organisation after)."""
+    """A name alone on a line, its post on the next line, and its organisation on one of the
+    few lines after that (or the one the post implies)."""
     if not next_lines:
         return None
     start, line = next_lines[0]
-    role = _post_label(line)
+    role = _post_label(line) or (line.strip() if POST_LINE.fullmatch(line.strip()) else None)
     if role is None:
         return None
     organisation = None
-    if len(next_lines) > 1:
-        org_start, org_line = next_lines[1]
-        organisation = next((m for m in orgs if m.start == org_start and m.end == org_start + len(org_line)), None)
-    organisation = organisation or rules.for_rule(known_posts()[role.lower()], start, start + len(line))
+    for org_start, org_line in next_lines[1:]:
+        organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.start == org_start
+                             and m.end == org_start + len(org_line.rstrip())), None)
+        if organisation is not None:
+            break
+    rule = known_posts().get(role.lower(), "")
+    organisation = organisation or rules.for_rule(rule, start, start + len(line))
     if organisation is None:
         return None
     return Post(person, role, organisation, person.start, start + len(line), 0.85)
@@ -153,25 +159,29 @@ def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int]) -
 
 
 def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Mention],
-              rules: OrganisationRules, body: Mention | None) -> Post | None:
-    """A membership row: "Councillor Name<TAB>Borough Council" or "Name (Chairman)<TAB>…"."""
+              body: Mention | None) -> list[Post]:
+    """A membership row: "Councillor Name<TAB>Borough Council", "Name (Chairman)<TAB>…".
+
+    The person sits for the row's organisation; a bracketed role ("Chairman") and an
+    "Independent Member" are posts in the body whose membership list it is.
+    """
     cells = line.split("\t")
     if len(cells) != 2:
-        return None
+        return []
     first_end = line_start + len(cells[0])
     person = next((p for p in people if p.start < first_end), None)
     if person is None:
-        return None
-    second_start = first_end + 1
-    organisation = next((m for m in orgs if m.start >= second_start and m.kind in ORGANISATIONS), None)
+        return []
+    end = line_start + len(line)
+    organisation = next((m for m in orgs if m.start > first_end and m.kind in ORGANISATIONS), None)
     bracket = re.search(r"\(([^)]+)\)", cells[0])
     prefix = re.match(r"\s*([A-Z][\w -]+?)\s+[–-]\s+", cells[1])
-    role = (bracket.group(1) if bracket else None) or (prefix.group(1) if prefix else None)
-    if organisation is None:
-        role = role or _post_label(cells[1])
-        organisation = body
-    if role is None and person.title:
-        role = rank_posts().get(person.title.lower(), (person.title, ""))[0]
-    if organisation is None or role is None:
-        return None
-    return Post(person, role, organisation, line_start, line_start + len(line), 0.95)
+    title = rank_posts().get(person.title.lower(), (person.title, ""))[0] if person.title else None
+    posts = []
+    if organisation is not None:
+        role = (prefix.group(1) if prefix else None) or title or "Member"
+        posts.append(Post(person, role, organisation, line_start, end, 0.95))
+    body_role = (bracket.group(1) if bracket else None) or (_post_label(cells[1]) if organisation is None else None)
+    if body is not None and body_role:
+        posts.append(Post(person, body_role, body, line_start, end, 0.95))
+    return posts

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import by_key, known_organisations
 from .model import Kind
 from .names import is_plausible_name, split_title
-from .resources import read_lines
+from .resources import read_csv, read_lines
 
 MAX_TITLE_TOKENS = 4
 KIND_FOR_LABEL = {"FORCE": Kind.FORCE, "PARTNER": Kind.PARTNER, "PROGRAMME": Kind.PROGRAMME}
@@ -93,9 +93,24 @@ def is_generic(name: str) -> bool:
     return all(word.lower() in generic for word in re.findall(r"[\w’'-]+", name))
 
 
+@lru_cache(maxsize=None)
+def _post_prefix() -> re.Pattern[str]:
+    posts = sorted((row["post"] for row in read_csv("posts.csv")), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in posts)}) of (?:the )?")
+
+
+def _without_post(span: Span) -> Span:
+    """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …"."""
+    match = _post_prefix().match(span.text)
+    if not match:
+        return span
+    rest = span.doc.char_span(span.start_char + match.end(), span.end_char, alignment_mode="contract")
+    return rest if rest is not None and len(rest) else span
+
+
 def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
-    """A partner or programme matched by a pattern, without leading function words."""
-    span = _trim(span)
+    """A partner or programme matched by a pattern, without leading function words or posts."""
+    span = _without_post(_trim(span))
     if len(span) < 2 and kind is not Kind.PARTNER:
         return None
     if not span.text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):

@@ -45,6 +45,13 @@ def _honours() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def personal_titles() -> frozenset[str]:
+    """Honorifics and ranks that make a lone surname a person ("Ms Ashton"), unlike posts
+    ("Commissioner Inquiries")."""
+    return frozenset(t.lower() for t in read_lines("honorifics.txt")) | frozenset(rank_posts())
+
+
+@lru_cache(maxsize=None)
 def rank_posts() -> dict[str, tuple[str, str]]:
     """Title or rank -> (post label, organisation rule) from ``ranks.csv``."""
     return {row["title"].lower(): (row["post"], row["organisation"]) for row in read_csv("ranks.csv")}

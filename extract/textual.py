@@ -36,7 +36,8 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?:the |a |an |its )?{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
         re.compile(rf"\b(?:{cues})s?\b[^.\n]{{0,40}}?\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}",
                    re.IGNORECASE),
-        re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][\w’' -]{{2,40}})\)"),
+        re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
+        re.compile(r"(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
     )
 
 
@@ -62,9 +63,19 @@ def coordinated_forces(text: str) -> list[Mention]:
     return found
 
 
+QUOTED_LIST = re.compile(rf"(?P<names>(?:{QUOTED.replace('?P<name>', '')}(?:,\s*|\s+and\s+|\s+or\s+))+)"
+                         rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:programme|scheme|initiative|project)s\b",
+                         re.IGNORECASE)
+
+
 def programmes(text: str) -> list[Mention]:
     """Programme names in quotes or brackets next to a programme word, and lists of operations."""
     found: list[Mention] = []
+    for match in QUOTED_LIST.finditer(text):
+        for name in re.finditer(QUOTED, match.group("names")):
+            start = match.start("names") + name.start("name")
+            found.append(Mention(Kind.PROGRAMME, start, start + len(name.group("name")), name.group("name"),
+                                 name.group("name")))
     for pattern in _quoted_programmes():
         for match in pattern.finditer(text):
             name = match.group("name").strip()
@@ -109,7 +120,10 @@ def pcc_references(text: str, office: Mention | None) -> list[Mention]:
 
 def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """All form-based mentions that do not overlap one spaCy already gave."""
-    found = [m for m in coordinated_forces(text) + programmes(text) if is_free(m.start, m.end, taken)]
+    found: list[Mention] = []
+    for mention in coordinated_forces(text) + programmes(text):
+        if is_free(mention.start, mention.end, taken + found):
+            found.append(mention)
     found += programme_references(text, taken + found)
     return found + undefined_abbreviations(text, taken + found)
 
@@ -119,5 +133,5 @@ CUE_REFERENCE = re.compile(r"\b[Tt]he (?P<cue>Concordat|Programme|Scheme|Pilot|I
 
 def programme_references(text: str, taken: list[Mention]) -> list[Mention]:
     """"the Concordat", "the Programme": resolved later to the programme of that kind named before."""
-    return [Mention(Kind.PROGRAMME, m.start("cue"), m.end(), m.group("cue"), m.group("cue"), anaphor=False)
+    return [Mention(Kind.PROGRAMME, m.start("cue"), m.end(), m.group("cue"), m.group("cue"), anaphor=True)
             for m in CUE_REFERENCE.finditer(text) if is_free(m.start("cue"), m.end(), taken)]

@@ -93,8 +93,13 @@ def normalise(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+GENERIC_TAIL = re.compile(r" (?:programme|program|scheme|schemes|initiative|project)$")
+
+
 def _names(*groups: Iterable[str]) -> frozenset[str]:
-    return frozenset(normalise(n) for group in groups for n in group if n and normalise(n))
+    """Normalised names, each also without a generic last word ("Police Now scheme" ~ "Police Now")."""
+    names = {normalise(n) for group in groups for n in group if n and normalise(n)}
+    return frozenset(names | {GENERIC_TAIL.sub("", n) for n in names})
 
 
 def load_gold(folder: str | os.PathLike[str]) -> dict[str, dict]:
@@ -209,6 +214,11 @@ def _same(gold: Item, found: Item, link_type: str | None) -> bool:
     return all(g & f for g, f in zip(gold.names, found.names))
 
 
+def _shares_label(gold: Item, found: Item) -> bool:
+    """Whether the found item carries the gold item's own label (not just an alias of it)."""
+    return normalise(gold.shown) in found.names[0] or normalise(found.shown) in gold.names[0]
+
+
 def _match(gold: list[Item], found: list[Item], link_type: str | None = None) -> tuple[Score, list[Item], list[Item]]:
     """One-to-one matching: required gold first, then optional; exact periods preferred for funds."""
     unmatched = list(found)
@@ -216,7 +226,7 @@ def _match(gold: list[Item], found: list[Item], link_type: str | None = None) ->
     missed: list[Item] = []
     for item in sorted(gold, key=lambda g: g.optional):
         candidates = [f for f in unmatched if _same(item, f, link_type)]
-        candidates.sort(key=lambda f: f.extra != item.extra)
+        candidates.sort(key=lambda f: (f.extra != item.extra, not _shares_label(item, f)))
         if candidates:
             unmatched.remove(candidates[0])
             score.tp += 0 if item.optional else 1

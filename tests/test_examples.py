@@ -145,7 +145,8 @@ def test_examples_allocation_table_funds(examples_extraction):
 
 
 @pytest.mark.parametrize(("amount", "recipient", "funder", "period"), [
-    (150000, "Gloucestershire Constabulary", "Eleanor Pennicott", "in each of the next two years"),
+    (150000, "Gloucestershire Constabulary", "Office of the Gloucestershire Police and Crime Commissioner",
+     "in each of the next two years"),
     (48000, "Severn Haven Trust", None, "2019/20"),
     (350000, "Dorset Police", "Home Office", None),
 ])
