@@ -49,7 +49,11 @@ def analyse_documents(paths: Iterable[str | os.PathLike[str]], nlp: Language, fa
         current.append((offset, doc))
         if last:
             document = documents.pop(index)
-            yield analyse(document, current)
+            try:
+                yield analyse(document, current)
+            except Exception as error:  # a bug must cost one document, not the corpus
+                failures.append(Failure(document.source, f"internal error while analysing it ({type(error).__name__}: "
+                                                         f"{error}); please report this"))
             current = []
             if progress:
                 progress(document.source)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from . import funds as fund_rules
 from . import memberships
 from .abbreviations import find_definitions
-from .gazetteer import by_key
+from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
@@ -26,6 +26,7 @@ from .textual import pcc_references, text_mentions
 INSPECTORATE = "HMICFRS"
 OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
 MIN_PROPAGATED = 6
+PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
@@ -137,8 +138,8 @@ def _resolve_people(mentions: list[Mention]) -> list[Mention]:
 def _with_keys(mentions: list[Mention], force: Mention | None) -> list[Mention]:
     keyed = []
     for m in mentions:
-        if m.anaphor and m.key is None:
-            if force is None or m.kind is not Kind.FORCE:
+        if m.anaphor and m.key is None and m.kind is Kind.FORCE:
+            if force is None:
                 continue
             m = replace(m, key=force.key, name=force.name)
         elif m.key is None:
@@ -166,6 +167,12 @@ def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None
         key, _, _ = alias_index()[INSPECTORATE.lower()]
         return next((m for m in mentions if m.key == key), None)
     return None
+
+
+def _keyed(mention: Mention | None) -> Mention | None:
+    if mention is None or mention.key is not None:
+        return mention
+    return replace(mention, key=entity_key(mention.kind, mention.name))
 
 
 def _ensure_named(analysis: DocumentAnalysis, mention: Mention) -> None:
@@ -208,6 +215,7 @@ class DocumentReader:
         analysis = DocumentAnalysis(info, mentions + extra)
         self._read_lines(analysis, mentions, posts, rules, publisher)
         self._read_tables(analysis, mentions)
+        self._drop_unattributed_repeats(analysis)
         if force is not None:
             year = peel_year(self.text)
             for j in judgements(self.text, year) if year else []:
@@ -248,6 +256,10 @@ class DocumentReader:
                 following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
                 sign = memberships.signature(people[0], following, mentions, rules)
                 found_posts += [sign] if sign else []
+            sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in doc.sents]
+            if "\t" not in line:
+                for reading in fund_rules.prose_funds((offset, offset + len(line)), sentences, self.text, in_line):
+                    self._add_fund(analysis, reading)
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
@@ -257,9 +269,6 @@ class DocumentReader:
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds)
                     found_posts += [ranked] if ranked else []
-                if "\t" not in line:
-                    for reading in fund_rules.prose_funds(bounds, self.text, in_sent):
-                        self._add_fund(analysis, reading)
             self._add_posts(analysis, found_posts)
 
     @staticmethod
@@ -305,10 +314,19 @@ class DocumentReader:
             analysis.links.append(Link(post.person.key, Predicate.MEMBER_OF, organisation.key, evidence, post.role))
 
     def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention]) -> None:
-        for reading in fund_rules.table_funds(self.text, mentions):
+        places = frozenset(org.area for org in force_by_area().values()) | frozenset(
+            m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
+        for reading in fund_rules.table_funds(self.text, mentions, places):
             self._add_fund(analysis, reading)
 
+    @staticmethod
+    def _drop_unattributed_repeats(analysis: DocumentAnalysis) -> None:
+        """"£200,000 per year" read once with its recipient and once without is one fund."""
+        with_recipient = {f.reading.amount for f in analysis.funds if f.reading.recipient}
+        analysis.funds = [f for f in analysis.funds if f.reading.recipient or f.reading.amount not in with_recipient]
+
     def _add_fund(self, analysis: DocumentAnalysis, reading: fund_rules.FundReading) -> None:
+        reading = replace(reading, funder=_keyed(reading.funder), recipient=_keyed(reading.recipient))
         target = reading.recipient.name if reading.recipient else None
         label = format_pounds(reading.amount)
         if target:

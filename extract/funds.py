@@ -24,7 +24,10 @@ RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|was awarded|were awarded|has bee
 GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*)\b",
                    re.IGNORECASE)
 CUE_WINDOW = 70
-EXCLUDE_WINDOW = 30
+EXCLUDE_BEFORE = 60
+EXCLUDE_AFTER = 30
+RECEIVER_REACH = 160
+PASSIVE = re.compile(r"\s+(?:had|has|have) been (?:awarded|allocated|granted)\b(?! to)")
 MAX_PURPOSE_WORDS = 14
 MAX_HEADING = 80
 MAX_LABEL = 40
@@ -75,10 +78,11 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
 
 
 def _recipient(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
-    """Who receives: the subject of "received £X", else what the money goes "to" or "for"."""
-    before = [m for m in mentions if m.kind in RECIPIENTS and m.end <= money_start]
-    if before and RECEIVED.search(text[before[-1].end : money_start]):
-        return before[-1]
+    """Who receives: the subject of "received £X" (or "securing £X … and another £Y"), else
+    what the money goes "to" or "for"."""
+    for m in reversed([m for m in mentions if m.end <= money_start and money_start - m.end <= RECEIVER_REACH]):
+        if m.kind in RECIPIENTS and RECEIVED.search(text[m.end : money_start]):
+            return m
     return _parties_after(mentions, text, after, RECIPIENTS, TO)
 
 
@@ -93,31 +97,46 @@ def _funder(mentions: list[Mention], text: str, money_start: int, after: int) ->
     return None
 
 
-def prose_funds(sentence: tuple[int, int], text: str, mentions: list[Mention]) -> list[FundReading]:
-    """Funds in one sentence: money with a granting cue nearby and no saving/cost cue."""
-    start, end = sentence
-    body = text[start:end]
+def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence holding ``position:end``, joined with the next when the parser split the
+    money itself ("£0." | "6m will be set aside")."""
+    first = next((i for i, (s, e) in enumerate(sentences) if s <= position < e), None)
+    if first is None:
+        return position, end
+    last = first
+    while sentences[last][1] < end and last + 1 < len(sentences):
+        last += 1
+    return sentences[first][0], sentences[last][1]
+
+
+def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,
+                mentions: list[Mention]) -> list[FundReading]:
+    """Funds in one line of prose: money with a granting cue nearby and no saving/cost cue."""
+    line_start, line_end = line
+    body = text[line_start:line_end]
     readings: list[FundReading] = []
     for match in MONEY.finditer(body):
         before = body[max(0, match.start() - CUE_WINDOW) : match.start()]
         after = body[match.end() : match.end() + CUE_WINDOW // 2]
         if not (_cue("grant").search(before) or _cue("grant").search(after)):
             continue
-        near = body[max(0, match.start() - EXCLUDE_WINDOW) : match.end() + EXCLUDE_WINDOW]
+        near = body[max(0, match.start() - EXCLUDE_BEFORE) : match.end() + EXCLUDE_AFTER]
         if _cue("not-a-fund").search(near):
             continue
-        rest = body[match.end() :]
+        money_start, money_end = line_start + match.start(), line_start + match.end()
+        start, end = _sentence_around(money_start, money_end, sentences)
+        rest = text[money_end:end]
         next_money = MONEY.search(rest)
         clause = rest[: next_money.start()] if next_money else rest
-        period = PERIOD.search(clause) or PERIOD.search(body[: match.start()])
-        money_end = start + match.end()
+        period = PERIOD.search(clause) or PERIOD.search(text[start:money_start])
+        passive = PASSIVE.match(rest)
         readings.append(FundReading(
             amount=amount(match.group("number"), match.group("unit")),
             start=start, end=end, confidence=0.8,
             period=period.group(0) if period else None,
             purpose=_purpose(clause),
-            funder=_funder(mentions, text, start + match.start(), money_end),
-            recipient=_recipient(mentions, text, start + match.start(), money_end),
+            funder=_funder(mentions, text, money_start, money_end),
+            recipient=None if passive else _recipient(mentions, text, money_start, money_end),
         ))
     return readings
 
@@ -129,8 +148,13 @@ def _is_allocation_table(header: str, before: list[str]) -> bool:
     return any(cue in context for cue in read_lines("allocation_cues.txt")) and not _cue("not-a-fund").search(headings)
 
 
-def table_funds(text: str, mentions: list[Mention]) -> list[FundReading]:
-    """One fund per amount cell of every allocation table (rows: recipient, columns: periods)."""
+def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = frozenset()) -> list[FundReading]:
+    """One fund per amount cell of every allocation table (rows: recipient, columns: periods).
+
+    A row's recipient is the body its first cell names; a first cell that starts with a
+    place (``places``: "Kent People's Trust") names a local body even without a cue word;
+    any other first cell is the purpose of the money.
+    """
     lines = _lines_with_offsets(text)
     readings: list[FundReading] = []
     index = 0
@@ -143,7 +167,7 @@ def table_funds(text: str, mentions: list[Mention]) -> list[FundReading]:
             if _is_allocation_table(line, before):
                 index, rows = _table_rows(lines, index + 1)
                 for row_offset, row in rows:
-                    readings.extend(_row_funds(row_offset, row, periods, mentions))
+                    readings.extend(_row_funds(row_offset, row, periods, mentions, places))
                 continue
         index += 1
     return readings
@@ -172,13 +196,22 @@ def _table_rows(lines: list[tuple[int, str]], index: int) -> tuple[int, list[tup
     return index, rows
 
 
-def _row_funds(offset: int, row: str, periods: list[str | None], mentions: list[Mention]) -> list[FundReading]:
+def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | None:
+    name = re.sub(r"\s*\([^)]*\)", "", cell).strip()
+    if not name or name.split()[0] not in places or len(name.split()) < 2:
+        return None
+    return Mention(Kind.PARTNER, offset, offset + len(name), name, name)
+
+
+def _row_funds(offset: int, row: str, periods: list[str | None], mentions: list[Mention],
+               places: frozenset[str]) -> list[FundReading]:
     cells = row.split("\t")
     name = cells[0].strip()
     if not name or TOTAL_ROW.match(name):
         return []
     name_end = offset + len(cells[0])
-    recipient = next((m for m in mentions if offset <= m.start and m.end <= name_end and m.kind in RECIPIENTS), None)
+    recipient = next((m for m in mentions if offset <= m.start and m.end <= name_end and m.kind in RECIPIENTS),
+                     None) or _local_body(offset, cells[0], places)
     readings = []
     for period, cell in zip(periods, cells[1:]):
         number = NUMBER_CELL.match(cell)
