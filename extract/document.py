@@ -26,6 +26,7 @@ from .textual import pcc_references, text_mentions
 INSPECTORATE = "HMICFRS"
 OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
 MIN_PROPAGATED = 6
+SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
@@ -252,7 +253,8 @@ class DocumentReader:
                                                   [p for p in posts if offset <= p.start < offset + len(line)], rules)
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, body)
-            if len(people) == 1 and people[0].start == offset and people[0].end == offset + len(line.rstrip()):
+            if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
+                    and (people[0].start == offset or SIGNED.match(line)):
                 following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
                 sign = memberships.signature(people[0], following, mentions, rules)
                 found_posts += [sign] if sign else []
@@ -263,7 +265,8 @@ class DocumentReader:
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
-                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject):
+                previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
+                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):

@@ -13,6 +13,7 @@ from .resources import read_csv
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
+NEAR_CHARS = 40
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
 
@@ -118,11 +119,14 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
     return None
 
 
-def _signatories(sent: Span, mentions: list[Mention], status: str) -> list[SentenceLink]:
-    """"signatories to the Concordat, including NHS, …": each organisation takes part in it."""
+def _signatories(sent: Span, mentions: list[Mention], status: str, previous: Mention | None) -> list[SentenceLink]:
+    """"signatories to the Concordat, including NHS, …" or, after a sentence about a
+    programme, "Its signatories are A, B and C": each organisation takes part in it."""
     if not SIGNATORIES.search(sent.text):
         return []
     programmes = {m.key: m for m in mentions if m.kind is Kind.PROGRAMME}
+    if not programmes and previous is not None and re.search(r"\b(?:Its|Their|its|their) signatories", sent.text):
+        programmes = {previous.key: previous}
     if len(programmes) != 1:
         return []
     (programme,) = programmes.values()
@@ -144,7 +148,8 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
 
 
 def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
-                   default_subject: Mention | None = None) -> list[SentenceLink]:
+                   default_subject: Mention | None = None,
+                   previous_programme: Mention | None = None) -> list[SentenceLink]:
     """Links in one sentence: a cue, its subject organisation, and the mentions it governs.
 
     ``default_subject`` stands for a subject the sentence leaves out, as in a bullet list
@@ -153,7 +158,9 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     text = sent.text
     status = claim_status(text)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
-    for link in _signatories(sent, mentions, status) + _possessed(sent, mentions, offset, self_mention, status):
+    early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
+                                                                                  self_mention, status)
+    for link in early:
         found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     for cue in cues():
         for match in cue.pattern.finditer(text):
@@ -174,10 +181,25 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                 pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
             else:
                 pairs = [(subject, target) for subject in subjects for target in targets if target.key != subject.key]
-            for subject, target in pairs:
-                link = SentenceLink(subject, cue.predicate, target, cue.confidence, status)
-                found.setdefault((subject.key or "", cue.predicate, target.key or ""), link)
+            links = [SentenceLink(a, cue.predicate, b, cue.confidence, status) for a, b in pairs]
+            if cue.predicate is Predicate.COLLABORATES_WITH and pairs:
+                links += _joint_programmes(sent, match, mentions, offset, pairs, status)
+            for link in links:
+                found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     return list(found.values())
+
+
+def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention], offset: int,
+                      pairs: list[tuple[Mention, Mention]], status: str) -> list[SentenceLink]:
+    """"X works with A and B on the Wessex Street Triage Pilot": every party takes part in it."""
+    position = offset + sent.start_char + match.end()
+    parties = {m.key: m for pair in pairs for m in pair}
+    found = []
+    for programme in (m for m in mentions if m.kind is Kind.PROGRAMME and m.start >= position):
+        lead = sent.doc.text[max(0, programme.start - offset - 12) : programme.start - offset]
+        if re.search(r"\b(?:on|in|through)\s+(?:the\s+)?$", lead):
+            found += [SentenceLink(p, Predicate.PARTICIPATES_IN, programme, 0.7, status) for p in parties.values()]
+    return found
 
 
 def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions: list[Mention], offset: int,
@@ -186,12 +208,28 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
     wanted = ORGANISATIONS if cue.predicate is Predicate.COLLABORATES_WITH else (Kind.PROGRAMME,)
     position = offset + sent.start_char + match.start()
     anywhere = "together" in match.group().lower()
-    scope = {t.i for t in _governing_verb(anchor).subtree}
+    verb = _governing_verb(anchor)
+    scope = {t.i for t in verb.subtree}
+    antecedent = verb.head.i if verb.dep_ == "relcl" else None
     found = []
     for target in mentions:
-        if target.kind not in wanted or (target.start < position and not anywhere) or target in subjects:
+        if target.kind not in wanted or target in subjects:
             continue
         head = sent.doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
-        if head is not None and head.root.i in scope:
+        if head is None:
+            continue
+        if antecedent is not None and head.start <= antecedent < head.end:
             found.append(target)
+        elif target.start >= position or anywhere:
+            if head.root.i in scope or _just_after(sent, match, head, offset):
+                found.append(target)
     return found
+
+
+def _just_after(sent: Span, match: re.Match[str], target: Span, offset: int) -> bool:
+    """A mention a few words after the cue with no verb between (the parse may have split it)."""
+    cue_end = sent.start_char + match.end()
+    if target.start_char - cue_end > NEAR_CHARS or target.start_char < cue_end:
+        return False
+    between = sent.doc.char_span(cue_end, target.start_char, alignment_mode="contract")
+    return between is None or not any(t.pos_ in ("VERB", "AUX") or t.text in ";:" for t in between)

@@ -135,17 +135,28 @@ def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Men
     role = _post_label(line) or (line.strip() if POST_LINE.fullmatch(line.strip()) else None)
     if role is None:
         return None
+    post, place = _post_and_place(role)
     organisation = None
     for org_start, org_line in next_lines[1:]:
         organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.start == org_start
                              and m.end == org_start + len(org_line.rstrip())), None)
         if organisation is not None:
             break
-    rule = known_posts().get(role.lower(), "")
+    rule = known_posts().get(post.lower(), "")
+    if organisation is None and rule == "pcc-office" and place:
+        organisation = rules.pcc_office(place, start, start + len(line))
     organisation = organisation or rules.for_rule(rule, start, start + len(line))
     if organisation is None:
         return None
-    return Post(person, role, organisation, person.start, start + len(line), 0.85)
+    return Post(person, post, organisation, person.start, start + len(line), 0.85)
+
+
+def _post_and_place(role: str) -> tuple[str, str | None]:
+    """"Police and Crime Commissioner for Gloucestershire" -> the post and its place."""
+    match = re.match(r"^(?P<post>.+?) for (?P<place>[A-Z][\w -]+)$", role)
+    if match and match.group("post").lower() in known_posts():
+        return match.group("post"), match.group("place")
+    return role, None
 
 
 def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int]) -> Post | None:

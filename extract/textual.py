@@ -118,10 +118,20 @@ def pcc_references(text: str, office: Mention | None) -> list[Mention]:
             for m in PCC_REFERENCE.finditer(text)]
 
 
+SIGNED_NAME = re.compile(r"^(?:Signed|Signed by|Name)\s*:\s*(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*$",
+                         re.MULTILINE | re.IGNORECASE)
+
+
+def signed_names(text: str) -> list[Mention]:
+    """"Signed: Eleanor Pennicott": the name on a signature line is a person."""
+    return [Mention(Kind.PERSON, m.start("name"), m.end("name"), m.group("name"), m.group("name"))
+            for m in SIGNED_NAME.finditer(text)]
+
+
 def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """All form-based mentions that do not overlap one spaCy already gave."""
     found: list[Mention] = []
-    for mention in coordinated_forces(text) + programmes(text):
+    for mention in coordinated_forces(text) + programmes(text) + signed_names(text):
         if is_free(mention.start, mention.end, taken + found):
             found.append(mention)
     found += programme_references(text, taken + found)
