@@ -9,11 +9,13 @@ from spacy.tokens import Span, Token
 
 from .mentions import Mention
 from .model import Kind, Predicate
-from .resources import read_csv
+from .resources import read_csv, read_lines
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
 NEAR_CHARS = 40
+AGENT_REACH = 12
+PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
 
@@ -44,6 +46,26 @@ def cues() -> tuple[Cue, ...]:
 
 
 @lru_cache(maxsize=None)
+def agent_cues() -> tuple[re.Pattern[str], ...]:
+    """Cues after a programme that name who takes part: "agreed nationally by A, B and C"."""
+    return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
+
+
+def _agents(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
+    found = []
+    for pattern in agent_cues():
+        for match in pattern.finditer(sent.text):
+            position = offset + sent.start_char + match.start()
+            programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
+            if not programmes or position - programmes[-1].end > AGENT_REACH:
+                continue
+            end = offset + sent.start_char + match.end()
+            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programmes[-1], 0.7, status)
+                      for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
+    return found
+
+
+@lru_cache(maxsize=None)
 def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row["status"], re.compile(row["cue"], re.IGNORECASE)) for row in read_csv("status_cues.csv"))
 
@@ -70,8 +92,9 @@ def _governing_verb(token: Token) -> Token:
 
 
 def _anchor(cue: Span) -> Token:
-    """The word of a cue that carries it: "work" in "work closely with", "part" in "part of"."""
-    return next((t for t in cue if t.pos_ in ("VERB", "NOUN", "AUX")), cue[-1])
+    """The word of a cue that carries it: "work" in "work closely with", "located" in
+    "co-located with", "part" in "part of"."""
+    return next((t for t in reversed(cue) if t.pos_ in ("VERB", "NOUN", "AUX")), cue[-1])
 
 
 def _subject(cue_token: Token, mentions: list[Mention], offset: int, self_mention: Mention | None) -> list[Mention]:
@@ -116,6 +139,10 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
         return found
     if token.lower_ in SELF_REFERENCES:
         return self_mention
+    if token.lower_ in PERSONAL_PRONOUNS:
+        position = offset + token.idx
+        holders = [m for m in mentions if m.end <= position and m.anaphor and m.text.endswith("Commissioner")]
+        return holders[-1] if holders else None
     return None
 
 
@@ -142,6 +169,9 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
         span = sent.doc.char_span(programme.start - offset, programme.end - offset, alignment_mode="expand")
         owners = [t for t in span.root.children if t.dep_ == "poss"] if span is not None else []
         owner = _resolve_subject(owners[0], mentions, offset, self_mention) if owners else None
+        written_before = sent.doc.text[max(0, programme.start - offset - 3) : programme.start - offset]
+        if owner is None and re.fullmatch(r".?[’']s ", written_before):
+            owner = next((m for m in mentions if programme.start - 3 <= m.end <= programme.start - 2), None)
         if owner is not None and owner.kind in ORGANISATIONS:
             found.append(SentenceLink(owner, Predicate.PARTICIPATES_IN, programme, 0.6, status))
     return found
@@ -160,6 +190,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
                                                                                   self_mention, status)
+    early += _agents(sent, mentions, offset, status)
     for link in early:
         found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     for cue in cues():
