@@ -26,6 +26,7 @@ from .textual import pcc_references, text_mentions
 INSPECTORATE = "HMICFRS"
 OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
 MIN_PROPAGATED = 6
+PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", re.IGNORECASE)
 SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
@@ -112,6 +113,10 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     names = {m.text: m for m in mentions if not m.anaphor and len(m.text) >= MIN_PROPAGATED
              and (m.kind is not Kind.PERSON or PersonName(m.text).is_full)}
+    for m in [m for m in mentions if m.kind is Kind.PROGRAMME and not m.anaphor]:
+        stem = PROGRAMME_TAIL.sub("", m.text)
+        if stem != m.text and len(stem.split()) >= 2:
+            names.setdefault(stem, m)
     for surface, mention in sorted(names.items()):
         for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
             if is_free(match.start(), match.end(), mentions + found):
@@ -243,6 +248,7 @@ class DocumentReader:
         lines = split_lines(self.text)
         line_index = {start: i for i, (start, _) in enumerate(lines)}
         lead: Mention | None = None
+        report_subject = rules.about_force if peel_year(self.text) else None
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = [m for m in mentions if offset <= m.start < offset + len(line)]
@@ -266,7 +272,8 @@ class DocumentReader:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
                 previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
-                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous):
+                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous,
+                                           report_subject):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):

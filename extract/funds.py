@@ -20,8 +20,10 @@ PURPOSE = re.compile(
 )
 TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|was awarded|were awarded|has been awarded|won)\b", re.IGNORECASE)
-GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*)\b",
+RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|accept\w+|was awarded|were awarded|has been awarded|won)\b",
+                      re.IGNORECASE)
+BRACKETED = re.compile(r"\s*\(\s*")
+GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*|fund)\b",
                    re.IGNORECASE)
 CUE_WINDOW = 70
 EXCLUDE_BEFORE = 60
@@ -78,10 +80,16 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
 
 
 def _recipient(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
-    """Who receives: the subject of "received £X" (or "securing £X … and another £Y"), else
-    what the money goes "to" or "for"."""
-    for m in reversed([m for m in mentions if m.end <= money_start and money_start - m.end <= RECEIVER_REACH]):
-        if m.kind in RECIPIENTS and RECEIVED.search(text[m.end : money_start]):
+    """Who receives: a name just before "(£X)" or after "fund"/"award" ("fund Barnardo's
+    £420,000"), the subject of "received £X", else what the money goes "to" or "for"."""
+    before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
+    if before and BRACKETED.fullmatch(text[before[-1].end : money_start]):
+        return before[-1]
+    if before and text[before[-1].end : money_start].strip() == "" and \
+            GIVEN.search(text[max(0, before[-1].start - 12) : before[-1].start]):
+        return before[-1]
+    for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH]):
+        if RECEIVED.search(text[m.end : money_start]):
             return m
     return _parties_after(mentions, text, after, RECIPIENTS, TO)
 
@@ -109,6 +117,12 @@ def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) 
     return sentences[first][0], sentences[last][1]
 
 
+def _listed_after_name(mentions: list[Mention], text: str, money_start: int) -> bool:
+    """"Rhyl Youth Boxing Club (£2,500)": an amount in brackets right after a name."""
+    before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
+    return bool(before) and BRACKETED.fullmatch(text[before[-1].end : money_start]) is not None
+
+
 def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,
                 mentions: list[Mention]) -> list[FundReading]:
     """Funds in one line of prose: money with a granting cue nearby and no saving/cost cue."""
@@ -118,12 +132,14 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
     for match in MONEY.finditer(body):
         before = body[max(0, match.start() - CUE_WINDOW) : match.start()]
         after = body[match.end() : match.end() + CUE_WINDOW // 2]
-        if not (_cue("grant").search(before) or _cue("grant").search(after)):
+        money_start = line_start + match.start()
+        listed = _listed_after_name(mentions, text, money_start) and _cue("grant").search(body)
+        if not (_cue("grant").search(before) or _cue("grant").search(after) or listed):
             continue
         near = body[max(0, match.start() - EXCLUDE_BEFORE) : match.end() + EXCLUDE_AFTER]
         if _cue("not-a-fund").search(near):
             continue
-        money_start, money_end = line_start + match.start(), line_start + match.end()
+        money_end = line_start + match.end()
         start, end = _sentence_around(money_start, money_end, sentences)
         rest = text[money_end:end]
         next_money = MONEY.search(rest)

@@ -15,6 +15,7 @@ ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
 NEAR_CHARS = 40
 AGENT_REACH = 12
+REFERS_BACK = re.compile(r"^(?:It|This|The (?:pilot|scheme|programme|project|initiative|service))\b")
 PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
@@ -51,16 +52,23 @@ def agent_cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
 
 
-def _agents(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
+def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
+            previous: Mention | None) -> list[SentenceLink]:
+    """"the Concordat, agreed nationally by A and B" or, after a sentence naming a pilot,
+    "It will be delivered by A with B": the organisations named take part in it."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
             position = offset + sent.start_char + match.start()
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
-            if not programmes or position - programmes[-1].end > AGENT_REACH:
+            if programmes and position - programmes[-1].end <= AGENT_REACH:
+                programme = programmes[-1]
+            elif previous is not None and REFERS_BACK.match(sent.text):
+                programme = previous
+            else:
                 continue
             end = offset + sent.start_char + match.end()
-            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programmes[-1], 0.7, status)
+            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status)
                       for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
     return found
 
@@ -125,6 +133,15 @@ def _resolve_subjects(token: Token, mentions: list[Mention], offset: int,
     return found
 
 
+def _opening(sent: Span, mentions: list[Mention], offset: int, position: int) -> Mention | None:
+    """The organisation a sentence opens with, when it comes before the cue."""
+    first = next((m for m in mentions if m.start >= offset + sent.start_char), None)
+    if first is not None and first.kind in ORGANISATIONS and first.end <= position and \
+            not sent.doc.text[sent.start_char : first.start - offset].strip(" ‘'\"“"):
+        return first
+    return None
+
+
 def _just_before(position: int, mentions: list[Mention], text: str, offset: int) -> Mention | None:
     """An organisation written right before the cue ("… the Commissioner link with …")."""
     before = [m for m in mentions if m.kind in ORGANISATIONS and m.end <= position]
@@ -152,7 +169,7 @@ def _signatories(sent: Span, mentions: list[Mention], status: str, previous: Men
     if not SIGNATORIES.search(sent.text):
         return []
     programmes = {m.key: m for m in mentions if m.kind is Kind.PROGRAMME}
-    if not programmes and previous is not None and re.search(r"\b(?:Its|Their|its|their) signatories", sent.text):
+    if not programmes and previous is not None and re.search(r"\b(?:Its|Their|its|their|The|the) signatories", sent.text):
         programmes = {previous.key: previous}
     if len(programmes) != 1:
         return []
@@ -179,18 +196,21 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
 
 def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
                    default_subject: Mention | None = None,
-                   previous_programme: Mention | None = None) -> list[SentenceLink]:
+                   previous_programme: Mention | None = None,
+                   report_subject: Mention | None = None) -> list[SentenceLink]:
     """Links in one sentence: a cue, its subject organisation, and the mentions it governs.
 
-    ``default_subject`` stands for a subject the sentence leaves out, as in a bullet list
-    under "Kent Police will be expected to:".
+    When the parse gives no organisation as subject, the subject is the organisation named
+    right before the cue or opening the sentence, else ``default_subject`` (a subject a list
+    item leaves out, as under "Kent Police will be expected to:"), else ``report_subject``
+    (in an inspection report, the force it is about).
     """
     text = sent.text
     status = claim_status(text)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
                                                                                   self_mention, status)
-    early += _agents(sent, mentions, offset, status)
+    early += _agents(sent, mentions, offset, status, previous_programme)
     for link in early:
         found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     for cue in cues():
@@ -205,7 +225,8 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             anchor = _anchor(cue_span)
             subjects = [m for m in _subject(anchor, mentions, offset, self_mention) if m.kind in ORGANISATIONS]
             if not subjects:
-                fallback = _just_before(position, mentions, sent.doc.text, offset) or default_subject
+                fallback = (_just_before(position, mentions, sent.doc.text, offset)
+                            or _opening(sent, mentions, offset, position) or default_subject or report_subject)
                 subjects = [fallback] if fallback is not None else []
             targets = _targets(sent, cue, anchor, match, mentions, offset, subjects)
             if not targets and cue.predicate is Predicate.COLLABORATES_WITH and len(subjects) > 1:

@@ -111,18 +111,29 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
             found.append(named)
             continue
         match = re.match(r"\s*[,(]\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|$)", after)
-        role = _post_label(match.group(1)) if match else None
-        organisation = rules.for_rule(known_posts()[role.lower()], person.start, person.end) if role else None
-        if role and organisation is not None:
-            found.append(Post(person, role, organisation, person.start, person.end + match.end(), 0.8))
+        post = _known_post(match.group(1), rules, person.start, person.end) if match else None
+        if post is not None:
+            found.append(Post(person, post[0], post[1], person.start, person.end + match.end(), 0.8))
     for match in re.finditer(r"\b[Tt]he ([A-Z][\w ]+?), ", line):
-        role = _post_label(match.group(1))
         person = next((p for p in people if p.start == line_start + match.end()), None)
-        if role and person is not None:
-            organisation = rules.for_rule(known_posts()[role.lower()], person.start, person.end)
-            if organisation is not None:
-                found.append(Post(person, role, organisation, line_start + match.start(), person.end, 0.85))
+        post = _known_post(match.group(1), rules, line_start + match.start(), line_start + match.end()) \
+            if person is not None else None
+        if post is not None:
+            found.append(Post(person, post[0], post[1], line_start + match.start(), person.end, 0.85))
     return found
+
+
+def _known_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
+    """A known post ("Chief Constable", "Police and Crime Commissioner for South Yorkshire")
+    and the organisation it implies."""
+    post, place = _post_and_place(text.strip())
+    role = _post_label(post)
+    if role is None:
+        return None
+    rule = known_posts()[role.lower()]
+    organisation = rules.pcc_office(place, start, end) if rule == "pcc-office" and place else None
+    organisation = organisation or rules.for_rule(rule, start, end)
+    return (role, organisation) if organisation is not None else None
 
 
 def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Mention],

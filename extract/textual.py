@@ -19,6 +19,8 @@ from .resources import read_lines
 
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
+APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) (?:new )?"
+                        r"(?:programme|scheme|project|initiative)\b")
 OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
 ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
 PCC_REFERENCE = re.compile(r"\b(?:(?P<area>[A-Z][a-z]+)[’']s PCC\b|(?:the )?office of the PCC\b|the PCC\b)")
@@ -82,6 +84,9 @@ def programmes(text: str) -> list[Mention]:
             start = match.start("name")
             if name and not is_generic(name):
                 found.append(Mention(Kind.PROGRAMME, start, start + len(name), name, name))
+    for match in APPOSITIVE.finditer(text):
+        name = match.group("name")
+        found.append(Mention(Kind.PROGRAMME, match.start("name"), match.end("name"), name, name))
     for match in OPERATIONS.finditer(text):
         for name in re.finditer(r"[A-Z]\w+", match.group("names")):
             start = match.start("names") + name.start()
