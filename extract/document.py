@@ -24,7 +24,7 @@ from .slug import slugify
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
-OFFICE = re.compile(r"^Office of the .+ Police and Crime Commissioner$")
+OFFICE = re.compile(r"^Office of the (?:.+ Police and Crime Commissioner|Police and Crime Commissioner for .+)$")
 MIN_PROPAGATED = 6
 PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", re.IGNORECASE)
 SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)

@@ -9,6 +9,7 @@ from .resources import read_csv
 from .slug import slugify
 
 _GENERIC_TAIL = re.compile(r"\s+(programme|program)$", re.IGNORECASE)
+_OFFICE_FOR = re.compile(r"^Office of the (Police and Crime Commissioner) for (.+)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
@@ -27,6 +28,8 @@ def normalise_name(name: str, kind: Kind) -> str:
         text = pattern.sub(long, text)
     if kind is Kind.PROGRAMME:
         text = _GENERIC_TAIL.sub("", text)
+    if kind is Kind.PARTNER:
+        text = _OFFICE_FOR.sub(r"Office of the \2 \1", text)
     if kind is not Kind.PERSON:
         text = _POSSESSIVE.sub("s", text)
     return text.lower()

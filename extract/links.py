@@ -22,9 +22,13 @@ SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Cue:
+    """A cue word and what it links: mentions "after" it, "anywhere" in its clause ("work
+    together"), or only its "coordinated" subjects with each other ("A and B share …")."""
+
     predicate: Predicate
     pattern: re.Pattern[str]
     confidence: float
+    targets: str = "after"
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,8 @@ class SentenceLink:
 @lru_cache(maxsize=None)
 def cues() -> tuple[Cue, ...]:
     return tuple(
-        Cue(Predicate(row["predicate"]), re.compile(rf"\b{row['cue']}\b", re.IGNORECASE), float(row["confidence"]))
+        Cue(Predicate(row["predicate"]), re.compile(rf"\b{row['cue']}\b", re.IGNORECASE), float(row["confidence"]),
+            row.get("targets") or "after")
         for row in read_csv("link_cues.csv")
     )
 
@@ -259,7 +264,9 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
     """The mentions a cue governs: after it (or anywhere, for "together"), within its clause."""
     wanted = ORGANISATIONS if cue.predicate is Predicate.COLLABORATES_WITH else (Kind.PROGRAMME,)
     position = offset + sent.start_char + match.start()
-    anywhere = "together" in match.group().lower()
+    if cue.targets == "coordinated":
+        return []
+    anywhere = cue.targets == "anywhere"
     verb = _governing_verb(anchor)
     scope = {t.i for t in verb.subtree}
     antecedent = verb.head.i if verb.dep_ == "relcl" else None

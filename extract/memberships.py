@@ -114,7 +114,7 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         post = _known_post(match.group(1), rules, person.start, person.end) if match else None
         if post is not None:
             found.append(Post(person, post[0], post[1], person.start, person.end + match.end(), 0.8))
-    for match in re.finditer(r"\b[Tt]he ([A-Z][\w ]+?), ", line):
+    for match in re.finditer(r"\b[Tt]he ((?:[A-Z][\w'’-]*\s?){1,6}), ", line):
         person = next((p for p in people if p.start == line_start + match.end()), None)
         post = _known_post(match.group(1), rules, line_start + match.start(), line_start + match.end()) \
             if person is not None else None

@@ -96,7 +96,9 @@ def programmes(text: str) -> list[Mention]:
 
 
 def _initials(name: str) -> str:
-    words = re.findall(r"[A-Za-z][\w’'-]*", name)
+    """Initials of a name's words, up to any " for <place>" ("OPCC" for the Office of the
+    Police and Crime Commissioner for North Wales)."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", name.split(" for ")[0])
     return "".join(w[0].upper() for w in words if w.lower() not in MINOR_WORDS and w[0].isupper())
 
 
