@@ -66,6 +66,8 @@ class Evaluation:
     scores: dict[str, Score] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     documents: int = 0
+    status_agreed: int = 0
+    status_compared: int = 0
 
     def total(self, categories: Iterable[str]) -> Score:
         total = Score()
@@ -83,6 +85,7 @@ class Item:
     optional: bool = False
     amount: Decimal | None = None
     extra: str = ""
+    statuses: frozenset[str] = frozenset()
 
 
 def normalise(name: str) -> str:
@@ -143,12 +146,14 @@ class _GraphView:
 
     def links(self, document: Node, link_type: str) -> list[Item]:
         predicate = LINK_PREDICATES[link_type]
-        pairs: set[tuple[Node, Node]] = set()
+        statuses: dict[tuple[Node, Node], set[str]] = {}
         for statement in self.graph.subjects(PROV.wasDerivedFrom, document):
             if self.graph.value(statement, RDF.predicate) == predicate:
                 pair = (self.graph.value(statement, RDF.subject), self.graph.value(statement, RDF.object))
-                pairs.add(tuple(sorted(pair)) if link_type == "collaboratesWith" else pair)
-        return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}") for s, o in sorted(pairs)]
+                pair = tuple(sorted(pair)) if link_type == "collaboratesWith" else pair
+                statuses.setdefault(pair, set()).update(str(v) for v in self.graph.objects(statement, PKO.status))
+        return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}",
+                     statuses=frozenset(statuses[(s, o)])) for s, o in sorted(statuses)]
 
     def funds(self, document: Node) -> list[Item]:
         items = []
@@ -180,7 +185,9 @@ def _gold_links(gold: dict, link_type: str) -> list[Item]:
             continue
         subject = names.get(link["subject"], _names([link["subject"]]))
         obj = names.get(link["object"], _names([link["object"]]))
-        items.append(Item((subject, obj), f"{link['subject']} -> {link['object']}", link.get("optional", False)))
+        status = frozenset({link["status"]}) if link.get("status") else frozenset()
+        items.append(Item((subject, obj), f"{link['subject']} -> {link['object']}", link.get("optional", False),
+                          statuses=status))
     return items
 
 
@@ -219,8 +226,10 @@ def _shares_label(gold: Item, found: Item) -> bool:
     return normalise(gold.shown) in found.names[0] or normalise(found.shown) in gold.names[0]
 
 
-def _match(gold: list[Item], found: list[Item], link_type: str | None = None) -> tuple[Score, list[Item], list[Item]]:
-    """One-to-one matching: required gold first, then optional; exact periods preferred for funds."""
+def _match(gold: list[Item], found: list[Item], link_type: str | None = None,
+           pairs: list[tuple[Item, Item]] | None = None) -> tuple[Score, list[Item], list[Item]]:
+    """One-to-one matching: required gold first, then optional; exact periods preferred for funds.
+    Matched pairs are appended to ``pairs`` when given."""
     unmatched = list(found)
     score = Score()
     missed: list[Item] = []
@@ -230,6 +239,8 @@ def _match(gold: list[Item], found: list[Item], link_type: str | None = None) ->
         if candidates:
             unmatched.remove(candidates[0])
             score.tp += 0 if item.optional else 1
+            if pairs is not None:
+                pairs.append((item, candidates[0]))
         elif not item.optional:
             score.fn += 1
             missed.append(item)
@@ -252,7 +263,11 @@ def evaluate(graph: Graph, gold_folder: str | os.PathLike[str]) -> Evaluation:
         checks.append(("Fund", _gold_funds(gold), view.funds(document) if document else [], None))
         checks += [(t, _gold_links(gold, t), view.links(document, t) if document else [], t) for t in LINK_TYPES]
         for category, gold_items, found, link_type in checks:
-            score, missed, wrong = _match(gold_items, found, link_type)
+            matched: list[tuple[Item, Item]] = []
+            score, missed, wrong = _match(gold_items, found, link_type, matched)
+            compared = [(g, f) for g, f in matched if g.statuses and f.statuses]
+            result.status_compared += len(compared)
+            result.status_agreed += sum(bool(g.statuses & f.statuses) for g, f in compared)
             result.scores[category].add(score)
             result.errors += [f"missed {category} in {name}: {m.shown}" for m in missed]
             result.errors += [f"false {category} in {name}: {w.shown}" for w in wrong]
@@ -268,5 +283,8 @@ def report(evaluation: Evaluation) -> str:
     lines = [f"{'category':<22}{'precision':>10}{'recall':>8}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for name, s in rows:
         lines.append(f"{name:<22}{s.precision:>10.2f}{s.recall:>8.2f}{s.f1:>7.2f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    if evaluation.status_compared:
+        lines.append(f"claim status agrees on {evaluation.status_agreed} of {evaluation.status_compared} "
+                     f"matched links ({evaluation.status_agreed / evaluation.status_compared:.0%})")
     lines.append(f"documents scored: {evaluation.documents}")
     return "\n".join(lines)

@@ -96,3 +96,8 @@ def test_evaluate_rejects_malformed_gold(tmp_path, content):
 ])
 def test_evaluate_names_compare_loosely(a, b):
     assert normalise(a) == normalise(b)
+
+
+def test_evaluate_compares_claim_status_of_matched_links(gold_dir):
+    result = evaluate(build_rdf(_extraction()), gold_dir)
+    assert (result.status_agreed, result.status_compared) == (1, 1)
