@@ -23,6 +23,8 @@ FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|accept\w+|was awarded|were awarded|has been awarded|won)\b",
                       re.IGNORECASE)
 BRACKETED = re.compile(r"\s*\(\s*")
+NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the )?[A-Z][\w’'-]*){1,5}) \($")
 GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*|fund)\b",
                    re.IGNORECASE)
 CUE_WINDOW = 70
@@ -85,6 +87,10 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int)
     before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
     if before and BRACKETED.fullmatch(text[before[-1].end : money_start]):
         return before[-1]
+    named = NAME_BEFORE_BRACKET.search(text, max(0, money_start - 80), money_start)
+    if named and all(m.end <= named.start("name") or m.start >= named.end("name") for m in mentions):
+        name = named.group("name")
+        return Mention(Kind.PARTNER, named.start("name"), named.end("name"), name, name)
     if before and text[before[-1].end : money_start].strip() == "" and \
             GIVEN.search(text[max(0, before[-1].start - 12) : before[-1].start]):
         return before[-1]
@@ -120,7 +126,9 @@ def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) 
 def _listed_after_name(mentions: list[Mention], text: str, money_start: int) -> bool:
     """"Rhyl Youth Boxing Club (£2,500)": an amount in brackets right after a name."""
     before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
-    return bool(before) and BRACKETED.fullmatch(text[before[-1].end : money_start]) is not None
+    if before and BRACKETED.fullmatch(text[before[-1].end : money_start]) is not None:
+        return True
+    return NAME_BEFORE_BRACKET.search(text, max(0, money_start - 80), money_start) is not None
 
 
 def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,

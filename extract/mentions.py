@@ -119,8 +119,17 @@ def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
     return Mention(kind, offset + span.start_char, offset + span.end_char, text, text)
 
 
+def _with_hyphenated_tail(span: Span) -> Span:
+    """"Rhian Vaughan" + "-Hughes": a double-barrelled surname the model cut at the hyphen."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_title and not doc[end].whitespace_:
+        end += 2
+    return doc[span.start : end]
+
+
 def _person(span: Span, offset: int) -> Mention | None:
     """A person NER found: a title, or a known given name first, tells names from other capitals."""
+    span = _with_hyphenated_tail(span)
     person = split_title(span.text)
     if not is_plausible_name(person) or _has_word(person.name, _word_set("org_cues.txt")):
         return None
