@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
@@ -10,23 +11,20 @@ from spacy.tokens import Doc
 
 from . import funds as fund_rules
 from . import memberships
-from .abbreviations import find_definitions
 from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
-from .links import sentence_links
-from .mentions import Mention, PostMention, alias_index, is_free, is_generic, mentions_in
+from .links import claim_status, sentence_links
+from .mentions import Mention, PostMention, alias_index, is_free, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
-from .names import PersonName, matches_short_form, personal_titles
 from .slug import slugify
+from .resolve import expand_abbreviations, propagate_names, resolve_generic, resolve_people, with_keys
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
 OFFICE = re.compile(r"^Office of the (?:.+ Police and Crime Commissioner|Police and Crime Commissioner for .+)$")
-MIN_PROPAGATED = 6
-PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", re.IGNORECASE)
 SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
@@ -63,95 +61,6 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 def document_id(source: str, sha256: str) -> str:
     """A readable id that differs for different texts: file stem plus a short digest."""
     return f"{slugify(PurePath(source).stem)}-{sha256[:8]}"
-
-
-def _expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Later uses of "ROCU" name whatever "Regional Organised Crime Unit (ROCU)" named."""
-    added: list[Mention] = []
-    for definition in find_definitions(text):
-        named = next((m for m in mentions if m.start <= definition.start < m.end or m.end == definition.end), None)
-        if named is None or named.anaphor:
-            continue
-        for match in re.finditer(rf"\b{re.escape(definition.abbreviation)}\b", text):
-            if any(m.start <= match.start() < m.end for m in mentions + added):
-                continue
-            added.append(replace(named, start=match.start(), end=match.end(), text=match.group()))
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
-
-
-def _words(name: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", name.lower())
-
-
-def _names_the_same_kind(generic: str, specific: str) -> bool:
-    """"Fire and Rescue Service" ~ "Kent Fire and Rescue Service"; "Office of the Police and
-    Crime Commissioner" ~ "Office of the Kent Police and Crime Commissioner"."""
-    words = iter(_words(specific))
-    return len(_words(specific)) > len(_words(generic)) and all(w in words for w in _words(generic))
-
-
-def _resolve_generic(mentions: list[Mention]) -> list[Mention]:
-    """A generic name ("the Concordat") is the specific one of that kind named last before it,
-    or the only one the document names; otherwise it names nothing."""
-    specific = [m for m in mentions if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and not is_generic(m.name)]
-    resolved: list[Mention] = []
-    for m in mentions:
-        if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and m.key is None and is_generic(m.name):
-            candidates = [s for s in specific if s.kind is m.kind and _names_the_same_kind(m.name, s.name)]
-            before = [s for s in candidates if s.end <= m.start]
-            if not before and len({s.name.lower() for s in candidates}) != 1:
-                continue
-            target = before[-1] if before else candidates[0]
-            m = replace(m, name=target.name, key=target.key)
-        resolved.append(m)
-    return resolved
-
-
-def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A name found once ("New Horizon", "Eleanor Pennicott") is the same entity wherever else
-    the document writes it, including where spaCy did not see it."""
-    found: list[Mention] = []
-    names = {m.text: m for m in mentions if not m.anaphor and len(m.text) >= MIN_PROPAGATED
-             and (m.kind is not Kind.PERSON or PersonName(m.text).is_full)}
-    for m in [m for m in mentions if m.kind is Kind.PROGRAMME and not m.anaphor]:
-        stem = PROGRAMME_TAIL.sub("", m.text)
-        if stem != m.text and len(stem.split()) >= 2:
-            names.setdefault(stem, m)
-    for surface, mention in sorted(names.items()):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            if is_free(match.start(), match.end(), mentions + found):
-                found.append(replace(mention, start=match.start(), end=match.end()))
-    return sorted(mentions + found, key=lambda m: (m.start, m.end))
-
-
-def _resolve_people(mentions: list[Mention]) -> list[Mention]:
-    """"Ms Boyd" becomes Kerry Boyd when the document names exactly one such person; a titled
-    surname the document never gives in full ("Ms Ashton") stays as written."""
-    people = [PersonName(m.name) for m in mentions if m.kind is Kind.PERSON]
-    full = {p.name: p for p in people if p.is_full}
-    resolved: list[Mention] = []
-    for m in mentions:
-        if m.kind is Kind.PERSON and m.name not in full:
-            candidates = {f.name for f in full.values() if matches_short_form(PersonName(m.name), f)}
-            if len(candidates) == 1:
-                m = replace(m, name=candidates.pop())
-            elif len(m.name.split()) < 2 and (m.title or "").lower() not in personal_titles():
-                continue
-        resolved.append(m)
-    return resolved
-
-
-def _with_keys(mentions: list[Mention], force: Mention | None) -> list[Mention]:
-    keyed = []
-    for m in mentions:
-        if m.anaphor and m.key is None and m.kind is Kind.FORCE:
-            if force is None:
-                continue
-            m = replace(m, key=force.key, name=force.name)
-        elif m.key is None:
-            m = replace(m, key=entity_key(m.kind, m.name))
-        keyed.append(m)
-    return keyed
 
 
 def _known_mention(key: str | None, text: str) -> Mention | None:
@@ -197,6 +106,7 @@ class DocumentReader:
         sha = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
         self.doc_id = document_id(read.source, sha)
         self.sha = sha
+        self.peel_year = peel_year(read.text)
 
     def analyse(self) -> DocumentAnalysis:
         mentions: list[Mention] = []
@@ -205,15 +115,15 @@ class DocumentReader:
             found, found_posts = mentions_in(doc, offset)
             mentions.extend(found)
             posts.extend(found_posts)
-        mentions = _expand_abbreviations(self.text, mentions)
+        mentions = expand_abbreviations(self.text, mentions)
         mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
-        mentions = _propagate_names(self.text, mentions)
+        mentions = propagate_names(self.text, mentions)
         places = [place for place in (place_of(m.name) for m in mentions) if place]
         places += [place for place in (place_of(p.text) for p in posts) if place]
         force = _known_mention(about_force(self.text, mentions, places), self.text)
         rules = memberships.OrganisationRules(force, self.text)
         mentions = self._with_commissioner(mentions, posts, rules)
-        mentions = _with_keys(_resolve_people(_resolve_generic(mentions)), force)
+        mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
         info = self._info(mentions, force)
         publisher = _publisher(self.text, info.title, mentions)
         info = replace(info, publisher=publisher.key if publisher else None)
@@ -222,16 +132,15 @@ class DocumentReader:
         self._read_lines(analysis, mentions, posts, rules, publisher)
         self._read_tables(analysis, mentions)
         self._drop_unattributed_repeats(analysis)
-        if force is not None:
-            year = peel_year(self.text)
-            for j in judgements(self.text, year) if year else []:
+        if force is not None and self.peel_year:
+            for j in judgements(self.text, self.peel_year):
                 evidence = self._evidence(j.start, j.end, 0.9)
                 analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence))
         return analysis
 
     def _info(self, mentions: list[Mention], force: Mention | None) -> DocumentInfo:
         title = document_title(self.text, self.read.title)
-        year = peel_year(self.text)
+        year = self.peel_year
         if force is not None and year and "PEEL" in self.text and "PEEL" not in (title or ""):
             title = f"{force.name} PEEL {year}"
         return DocumentInfo(
@@ -248,10 +157,11 @@ class DocumentReader:
         lines = split_lines(self.text)
         line_index = {start: i for i, (start, _) in enumerate(lines)}
         lead: Mention | None = None
-        report_subject = rules.about_force if peel_year(self.text) else None
+        report_subject = rules.about_force if self.peel_year else None
+        starts = [m.start for m in mentions]
         for offset, doc in self.line_docs:
             line = doc.text
-            in_line = [m for m in mentions if offset <= m.start < offset + len(line)]
+            in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
             lead, default_subject = self._lead_in(line, in_line, lead)
             people = [m for m in in_line if m.kind is Kind.PERSON]
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
@@ -312,9 +222,7 @@ class DocumentReader:
     def _add_posts(self, analysis: DocumentAnalysis, posts: list[memberships.Post]) -> None:
         seen = {(link.subject, link.object, link.role) for link in analysis.links if link.predicate is Predicate.MEMBER_OF}
         for post in posts:
-            organisation = post.organisation
-            if organisation.key is None:
-                organisation = replace(organisation, key=entity_key(organisation.kind, organisation.name))
+            organisation = _keyed(post.organisation)
             _ensure_named(analysis, organisation)
             identity = (post.person.key, organisation.key, post.role)
             if post.person.key == organisation.key or identity in seen:
@@ -351,8 +259,9 @@ class DocumentReader:
         for party in (reading.funder, reading.recipient):
             if party is not None:
                 _ensure_named(analysis, party)
+        status = claim_status(self.text[reading.start : reading.end])
         analysis.funds.append(FundRecord(key, label, reading, self._evidence(reading.start, reading.end,
-                                                                             reading.confidence, "in place")))
+                                                                             reading.confidence, status)))
 
 
 def analyse(read: ReadDocument, line_docs: list[tuple[int, Doc]]) -> DocumentAnalysis:
