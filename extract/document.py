@@ -157,6 +157,7 @@ class DocumentReader:
         lines = split_lines(self.text)
         line_index = {start: i for i, (start, _) in enumerate(lines)}
         lead: Mention | None = None
+        lead_line = ""
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
         for offset, doc in self.line_docs:
@@ -176,8 +177,12 @@ class DocumentReader:
                 found_posts += [sign] if sign else []
             sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in doc.sents]
             if "\t" not in line:
-                for reading in fund_rules.prose_funds((offset, offset + len(line)), sentences, self.text, in_line):
+                lead_text = lead_line if LIST_ITEM.match(line) else ""
+                for reading in fund_rules.prose_funds((offset, offset + len(line)), sentences, self.text, in_line,
+                                                      lead_text):
                     self._add_fund(analysis, reading)
+            if not LIST_ITEM.match(line):
+                lead_line = line if line.rstrip().endswith(":") else ""
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]

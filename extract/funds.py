@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .mentions import Mention
+from .mentions import Mention, is_free
 from .model import Kind
-from .money import MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
+from .money import CELL_UNITS, MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
 from .resources import read_csv, read_lines
 
 RECIPIENTS = (Kind.FORCE, Kind.PARTNER, Kind.PROGRAMME)
@@ -23,6 +23,8 @@ FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|accept\w+|was awarded|were awarded|has been awarded|won)\b",
                       re.IGNORECASE)
 BRACKETED = re.compile(r"\s*\(\s*")
+NAME_AFTER_TO = re.compile(
+    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
 NAME_BEFORE_BRACKET = re.compile(
     r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the )?[A-Z][\w’'-]*){1,5}) \($")
 GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*|fund)\b",
@@ -97,7 +99,13 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int)
     for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH]):
         if RECEIVED.search(text[m.end : money_start]):
             return m
-    return _parties_after(mentions, text, after, RECIPIENTS, TO)
+    found = _parties_after(mentions, text, after, RECIPIENTS, TO)
+    if found is not None:
+        return found
+    named = NAME_AFTER_TO.match(text, after)
+    if named and is_free(named.start("name"), named.end("name"), mentions):
+        return Mention(Kind.PARTNER, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
+    return None
 
 
 def _funder(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
@@ -132,17 +140,20 @@ def _listed_after_name(mentions: list[Mention], text: str, money_start: int) -> 
 
 
 def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,
-                mentions: list[Mention]) -> list[FundReading]:
-    """Funds in one line of prose: money with a granting cue nearby and no saving/cost cue."""
+                mentions: list[Mention], lead_in: str = "") -> list[FundReading]:
+    """Funds in one line of prose: money with a granting cue nearby (or, for a list item, in
+    the line that introduces the list) and no saving/cost cue."""
     line_start, line_end = line
     body = text[line_start:line_end]
     readings: list[FundReading] = []
+    introduced = bool(lead_in) and _cue("grant").search(lead_in) is not None \
+        and not _cue("not-a-fund").search(lead_in)
     for match in MONEY.finditer(body):
         before = body[max(0, match.start() - CUE_WINDOW) : match.start()]
         after = body[match.end() : match.end() + CUE_WINDOW // 2]
         money_start = line_start + match.start()
         listed = _listed_after_name(mentions, text, money_start) and _cue("grant").search(body)
-        if not (_cue("grant").search(before) or _cue("grant").search(after) or listed):
+        if not (_cue("grant").search(before) or _cue("grant").search(after) or listed or introduced):
             continue
         near = body[max(0, match.start() - EXCLUDE_BEFORE) : match.end() + EXCLUDE_AFTER]
         if _cue("not-a-fund").search(near):
@@ -185,7 +196,9 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
     while index < len(lines):
         offset, line = lines[index]
         cells = line.split("\t")
-        periods = [c.strip() if TABLE_PERIOD.match(c) else None for c in cells[1:]]
+        headers = [TABLE_PERIOD.match(c) for c in cells[1:]]
+        periods = [(h.group("period"), CELL_UNITS[(h.group("unit") or "").lower() or None]) if h else None
+                   for h in headers]
         if "\t" in line and any(periods):
             before = [text for _, text in lines[max(0, index - 3) : index] if "\t" not in text]
             if _is_allocation_table(line, before):
@@ -227,7 +240,7 @@ def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | Non
     return Mention(Kind.PARTNER, offset, offset + len(name), name, name)
 
 
-def _row_funds(offset: int, row: str, periods: list[str | None], mentions: list[Mention],
+def _row_funds(offset: int, row: str, periods: list[tuple[str, int] | None], mentions: list[Mention],
                places: frozenset[str]) -> list[FundReading]:
     cells = row.split("\t")
     name = cells[0].strip()
@@ -237,12 +250,13 @@ def _row_funds(offset: int, row: str, periods: list[str | None], mentions: list[
     recipient = next((m for m in mentions if offset <= m.start and m.end <= name_end and m.kind in RECIPIENTS),
                      None) or _local_body(offset, cells[0], places)
     readings = []
-    for period, cell in zip(periods, cells[1:]):
+    for header, cell in zip(periods, cells[1:]):
         number = NUMBER_CELL.match(cell)
-        if period is None or number is None or Decimal(number.group(1).replace(",", "")) == 0:
+        if header is None or number is None or Decimal(number.group(1).replace(",", "")) == 0:
             continue
+        period, unit = header
         readings.append(FundReading(
-            amount=amount(number.group(1)), start=offset, end=offset + len(row), confidence=0.9,
+            amount=amount(number.group(1)) * unit, start=offset, end=offset + len(row), confidence=0.9,
             period=period, purpose=None if recipient else name, recipient=recipient,
         ))
     return readings

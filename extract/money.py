@@ -14,7 +14,9 @@ PERIOD = re.compile(
     r"(?: to \d{4}/\d{2})?|per (?:year|annum)|\b(?:19|20)\d\d/\d\d(?:\s?(?:to|–|-)\s?(?:19|20)\d\d/\d\d)?\b)",
     re.IGNORECASE,
 )
-TABLE_PERIOD = re.compile(r"^\s*(?:19|20)\d\d(?:/\d\d|-\d\d)?\s*$")
+TABLE_PERIOD = re.compile(
+    r"^\s*(?P<period>(?:19|20)\d\d(?:/\d\d|-\d\d)?)\s*(?:\(?£(?P<unit>m|k|000)?\)?)?\s*$", re.IGNORECASE)
+CELL_UNITS = {None: 1, "k": 10**3, "000": 10**3, "m": 10**6}
 NUMBER_CELL = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
 
 
