@@ -15,6 +15,7 @@ ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
 NEAR_CHARS = 40
 AGENT_REACH = 60
+UNDER = re.compile(r"^(?:Under|Through|As part of|Via) (?:the )?")
 REFERS_BACK = re.compile(r"^(?:It|This|The (?:pilot|scheme|programme|project|initiative|service))\b")
 PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
@@ -55,6 +56,20 @@ def cues() -> tuple[Cue, ...]:
 def agent_cues() -> tuple[re.Pattern[str], ...]:
     """Cues after a programme that name who takes part: "agreed nationally by A, B and C"."""
     return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
+
+
+def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
+    """"Under Operation Nightjar, officers, SFRS crews and council wardens …": the bodies the
+    sentence names act within the programme."""
+    match = UNDER.match(sent.text)
+    if not match:
+        return []
+    start = offset + sent.start_char + match.end()
+    programme = next((m for m in mentions if m.kind is Kind.PROGRAMME and m.start == start), None)
+    if programme is None:
+        return []
+    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status)
+            for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
 
 
 def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
@@ -216,6 +231,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
                                                                                   self_mention, status)
     early += _agents(sent, mentions, offset, status, previous_programme)
+    early += _under_programme(sent, mentions, offset, status)
     for link in early:
         found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
     for cue in cues():
@@ -269,7 +285,7 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
     anywhere = cue.targets == "anywhere"
     verb = _governing_verb(anchor)
     scope = {t.i for t in verb.subtree}
-    antecedent = verb.head.i if verb.dep_ == "relcl" else None
+    antecedent = _antecedent(verb)
     found = []
     for target in mentions:
         if target.kind not in wanted or target in subjects:
@@ -283,6 +299,15 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
             if head.root.i in scope or _just_after(sent, match, head, offset):
                 found.append(target)
     return found
+
+
+def _antecedent(verb: Token) -> int | None:
+    """What a relative clause describes: "the Programme, which the force set up", or through an
+    apposition, "Operation X, a … initiative which the force launched"."""
+    if verb.dep_ != "relcl":
+        return None
+    head = verb.head
+    return head.head.i if head.dep_ == "appos" else head.i
 
 
 def _just_after(sent: Span, match: re.Match[str], target: Span, offset: int) -> bool:

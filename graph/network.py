@@ -1,0 +1,272 @@
+"""The RDF graph as a networkx graph of entities: the basis of analytics, export and the interactive view.
+
+The contract's graph keeps links on ``rdf:Statement`` evidence nodes, posts on
+``org:Membership`` nodes and money on ``pko:Fund`` nodes. :func:`to_networkx` projects that
+onto a plain :class:`networkx.MultiGraph` whose nodes are the entities (keyed by IRI) and
+whose edges are typed relations carrying their evidence, so graph algorithms and viewers
+need no RDF. (rdflib's ``external_graph_libs`` bridge turns each triple into an edge, which
+would leave statements, memberships and funds as nodes; hence the projection here.)
+
+Edges are undirected with the edge type as key: at most one edge of a type joins two
+entities. Directed relations (participation, post, funding) record where they start in the
+``origin`` attribute. Two funds between the same funder and recipient share one funding
+edge whose ``fund``, ``amount``, ``period`` and ``label`` list each fund, joined by "; ".
+Nodes and edges are added in sorted order, so the same RDF gives the same networkx graph.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import networkx as nx
+import rdflib
+from rdflib import URIRef
+from rdflib.term import Node
+
+from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+
+VIEWS = ("collaboration", "all")
+EDGE_TYPES = ("collaboration", "participation", "post", "funding")
+KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund")
+ORGANISATION_KINDS = ("PoliceForce", "PartnerOrganisation")
+VIEW_KINDS = {"collaboration": ORGANISATION_KINDS, "all": KINDS}
+VIEW_EDGE_TYPES = {"collaboration": ("collaboration",), "all": EDGE_TYPES}
+EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
+JOIN = "; "
+
+Evidence = dict[str, object]
+Pair = tuple[URIRef, URIRef, URIRef]
+
+
+@dataclass
+class _Edge:
+    """One typed edge being assembled from the RDF readings behind it."""
+
+    edge_type: str
+    origin: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    funds: list[tuple[str, str, str]] = field(default_factory=list)  # (fund label, amount, period)
+
+
+def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
+                kinds: Iterable[str] | None = None, min_degree: int = 0) -> nx.MultiGraph:
+    """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.
+
+    ``view`` "collaboration" keeps police forces and partner organisations joined by
+    collaboration edges (dropping organisations with none); "all" keeps every entity kind
+    and edge type. ``kinds`` keeps only those node kinds; ``focus`` (a label or alias, any
+    case) keeps the entities within ``depth`` edges of it; ``min_degree`` then drops nodes
+    with fewer edges. Raises ``ValueError`` for an unknown view or kind, a negative depth,
+    or a focus that names no entity left by the other filters.
+    """
+    wanted = _check_arguments(view, kinds, depth)
+    network = _project(graph, VIEW_KINDS[view], VIEW_EDGE_TYPES[view])
+    network = _restrict(network, [n for n, kind in network.nodes(data="kind") if kind in wanted])
+    if view == "collaboration":
+        network = _restrict(network, [n for n in network if network.degree(n) > 0])
+    if focus is not None:
+        network = _restrict(network, _neighbourhood(network, focus, depth))
+    return _restrict(network, [n for n in network if network.degree(n) >= min_degree])
+
+
+def _check_arguments(view: str, kinds: Iterable[str] | None, depth: int) -> set[str]:
+    """The node kinds to keep; ``ValueError`` for arguments no graph could satisfy."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    if depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    wanted = set(KINDS if kinds is None else kinds)
+    unknown = sorted(wanted - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use any of {', '.join(KINDS)}")
+    return wanted
+
+
+def _restrict(network: nx.MultiGraph, keep: Iterable[str]) -> nx.MultiGraph:
+    """A copy of ``network`` on the nodes ``keep``, built in sorted order (subgraph views are not)."""
+    nodes = sorted(set(keep))
+    result = nx.MultiGraph()
+    result.add_nodes_from((node, network.nodes[node]) for node in nodes)
+    edges = network.subgraph(nodes).edges(keys=True, data=True)
+    result.add_edges_from(sorted(((*sorted((u, v)), key, data) for u, v, key, data in edges),
+                                 key=lambda edge: edge[:3]))
+    return result
+
+
+def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
+    """The nodes within ``depth`` of the entities named ``focus`` (labels win over aliases)."""
+    name = focus.casefold()
+    by_label = [n for n, label in network.nodes(data="label") if label.casefold() == name]
+    by_alias = [n for n, aliases in network.nodes(data="aliases") if name in {a.casefold() for a in aliases}]
+    centres = by_label or by_alias
+    if not centres:
+        raise ValueError(f"no entity named {focus!r} in this view of the graph")
+    reached: set[str] = set()
+    for centre in centres:
+        reached.update(nx.single_source_shortest_path_length(network, centre, cutoff=depth))
+    return reached
+
+
+def _project(graph: rdflib.Graph, kinds: tuple[str, ...], edge_types: tuple[str, ...]) -> nx.MultiGraph:
+    """Entities of ``kinds`` as nodes and the relations of ``edge_types`` between them as edges."""
+    entities = _entities(graph, kinds)
+    titles = _Titles(graph)
+    network = nx.MultiGraph()
+    for node in sorted(entities):
+        network.add_node(str(node), **_node_attributes(graph, node, entities[node], titles))
+    evidence = _evidence_index(graph, titles)
+    readers = {"collaboration": _collaborations, "participation": _participations, "post": _posts,
+               "funding": _fundings}
+    edges: dict[tuple[str, str, str], _Edge] = {}
+    for edge_type in edge_types:
+        for u, v, origin, readings, label, fund in readers[edge_type](graph, evidence):
+            if u in entities and v in entities and u != v:
+                pair = tuple(sorted((str(u), str(v))))
+                edge = edges.setdefault((*pair, edge_type), _Edge(edge_type, origin))
+                _extend(edge, readings, label, fund)
+    for (u, v, edge_type), edge in sorted(edges.items()):
+        network.add_edge(u, v, key=edge_type, **_edge_attributes(edge))
+    return network
+
+
+def _entities(graph: rdflib.Graph, kinds: tuple[str, ...]) -> dict[URIRef, str]:
+    """Each entity of ``kinds`` with its kind (the first in :data:`KINDS` order if typed twice)."""
+    found: dict[URIRef, str] = {}
+    for kind in kinds:
+        for node in graph.subjects(RDF.type, PKO[kind]):
+            if isinstance(node, URIRef):
+                found.setdefault(node, kind)
+    return found
+
+
+class _Titles:
+    """Document titles, looked up once each; a document without a title shows its IRI."""
+
+    def __init__(self, graph: rdflib.Graph) -> None:
+        self.graph = graph
+        self.cache: dict[Node, str] = {}
+
+    def __call__(self, document: Node) -> str:
+        if document not in self.cache:
+            titles = sorted(str(t) for t in self.graph.objects(document, DCTERMS.title))
+            self.cache[document] = titles[0] if titles else str(document)
+        return self.cache[document]
+
+
+def _label(graph: rdflib.Graph, node: Node) -> str:
+    """The rdfs:label of ``node`` (the least, should there be several), or its IRI."""
+    labels = sorted(str(label) for label in graph.objects(node, RDFS.label))
+    return labels[0] if labels else str(node)
+
+
+def _node_attributes(graph: rdflib.Graph, node: URIRef, kind: str, titles: _Titles) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "label": _label(graph, node),
+        "aliases": sorted({str(alias) for alias in graph.objects(node, SKOS.altLabel)}),
+        "documents": sorted({titles(doc) for doc in graph.objects(node, PKO.mentionedIn)}),
+    }
+
+
+def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Pair, list[Evidence]]:
+    """The evidence records of every reified triple, keyed by (subject, predicate, object)."""
+    index: dict[Pair, list[Evidence]] = defaultdict(list)
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        triple = tuple(graph.value(statement, part) for part in (RDF.subject, RDF.predicate, RDF.object))
+        documents = sorted(titles(doc) for doc in graph.objects(statement, PROV.wasDerivedFrom))
+        status = graph.value(statement, PKO.status)
+        confidence = graph.value(statement, PKO.confidence)
+        index[triple].append({
+            "quote": str(graph.value(statement, PKO.quote) or ""),
+            "document": documents[0] if documents else "",
+            "status": None if status is None else str(status),
+            "confidence": None if confidence is None else float(confidence.toPython()),
+        })
+    return index
+
+
+# Each reader yields (u, v, origin or None, evidence, hover label or None, fund details or None).
+Reading = tuple[URIRef, URIRef, str | None, list[Evidence], str | None, tuple[str, str, str] | None]
+
+
+def _collaborations(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+    """pko:collaboratesWith in either direction; both directions' evidence joins one edge."""
+    for a, b in graph.subject_objects(PKO.collaboratesWith):
+        yield a, b, None, evidence.get((a, PKO.collaboratesWith, b), []), None, None
+
+
+def _participations(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+    for org, programme in graph.subject_objects(PKO.participatesIn):
+        yield org, programme, str(org), evidence.get((org, PKO.participatesIn, programme), []), None, None
+
+
+def _posts(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+    """org:memberOf, labelled with the role of each org:Membership of the same person and organisation."""
+    roles: dict[tuple[Node, Node], set[str]] = defaultdict(set)
+    for membership in graph.subjects(RDF.type, ORG.Membership):
+        person, organisation = graph.value(membership, ORG.member), graph.value(membership, ORG.organization)
+        for role in graph.objects(membership, ORG.role):
+            roles[(person, organisation)].update(str(label) for label in graph.objects(role, RDFS.label))
+    for person, organisation in graph.subject_objects(ORG.memberOf):
+        readings = evidence.get((person, ORG.memberOf, organisation), [])
+        for role in sorted(roles[(person, organisation)]) or [None]:
+            yield person, organisation, str(person), readings, role, None
+
+
+def _fundings(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+    """Funder to recipient through each pko:Fund that names both."""
+    for fund in graph.subjects(RDF.type, PKO.Fund):
+        amount = graph.value(fund, PKO.amount)
+        details = (_label(graph, fund), "" if amount is None else _pounds(amount.toPython()),
+                   str(graph.value(fund, PKO.period) or ""))
+        for funder in graph.objects(fund, PKO.funder):
+            for recipient in graph.objects(fund, PKO.recipient):
+                readings = evidence.get((fund, PKO.funder, funder), []) + \
+                    evidence.get((fund, PKO.recipient, recipient), [])
+                yield funder, recipient, str(funder), readings, None, details
+
+
+def _pounds(amount: Decimal) -> str:
+    """An amount in pounds without a needless fraction: ``Decimal("96782.0")`` is "96782"."""
+    value = Decimal(amount)
+    return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else str(value.normalize())
+
+
+def _money_label(amount: str, period: str) -> str:
+    """Hover text for a fund: "£96,782 (2015/16)"."""
+    text = f"£{Decimal(amount):,}" if amount else "an unknown amount"
+    return f"{text} ({period})" if period else text
+
+
+def _extend(edge: _Edge, readings: list[Evidence], label: str | None, fund: tuple[str, str, str] | None) -> None:
+    edge.evidence.extend(readings)
+    if label is not None:
+        edge.labels.append(label)
+    if fund is not None:
+        edge.funds.append(fund)
+
+
+def _evidence_key(record: Evidence) -> tuple:
+    return (record["document"], record["quote"], record["status"] or "", record["confidence"] or 0.0)
+
+
+def _edge_attributes(edge: _Edge) -> dict[str, object]:
+    """The attributes of an assembled edge: evidence (sorted, without repeats), label, and type details."""
+    unique = {tuple(sorted(record.items())): record for record in edge.evidence}
+    attributes: dict[str, object] = {"evidence": sorted(unique.values(), key=_evidence_key)}
+    if edge.origin is not None:
+        attributes["origin"] = edge.origin
+    if edge.funds:
+        funds = sorted(set(edge.funds))
+        attributes["fund"] = JOIN.join(name for name, _, _ in funds)
+        attributes["amount"] = JOIN.join(amount for _, amount, _ in funds)
+        attributes["period"] = JOIN.join(period for _, _, period in funds if period)
+        attributes["label"] = JOIN.join(_money_label(amount, period) for _, amount, period in funds)
+    elif edge.labels:
+        attributes["role"] = attributes["label"] = JOIN.join(sorted(set(edge.labels)))
+    else:
+        attributes["label"] = EDGE_LABELS[edge.edge_type]
+    return attributes
