@@ -37,7 +37,10 @@ EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes par
 JOIN = "; "
 
 Evidence = dict[str, object]
-Pair = tuple[URIRef, URIRef, URIRef]
+Triple = tuple[URIRef, URIRef, URIRef]
+FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
+# What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
+Reading = tuple[URIRef, URIRef, str | None, list[Evidence], str | None, FundDetails | None]
 
 
 @dataclass
@@ -48,7 +51,7 @@ class _Edge:
     origin: str | None
     evidence: list[Evidence] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    funds: list[tuple[str, str, str]] = field(default_factory=list)  # (fund label, amount, period)
+    funds: list[FundDetails] = field(default_factory=list)
 
 
 def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
@@ -171,9 +174,9 @@ def _node_attributes(graph: rdflib.Graph, node: URIRef, kind: str, titles: _Titl
     }
 
 
-def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Pair, list[Evidence]]:
+def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Triple, list[Evidence]]:
     """The evidence records of every reified triple, keyed by (subject, predicate, object)."""
-    index: dict[Pair, list[Evidence]] = defaultdict(list)
+    index: dict[Triple, list[Evidence]] = defaultdict(list)
     for statement in graph.subjects(RDF.type, RDF.Statement):
         triple = tuple(graph.value(statement, part) for part in (RDF.subject, RDF.predicate, RDF.object))
         documents = sorted(titles(doc) for doc in graph.objects(statement, PROV.wasDerivedFrom))
@@ -188,22 +191,18 @@ def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Pair, list[Evi
     return index
 
 
-# Each reader yields (u, v, origin or None, evidence, hover label or None, fund details or None).
-Reading = tuple[URIRef, URIRef, str | None, list[Evidence], str | None, tuple[str, str, str] | None]
-
-
-def _collaborations(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+def _collaborations(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
     """pko:collaboratesWith in either direction; both directions' evidence joins one edge."""
     for a, b in graph.subject_objects(PKO.collaboratesWith):
         yield a, b, None, evidence.get((a, PKO.collaboratesWith, b), []), None, None
 
 
-def _participations(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+def _participations(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
     for org, programme in graph.subject_objects(PKO.participatesIn):
         yield org, programme, str(org), evidence.get((org, PKO.participatesIn, programme), []), None, None
 
 
-def _posts(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+def _posts(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
     """org:memberOf, labelled with the role of each org:Membership of the same person and organisation."""
     roles: dict[tuple[Node, Node], set[str]] = defaultdict(set)
     for membership in graph.subjects(RDF.type, ORG.Membership):
@@ -216,7 +215,7 @@ def _posts(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterato
             yield person, organisation, str(person), readings, role, None
 
 
-def _fundings(graph: rdflib.Graph, evidence: dict[Pair, list[Evidence]]) -> Iterator[Reading]:
+def _fundings(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
     """Funder to recipient through each pko:Fund that names both."""
     for fund in graph.subjects(RDF.type, PKO.Fund):
         amount = graph.value(fund, PKO.amount)
@@ -241,7 +240,7 @@ def _money_label(amount: str, period: str) -> str:
     return f"{text} ({period})" if period else text
 
 
-def _extend(edge: _Edge, readings: list[Evidence], label: str | None, fund: tuple[str, str, str] | None) -> None:
+def _extend(edge: _Edge, readings: list[Evidence], label: str | None, fund: FundDetails | None) -> None:
     edge.evidence.extend(readings)
     if label is not None:
         edge.labels.append(label)

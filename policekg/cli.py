@@ -22,8 +22,11 @@ from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.graph.evaluate import evaluate as score_graph
 from policekg.graph.evaluate import report as evaluation_report
+from policekg.graph.analytics import stats_report
+from policekg.graph.export import export_network
 from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
+from policekg.graph.network import VIEWS, to_networkx
 from policekg.graph.write import read_graph
 
 EXIT_PROBLEMS = 1
@@ -169,6 +172,61 @@ def evaluate(graph_file: str, gold: str, errors: bool) -> None:
         click.echo("")
         for line in sorted(result.errors):
             click.echo(line)
+
+
+def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose which part of the graph a network command looks at."""
+    options = [
+        click.option("--view", type=click.Choice(VIEWS), default="collaboration", show_default=True,
+                     help="collaboration: organisations and their collaboration links; all: every kind and link."),
+        click.option("--focus", help="Only the neighbourhood of this entity (label or alias)."),
+        click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
+                     help="How many links out from --focus."),
+        click.option("--kinds", help="Comma-separated entity kinds to keep, e.g. PoliceForce,PartnerOrganisation."),
+        click.option("--min-degree", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Drop entities with fewer links than this."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _network(graph_file: str, view: str, focus: str | None, depth: int, kinds: str | None, min_degree: int):
+    chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
+    return to_networkx(read_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@network_options
+@clear_errors
+def stats(graph_file: str, view: str, focus: str | None, depth: int, kinds: str | None, min_degree: int) -> None:
+    """Centrality, communities and bridging organisations of the network in a graph.
+
+    \b
+    Example:
+        policekg stats seeds.ttl
+        policekg stats seeds.ttl --view all --min-degree 1
+    """
+    click.echo(stats_report(_network(graph_file, view, focus, depth, kinds, min_degree)))
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Network file to write: .graphml or .gexf (for Gephi), with kinds and labels as attributes.")
+@network_options
+@clear_errors
+def export(graph_file: str, output: str, view: str, focus: str | None, depth: int, kinds: str | None,
+           min_degree: int) -> None:
+    """Export the network in a graph for Gephi and other network tools.
+
+    \b
+    Example:
+        policekg export seeds.ttl -o seeds.graphml --view all
+    """
+    path = export_network(_network(graph_file, view, focus, depth, kinds, min_degree), output)
+    click.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -97,7 +97,7 @@ def test_cli_validate_exit_codes(runner, tmp_path):
     assert runner.invoke(cli, ["validate", str(broken)]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate"])
+@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate", "stats", "export"])
 def test_cli_every_command_has_help_with_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
@@ -125,3 +125,35 @@ def test_cli_build_rejects_bad_base_before_reading(runner, tmp_path, base):
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "g.ttl").exists()
+
+
+@pytest.fixture()
+def examples_ttl(runner, tmp_path):
+    path = tmp_path / "examples.ttl"
+    assert runner.invoke(cli, ["build", str(EXAMPLES), "-o", str(path), "-q"]).exit_code == 0
+    return path
+
+
+def test_cli_stats_prints_centrality_and_communities(runner, examples_ttl):
+    result = runner.invoke(cli, ["stats", str(examples_ttl)])
+    assert result.exit_code == 0
+    assert "by betweenness" in result.output and "Communities" in result.output
+    assert "Wiltshire Police" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_cli_export_writes_a_network_with_kinds(runner, examples_ttl, tmp_path, suffix):
+    import networkx as nx
+
+    out = tmp_path / f"net{suffix}"
+    result = runner.invoke(cli, ["export", str(examples_ttl), "-o", str(out), "--view", "all"])
+    assert result.exit_code == 0
+    network = nx.read_graphml(out) if suffix == ".graphml" else nx.read_gexf(out)
+    kinds = {data["kind"] for _, data in network.nodes(data=True)}
+    assert {"PoliceForce", "PartnerOrganisation", "Programme", "Person"} <= kinds
+
+
+def test_cli_network_commands_report_an_unknown_focus_in_one_line(runner, examples_ttl):
+    result = runner.invoke(cli, ["stats", str(examples_ttl), "--focus", "No Such Body"])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1

@@ -1,0 +1,86 @@
+"""Writing an entity network for Gephi and other graph tools: GraphML or GEXF, chosen by suffix.
+
+Both formats hold only scalar attributes, so lists and dicts are flattened: aliases and
+documents are joined with " | ", and an edge's evidence becomes ``evidence_count`` plus
+``evidence_quote`` (the first quote). Each edge's key (its type) is kept as ``relation``,
+and edges get unique ids ("e0", "e1", …) since GraphML and GEXF ids must not repeat.
+Characters XML 1.0 cannot hold (most control characters) become U+FFFD; everything else,
+markup, quotes, newlines and emoji included, is escaped by the writers and reads back as is.
+The file is written in full to a temporary file beside the target, then moved over it.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+from .write import atomic_write_bytes
+
+WRITERS: dict[str, Callable[[nx.Graph, io.BytesIO], None]] = {
+    ".gexf": nx.write_gexf,
+    ".graphml": nx.write_graphml,
+}
+LIST_SEPARATOR = " | "
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def export_network(g: nx.MultiGraph, path: str | os.PathLike[str]) -> Path:
+    """Write ``g`` to ``path`` as GraphML (``.graphml``) or GEXF (``.gexf``); return the path.
+
+    Raises ``ValueError`` for any other suffix. Parent folders are created; an existing file
+    is replaced only once the new one is complete.
+    """
+    target = Path(path)
+    writer = WRITERS.get(target.suffix.lower())
+    if writer is None:
+        raise ValueError(f"cannot export a network to {os.fspath(path)!r}; "
+                         f"use a file ending in one of {', '.join(sorted(WRITERS))}")
+    buffer = io.BytesIO()
+    writer(flatten(g), buffer)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, buffer.getvalue())
+    return target
+
+
+def flatten(g: nx.Graph) -> nx.MultiGraph:
+    """A copy of ``g`` whose attributes are all strings, numbers or booleans safe to write as XML."""
+    flat = nx.MultiGraph()
+    for node, data in g.nodes(data=True):
+        flat.add_node(_text(node), **_scalars(data))
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
+    for index, (u, v, key, data) in enumerate(edges):
+        attributes = _scalars({name: value for name, value in data.items() if name != "evidence"})
+        if key is not None:
+            attributes["relation"] = _text(key)
+        if "evidence" in data:
+            evidence = list(data["evidence"])
+            attributes["evidence_count"] = len(evidence)
+            attributes["evidence_quote"] = _text(evidence[0].get("quote", "")) if evidence else ""
+        flat.add_edge(_text(u), _text(v), key=f"e{index}", **attributes)
+    return flat
+
+
+def _scalars(data: dict) -> dict[str, str | int | float | bool]:
+    """Attributes as writable scalars: ``None`` dropped, lists joined, anything else as text."""
+    result: dict[str, str | int | float | bool] = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, (bool, int, float)):
+            result[_text(name)] = value
+        elif isinstance(value, (list, tuple)):
+            result[_text(name)] = _text(LIST_SEPARATOR.join(map(str, value)))
+        elif isinstance(value, (set, frozenset)):
+            result[_text(name)] = _text(LIST_SEPARATOR.join(sorted(map(str, value))))
+        else:
+            result[_text(name)] = _text(value)
+    return result
+
+
+def _text(value: object) -> str:
+    """``value`` as a string XML 1.0 can carry."""
+    return _NOT_XML.sub("\ufffd", str(value))

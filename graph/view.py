@@ -1,0 +1,315 @@
+"""An interactive network of the graph as one self-contained HTML page.
+
+:func:`render_network` draws a :class:`networkx.MultiGraph` of entities (see
+``policekg.graph.network``) with vis-network: nodes coloured and shaped by kind and sized by
+degree centrality, links styled by type, plain-text tooltips that show the evidence, a
+search box, filters by kind and a legend.
+
+Self-contained: pyvis lays out the nodes, edges and options, but its own templates fetch
+Bootstrap (and in "local"/"remote" mode vis-network) from CDNs, so the page is rendered
+from this package's template with the vis-network script and stylesheet that pyvis ships
+inlined. The page references nothing outside itself, and its Content-Security-Policy
+(``default-src 'none'``, scripts allowed by hash only) forbids it to fetch anything.
+
+Safe: document text is data, never markup. Nodes and edges travel as JSON in a
+``<script type="application/json">`` element in which ``<``, ``>`` and ``&`` are written as
+``\\u003c``-style escapes, so no label can close that element or open another; the page
+reads it with ``JSON.parse`` and writes text only through ``textContent``. vis-network 9
+shows a string ``title`` as text (it sets ``innerText``), unlike the pyvis template that
+switches to ``innerHTML`` when a title contains "href". Inline event handlers such as an
+``onerror`` attribute could not run even if one reached the DOM, since the policy lists
+only the hashes of the page's own scripts.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import networkx as nx
+from jinja2 import Environment
+from markupsafe import Markup
+from pyvis.network import Network
+
+from .write import atomic_write_bytes
+
+VIS_ASSETS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+TEMPLATE = files(__package__) / "templates" / "network.html"
+
+MIN_NODE_SIZE, MAX_NODE_SIZE = 10.0, 36.0
+TOOLTIP_QUOTES = 5  # evidence quotes shown per link before "and N more"
+TOOLTIP_DOCUMENTS = 8  # document titles shown per entity before "and N more"
+QUOTE_CHARACTERS = 280  # a longer quote is cut with an ellipsis
+STABILIZATION_ITERATIONS = 400
+IMPROVED_LAYOUT_LIMIT = 150  # vis-network's clusterThreshold: above it the Kamada-Kawai start may fail
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one kind of entity is drawn and named in the legend."""
+
+    name: str
+    colour: str
+    shape: str  # a vis-network shape that draws its label below, so ``size`` applies
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How one type of link is drawn: a link colour echoes the kind it usually leads to."""
+
+    name: str
+    colour: str
+    dashes: bool | list[int]
+    roundness: float  # curvature, so links of several types between one pair stay apart
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "PoliceForce": KindStyle("Police force", "#1f4e9c", "dot"),
+    "PartnerOrganisation": KindStyle("Partner organisation", "#2a9d8f", "square"),
+    "Programme": KindStyle("Programme", "#e09f1f", "diamond"),
+    "Person": KindStyle("Person", "#8e5ea2", "triangle"),
+    "Fund": KindStyle("Fund", "#3a7d44", "star"),
+}
+OTHER_KIND = "Other"
+OTHER_STYLE = KindStyle("Other", "#8a8a8a", "dot")
+
+LINK_STYLES: dict[str, LinkStyle] = {
+    "collaboration": LinkStyle("Collaboration", "#c0392b", False, 0.0),
+    "participation": LinkStyle("Participation", "#e09f1f", [8, 4], 0.15),
+    "post": LinkStyle("Post", "#8e5ea2", [2, 4], 0.3),
+    "funding": LinkStyle("Funding", "#3a7d44", [12, 4, 2, 4], 0.45),
+}
+OTHER_LINK_STYLE = LinkStyle("Link", "#8a8a8a", [4, 4], 0.6)
+
+
+def render_network(g: nx.MultiGraph, path: str | os.PathLike[str], *, title: str = "policekg network") -> Path:
+    """Write ``g`` as one self-contained interactive HTML page at ``path``; return the path.
+
+    The page is rendered in memory first and then written atomically, so a failure leaves
+    an existing file as it was. Parent folders are created.
+    """
+    target = Path(path)
+    page = network_page(g, title=title)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, page.encode("utf-8"))
+    return target
+
+
+def network_page(g: nx.MultiGraph, *, title: str = "policekg network") -> str:
+    """The HTML of the page :func:`render_network` writes."""
+    net = _pyvis_network(g)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "kinds": _kind_legend(nodes),
+        "linkTypes": _link_legend(edges),
+    }
+    environment = Environment(autoescape=True, keep_trailing_newline=True)
+    environment.filters["csp_hash"] = _csp_hash
+    template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    return template.render(
+        title=title,
+        data=_json_for_script(data),
+        vis_js=_inline_asset("vis-network.min.js", "</script"),
+        vis_css=_inline_asset("vis-network.css", "</style"),
+    )
+
+
+def _pyvis_network(g: nx.MultiGraph) -> Network:
+    """A pyvis network with one vis node per entity and one vis edge per typed link.
+
+    ``directed=True`` only keeps pyvis from dropping a second link between the same pair
+    (its undirected mode keeps one edge per pair); every edge switches its arrow off.
+    """
+    net = Network(directed=True)
+    net.options = _options(g.number_of_nodes(), g.number_of_edges())  # a dict is pyvis's own form after set_options
+    sizes = _node_sizes(g)
+    for node, attrs in g.nodes(data=True):
+        kind = attrs.get("kind") if attrs.get("kind") in KIND_STYLES else OTHER_KIND
+        style = KIND_STYLES.get(kind, OTHER_STYLE)
+        net.add_node(
+            str(node),
+            label=_label(node, attrs),
+            shape=style.shape,
+            color=style.colour,
+            size=sizes[node],
+            title=_node_title(node, attrs, style),
+            kind=kind,
+            aliases=[str(alias) for alias in attrs.get("aliases") or []],
+        )
+    for number, (u, v, key, attrs) in enumerate(g.edges(keys=True, data=True)):
+        style = LINK_STYLES.get(key, OTHER_LINK_STYLE)
+        net.add_edge(
+            str(u),
+            str(v),
+            id=f"e{number}",
+            type=str(key),
+            title=_edge_title(g, u, v, key, attrs, style),
+            color={"color": style.colour, "highlight": style.colour, "hover": style.colour},
+            dashes=style.dashes,
+            width=1.5 + min(len(attrs.get("evidence") or []), 4) * 0.75,
+            smooth={"enabled": True, "type": "curvedCW", "roundness": style.roundness},
+            arrows={"to": {"enabled": False}},
+        )
+    return net
+
+
+def _options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: physics runs until the layout stabilises, then the page stops it."""
+    return {
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "widthConstraint": {"maximum": 180},
+        },
+        "edges": {"selectionWidth": 2, "hoverWidth": 1},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": edge_count > 1000},
+        "layout": {"randomSeed": 7, "improvedLayout": node_count <= IMPROVED_LAYOUT_LIMIT},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 130, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 25, "fit": True},
+        },
+    }
+
+
+def _node_sizes(g: nx.MultiGraph) -> dict[Any, float]:
+    """Node size by degree centrality over distinct neighbours (links of several types count once)."""
+    centrality = nx.degree_centrality(nx.Graph(g)) if g.number_of_nodes() > 1 else {}
+    top = max(centrality.values(), default=0.0) or 1.0
+    return {node: MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * centrality.get(node, 0.0) / top for node in g}
+
+
+def _label(node: Any, attrs: Mapping[str, Any]) -> str:
+    """The entity's label, or its id where it has none."""
+    return str(attrs.get("label") or node)
+
+
+def _node_title(node: Any, attrs: Mapping[str, Any], style: KindStyle) -> str:
+    """Plain-text tooltip of an entity: kind, label, aliases and the documents naming it."""
+    lines = [style.name, _label(node, attrs)]
+    aliases = [str(alias) for alias in attrs.get("aliases") or []]
+    if aliases:
+        lines.append("Also known as: " + "; ".join(aliases))
+    documents = [str(document) for document in attrs.get("documents") or []]
+    if documents:
+        lines.append(f"Documents ({len(documents)}):")
+        lines.extend(_capped([f"• {document}" for document in documents], TOOLTIP_DOCUMENTS))
+    return "\n".join(lines)
+
+
+def _edge_title(g: nx.MultiGraph, u: Any, v: Any, key: Any, attrs: Mapping[str, Any], style: LinkStyle) -> str:
+    """Plain-text tooltip of a link: its type, what it says, and the evidence behind it."""
+    ends = f"{_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
+    lines = [f"{style.name}: {ends}" if key in LINK_STYLES else f"{key}: {ends}"]
+    if attrs.get("label"):
+        lines.append(str(attrs["label"]))
+    if attrs.get("role"):
+        lines.append(f"Role: {attrs['role']}")
+    if attrs.get("amount") is not None or attrs.get("period"):
+        lines.append(_funding_line(attrs.get("amount"), attrs.get("period")))
+    evidence = attrs.get("evidence") or []
+    if evidence:
+        lines.append(f"Evidence ({len(evidence)}):")
+        lines.extend(_capped([_evidence_line(item) for item in evidence], TOOLTIP_QUOTES))
+    return "\n".join(lines)
+
+
+def _funding_line(amount: Any, period: Any) -> str:
+    """The amount in pounds with its period; an amount that is not a number is shown as given."""
+    number = _number(amount, Decimal)
+    shown = f"£{number:,.0f}" if number is not None else str(amount or "not stated")
+    return f"Amount: {shown}" + (f" ({period})" if period else "")
+
+
+def _evidence_line(item: Mapping[str, Any]) -> str:
+    """One evidence quote with its document, status and confidence."""
+    quote = " ".join(str(item.get("quote") or "").split())
+    if len(quote) > QUOTE_CHARACTERS:
+        quote = quote[: QUOTE_CHARACTERS - 1].rstrip() + "…"
+    facts = [str(item["status"])] if item.get("status") else []
+    confidence = _number(item.get("confidence"), float)
+    if confidence is not None:
+        facts.append(f"confidence {confidence:.2f}")
+    source = str(item.get("document") or "unknown document")
+    return f"• “{quote}” — {source}" + (f" ({', '.join(facts)})" if facts else "")
+
+
+def _number(value: Any, kind: type[float] | type[Decimal]) -> Any:
+    """``value`` as a finite number of ``kind`` (it may be a string or an RDF literal), or None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = kind(str(value))
+        return number if math.isfinite(number) else None
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def _capped(lines: Sequence[str], limit: int) -> list[str]:
+    """The first ``limit`` lines, and "and N more" for the rest."""
+    if len(lines) <= limit:
+        return list(lines)
+    return [*lines[:limit], f"and {len(lines) - limit} more"]
+
+
+def _kind_legend(nodes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Legend and filter rows: each kind present, in the fixed kind order, with its count."""
+    counts = Counter(node["kind"] for node in nodes)
+    rows = []
+    for kind in [*KIND_STYLES, OTHER_KIND]:
+        if counts[kind]:
+            style = KIND_STYLES.get(kind, OTHER_STYLE)
+            rows.append({"kind": kind, "name": style.name, "colour": style.colour, "shape": style.shape,
+                         "count": counts[kind]})
+    return rows
+
+
+def _link_legend(edges: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Legend rows: each link type present, with its colour, dash pattern and count."""
+    counts = Counter(edge["type"] for edge in edges)
+    known = [link for link in LINK_STYLES if counts[link]]
+    others = sorted(link for link in counts if link not in LINK_STYLES)
+    rows = []
+    for link in known + others:
+        style = LINK_STYLES.get(link, OTHER_LINK_STYLE)
+        dashes = style.dashes if isinstance(style.dashes, list) else []
+        rows.append({"type": link, "name": style.name if link in LINK_STYLES else link,
+                     "colour": style.colour, "dashes": dashes, "count": counts[link]})
+    return rows
+
+
+def _json_for_script(data: Any) -> Markup:
+    """JSON that is safe as the text of a ``<script type="application/json">`` element.
+
+    Escaping every ``<`` (not only ``</``) also rules out ``<!--`` and ``<script``, which
+    can otherwise keep the HTML parser from ending the element at its closing tag.
+    """
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(escaped)  # escaped above for the script-data context
+
+
+def _inline_asset(name: str, closing_tag: str) -> Markup:
+    """A vis-network file that pyvis ships, checked to be safe to inline in its element."""
+    text = (VIS_ASSETS / name).read_text(encoding="utf-8")
+    if closing_tag in text.lower():
+        raise ValueError(f"pyvis's {name} contains {closing_tag!r} and cannot be inlined")
+    return Markup(text)  # a trusted library file, checked above
+
+
+def _csp_hash(text: str) -> Markup:
+    """The Content-Security-Policy source that allows exactly this inline script."""
+    digest = hashlib.sha256(str(text).encode("utf-8")).digest()
+    return Markup(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
