@@ -12,7 +12,7 @@ from spacy.language import Language
 from .document import DocumentAnalysis, analyse, split_lines
 from .errors import DocumentError
 from .gazetteer import by_key
-from .mentions import Mention
+from .mentions import Mention, is_generic
 from .model import Entity, Extraction, Failure, Fund, Kind, ReadDocument
 from .names import split_title
 from .read import find_documents, read_document
@@ -67,6 +67,11 @@ def _label(key: str, mentions: list[Mention]) -> str:
     return sorted(counts, key=lambda name: (-counts[name], -len(name), name))[0]
 
 
+def _is_reference(mention: Mention) -> bool:
+    """"the Group", "the Panel": a generic word standing for a body is not another name of it."""
+    return mention.kind in (Kind.PARTNER, Kind.PROGRAMME) and is_generic(mention.text)
+
+
 def _surface(mention: Mention) -> str:
     text = " ".join(mention.text.split())
     return split_title(text).name if mention.kind is Kind.PERSON else text
@@ -101,7 +106,7 @@ def merge(analyses: Iterable[DocumentAnalysis], failures: list[Failure]) -> Extr
         if not any(not m.anaphor for m in mentions) and key not in by_key():
             continue
         label = _label(key, mentions)
-        alt = {_surface(m) for m in mentions if not m.anaphor} - {label, ""}
+        alt = {_surface(m) for m in mentions if not m.anaphor and not _is_reference(m)} - {label, ""}
         extraction.entities[key] = Entity(key, mentions[0].kind, label, alt, documents_of[key])
     extraction.funds = list(funds.values())
     return extraction

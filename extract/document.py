@@ -150,7 +150,13 @@ class DocumentReader:
         )
 
     def _evidence(self, start: int, end: int, confidence: float, status: str | None = None) -> Evidence:
-        return Evidence(self.doc_id, self.text[start:end].strip(), start, end, confidence, status)
+        """The quote for ``start:end``, without surrounding space or a list item's bullet; the
+        offsets move with it so that they still point at exactly the quote."""
+        quote = self.text[start:end]
+        bullet = LIST_ITEM.match(quote)
+        skip = bullet.end() if bullet else len(quote) - len(quote.lstrip())
+        start, end = start + skip, end - (len(quote) - len(quote.rstrip()))
+        return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status)
 
     def _read_lines(self, analysis: DocumentAnalysis, mentions: list[Mention], posts: list[PostMention],
                     rules: memberships.OrganisationRules, body: Mention | None) -> None:

@@ -5,7 +5,7 @@
 degree centrality, links styled by type, plain-text tooltips that show the evidence, a
 search box, filters by kind and a legend.
 
-Self-contained: pyvis lays out the nodes, edges and options, but its own templates fetch
+Self-contained: pyvis builds the node, edge and option records, but its own templates fetch
 Bootstrap (and in "local"/"remote" mode vis-network) from CDNs, so the page is rendered
 from this package's template with the vis-network script and stylesheet that pyvis ships
 inlined. The page references nothing outside itself, and its Content-Security-Policy
@@ -88,6 +88,7 @@ LINK_STYLES: dict[str, LinkStyle] = {
     "funding": LinkStyle("Funding", "#3a7d44", [12, 4, 2, 4], 0.45),
 }
 OTHER_LINK_STYLE = LinkStyle("Link", "#8a8a8a", [4, 4], 0.6)
+END_ORDER = {kind: rank for rank, kind in enumerate(["Person", "Fund", "PoliceForce", "PartnerOrganisation", "Programme"])}
 
 
 def render_network(g: nx.MultiGraph, path: str | os.PathLike[str], *, title: str = "policekg network") -> Path:
@@ -147,7 +148,8 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
             kind=kind,
             aliases=[str(alias) for alias in attrs.get("aliases") or []],
         )
-    for number, (u, v, key, attrs) in enumerate(g.edges(keys=True, data=True)):
+    for number, (a, b, key, attrs) in enumerate(g.edges(keys=True, data=True)):
+        u, v = _ends(g, a, b, attrs.get("origin"))
         style = LINK_STYLES.get(key, OTHER_LINK_STYLE)
         net.add_edge(
             str(u),
@@ -164,6 +166,14 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
     return net
 
 
+def _ends(g: nx.MultiGraph, u: Any, v: Any, origin: Any) -> tuple[Any, Any]:
+    """The ends of a link in reading order: its ``origin`` first where it has one (funder,
+    member, participant), else by kind, so a force comes before a partner."""
+    if origin is not None and str(origin) in (str(u), str(v)):
+        return (u, v) if str(origin) == str(u) else (v, u)
+    return tuple(sorted((u, v), key=lambda node: END_ORDER.get(g.nodes[node].get("kind"), len(END_ORDER))))
+
+
 def _options(node_count: int, edge_count: int) -> dict[str, Any]:
     """vis-network options: physics runs until the layout stabilises, then the page stops it."""
     return {
@@ -178,7 +188,7 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 130, "avoidOverlap": 0.3},
+            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 150, "avoidOverlap": 0.6},
             "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 25, "fit": True},
         },
     }
@@ -210,15 +220,9 @@ def _node_title(node: Any, attrs: Mapping[str, Any], style: KindStyle) -> str:
 
 
 def _edge_title(g: nx.MultiGraph, u: Any, v: Any, key: Any, attrs: Mapping[str, Any], style: LinkStyle) -> str:
-    """Plain-text tooltip of a link: its type, what it says, and the evidence behind it."""
+    """Plain-text tooltip of a link: its type and ends, what it says, and the evidence behind it."""
     ends = f"{_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
-    lines = [f"{style.name}: {ends}" if key in LINK_STYLES else f"{key}: {ends}"]
-    if attrs.get("label"):
-        lines.append(str(attrs["label"]))
-    if attrs.get("role"):
-        lines.append(f"Role: {attrs['role']}")
-    if attrs.get("amount") is not None or attrs.get("period"):
-        lines.append(_funding_line(attrs.get("amount"), attrs.get("period")))
+    lines = [f"{style.name if key in LINK_STYLES else key}: {ends}", *_link_details(attrs)]
     evidence = attrs.get("evidence") or []
     if evidence:
         lines.append(f"Evidence ({len(evidence)}):")
@@ -226,11 +230,35 @@ def _edge_title(g: nx.MultiGraph, u: Any, v: Any, key: Any, attrs: Mapping[str, 
     return "\n".join(lines)
 
 
-def _funding_line(amount: Any, period: Any) -> str:
-    """The amount in pounds with its period; an amount that is not a number is shown as given."""
-    number = _number(amount, Decimal)
-    shown = f"£{number:,.0f}" if number is not None else str(amount or "not stated")
-    return f"Amount: {shown}" + (f" ({period})" if period else "")
+def _link_details(attrs: Mapping[str, Any]) -> list[str]:
+    """The link's hover label, then its role, fund and amount where the label does not say them."""
+    label = str(attrs.get("label") or "")
+    lines = [label] if label else []
+    role = str(attrs.get("role") or "")
+    if role and role != label:
+        lines.append(f"Role: {role}")
+    if attrs.get("fund"):
+        lines.append(f"Fund: {attrs['fund']}")
+    amount = _pounds(attrs.get("amount"))
+    if amount and amount not in label:
+        period = attrs.get("period")
+        lines.append(f"Amount: {amount}" + (f" ({period})" if period else ""))
+    return lines
+
+
+def _pounds(amount: Any) -> str:
+    """Amounts as "£1,500,000": several joined by "; " are each shown so, a non-number as given."""
+    if amount is None:
+        return ""
+    return "; ".join(_pound(part.strip()) for part in str(amount).split(";") if part.strip())
+
+
+def _pound(text: str) -> str:
+    """One amount in pounds, with pence only where it has them."""
+    number = _number(text, Decimal)
+    if number is None:
+        return text
+    return f"£{number:,.0f}" if number == number.to_integral_value() else f"£{number:,.2f}"
 
 
 def _evidence_line(item: Mapping[str, Any]) -> str:

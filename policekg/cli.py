@@ -27,6 +27,7 @@ from policekg.graph.export import export_network
 from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
 from policekg.graph.network import VIEWS, to_networkx
+from policekg.graph.view import render_network
 from policekg.graph.write import read_graph
 
 EXIT_PROBLEMS = 1
@@ -194,6 +195,29 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _network(graph_file: str, view: str, focus: str | None, depth: int, kinds: str | None, min_degree: int):
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
     return to_networkx(read_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", default="network.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=str), help="HTML page to write.")
+@click.option("--title", default="policekg network", show_default=True, help="Heading of the page.")
+@network_options
+@clear_errors
+def show(graph_file: str, output: str, title: str, view: str, focus: str | None, depth: int, kinds: str | None,
+         min_degree: int) -> None:
+    """Draw the network in a graph as an interactive page that works offline.
+
+    Nodes are coloured by kind and sized by how connected they are; hover a node or link to
+    see its documents and evidence. The page loads nothing from the network.
+
+    \b
+    Example:
+        policekg show seeds.ttl -o network.html
+        policekg show seeds.ttl --focus "Kent Police" --depth 2 -o kent.html
+    """
+    path = render_network(_network(graph_file, view, focus, depth, kinds, min_degree), output, title=title)
+    click.echo(f"wrote {path}")
 
 
 @cli.command()

@@ -97,7 +97,7 @@ def test_cli_validate_exit_codes(runner, tmp_path):
     assert runner.invoke(cli, ["validate", str(broken)]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate", "stats", "export"])
+@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate", "show", "stats", "export"])
 def test_cli_every_command_has_help_with_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
