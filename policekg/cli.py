@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from collections import Counter
 from collections.abc import Callable
 from functools import wraps
@@ -22,6 +23,7 @@ from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.graph.evaluate import evaluate as score_graph
 from policekg.graph.evaluate import report as evaluation_report
+from policekg.graph import endpoint, sparql
 from policekg.graph.analytics import stats_report
 from policekg.graph.export import export_network
 from policekg.graph.iri import check_base
@@ -251,6 +253,134 @@ def export(graph_file: str, output: str, view: str, focus: str | None, depth: in
     """
     path = export_network(_network(graph_file, view, focus, depth, kinds, min_degree), output)
     click.echo(f"wrote {path}")
+
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def _usage(question: sparql.SavedQuestion) -> str:
+    """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME]"."""
+    parts = []
+    for name, _ in question.params:
+        one = " ".join([f"--{name} NAME"] * question.repeats.get(name, 1))
+        parts.append(f"[{one}]" if name in question.optional else one)
+    return " ".join(parts)
+
+
+def _echo(text: str) -> None:
+    click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+
+
+def _store(graph_file: str | None, store_dir: str | None):
+    if bool(graph_file) == bool(store_dir):
+        _fail("give a graph file or --store DIR (one of the two)")
+    return sparql.open_store(graph_file=graph_file, store_dir=store_dir)
+
+
+@cli.command()
+@click.argument("arguments", nargs=-1)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="Read the query from this file instead of the command line.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Query an on-disk store made by `policekg load` instead of a graph file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Result format (SELECT/ASK); CONSTRUCT and DESCRIBE always give Turtle.")
+@clear_errors
+def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | None, fmt: str) -> None:
+    """Run a SPARQL query: policekg query GRAPH 'SPARQL' (or --store DIR 'SPARQL', or --file q.rq).
+
+    The contract's prefixes (pko, org, prov, skos, schema, dcterms, …) are declared for you.
+
+    \b
+    Example:
+        policekg query seeds.ttl 'SELECT ?force WHERE { ?force a pko:PoliceForce }'
+        policekg query --store kg-store --file questions/money.rq --format csv
+    """
+    expected = (0 if store_dir else 1) + (0 if query_file else 1)
+    if len(arguments) != expected:
+        _fail("usage: policekg query GRAPH 'SPARQL' | policekg query --store DIR 'SPARQL' (or --file FILE)")
+    graph_file = None if store_dir else arguments[0]
+    text = Path(query_file).read_text(encoding="utf-8") if query_file else arguments[-1]
+    _echo(sparql.format_result(sparql.run_query(_store(graph_file, store_dir), text), fmt))
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Ask an on-disk store made by `policekg load` instead of a graph file.")
+@click.option("--list", "list_questions", is_flag=True, help="List every saved question with its parameters.")
+@click.option("--org", multiple=True, help="An organisation's name (label or alias, any case); repeat for two.")
+@click.option("--recipient", help="Who receives money (funds).")
+@click.option("--funder", help="Who gives money (funds).")
+@click.option("--force", "force_name", help="A police force (judgements).")
+@click.option("--a", "first", help="One end of a link (evidence).")
+@click.option("--b", "second", help="The other end of a link (evidence).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@clear_errors
+def ask(question: str | None, graph_file: str | None, store_dir: str | None, list_questions: bool,
+        org: tuple[str, ...], recipient: str | None, funder: str | None, force_name: str | None,
+        first: str | None, second: str | None, fmt: str) -> None:
+    """Ask a saved question; names match labels and aliases, ignoring case.
+
+    \b
+    Example:
+        policekg ask --list
+        policekg ask collaborators seeds.ttl --org "Kent Police"
+        policekg ask funds seeds.ttl --recipient "Medway CSP"
+        policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
+    """
+    if list_questions or not question:
+        for saved in sparql.saved_questions():
+            click.echo(f"{saved.name} {_usage(saved)}\n    {saved.description}")
+        return
+    given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
+             "b": second}
+    values = {name: value for name, value in given.items() if value}
+    result = sparql.ask(_store(graph_file, store_dir), question, values)
+    _echo(sparql.format_result(result, fmt))
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Folder of the on-disk store (made, or replaced, by this command).")
+@clear_errors
+def load(graph_file: str, store_dir: str) -> None:
+    """Load a graph into a persistent on-disk store, for fast repeated queries.
+
+    \b
+    Example:
+        policekg load seeds.ttl --store kg-store
+        policekg ask collaborators --store kg-store --org "Kent Police"
+    """
+    count = sparql.load_store(graph_file, store_dir)
+    click.echo(f"loaded {count} triples into {store_dir}")
+
+
+@cli.command()
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=str),
+              help="Serve an on-disk store made by `policekg load` instead of a graph file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run.")
+@click.option("--row-limit", default=10000, show_default=True, type=click.IntRange(min=1),
+              help="Most rows a SELECT returns.")
+@clear_errors
+def serve(graph_file: str | None, store_dir: str | None, host: str, port: int, timeout: float,
+          row_limit: int) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /.
+
+    \b
+    Example:
+        policekg serve seeds.ttl
+        policekg serve --store kg-store --port 8080 --timeout 30
+    """
+    store = _store(graph_file, store_dir)
+    click.echo(f"serving http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
+    endpoint.serve(store, host, port, timeout, row_limit)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """The policekg command: builds, bad input, exact text, validation exit codes, help."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -97,7 +98,7 @@ def test_cli_validate_exit_codes(runner, tmp_path):
     assert runner.invoke(cli, ["validate", str(broken)]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate", "show", "stats", "export"])
+@pytest.mark.parametrize("command", ["build", "text", "validate", "evaluate", "show", "stats", "export", "query", "ask", "load", "serve"])
 def test_cli_every_command_has_help_with_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
@@ -157,3 +158,53 @@ def test_cli_network_commands_report_an_unknown_focus_in_one_line(runner, exampl
     result = runner.invoke(cli, ["stats", str(examples_ttl), "--focus", "No Such Body"])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def seeds_ttl(seeds_graph, tmp_path_factory):
+    from policekg.graph.write import write_graph
+
+    return write_graph(seeds_graph, tmp_path_factory.mktemp("seeds") / "seeds.ttl")
+
+
+def test_cli_ask_collaborators_lists_partners_with_documents(runner, seeds_ttl):
+    result = runner.invoke(cli, ["ask", "collaborators", str(seeds_ttl), "--org", "Kent Police"])
+    assert result.exit_code == 0, result.output
+    assert "Essex Police" in result.output and "Kent Fire and Rescue Service" in result.output
+    assert "Kent PEEL 2016" in result.output
+
+
+def test_cli_ask_funds_by_recipient(runner, seeds_ttl):
+    result = runner.invoke(cli, ["ask", "funds", str(seeds_ttl), "--recipient", "Medway CSP", "--format", "csv"])
+    assert result.exit_code == 0
+    assert any("96782" in line and "2015/16" in line for line in result.output.splitlines())
+
+
+def test_cli_ask_hostile_name_stays_a_literal(runner, seeds_ttl):
+    result = runner.invoke(cli, ["ask", "collaborators", str(seeds_ttl), "--org", 'Kent" } ; DROP ALL ; #'])
+    assert result.exit_code == 0
+    assert "Essex" not in result.output
+
+
+def test_cli_ask_list_shows_every_question(runner):
+    result = runner.invoke(cli, ["ask", "--list"])
+    names = ["collaborators", "programmes", "people", "funds", "evidence", "judgements", "shared-partners"]
+    assert all(name in result.output for name in names)
+
+
+def test_cli_query_formats_and_errors(runner, examples_ttl):
+    select = "SELECT ?force WHERE { ?force a pko:PoliceForce } ORDER BY ?force"
+    as_json = runner.invoke(cli, ["query", str(examples_ttl), select, "--format", "json"])
+    assert json.loads(as_json.output)["head"]["vars"] == ["force"]
+    broken = runner.invoke(cli, ["query", str(examples_ttl), "SELECT ?x WHERE { ?x"])
+    assert broken.exit_code == 2 and "line 1" in broken.output
+    update = runner.invoke(cli, ["query", str(examples_ttl), "DELETE WHERE { ?s ?p ?o }"])
+    assert update.exit_code == 2 and "not allowed" in update.output
+
+
+def test_cli_load_then_query_the_store(runner, examples_ttl, tmp_path):
+    store = tmp_path / "store"
+    loaded = runner.invoke(cli, ["load", str(examples_ttl), "--store", str(store)])
+    assert loaded.exit_code == 0 and "triples" in loaded.output
+    result = runner.invoke(cli, ["ask", "judgements", "--store", str(store), "--force", "Dorset Police"])
+    assert result.exit_code == 0 and "Investigating crime" in result.output

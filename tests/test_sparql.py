@@ -1,0 +1,237 @@
+"""SPARQL over the seeds graph: saved questions, safety of parameters, errors, formats, stores."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from rdflib import Graph
+
+from policekg.graph.sparql import (
+    PREFIX_HEADER,
+    QueryError,
+    QueryResult,
+    ask,
+    format_result,
+    load_store,
+    open_store,
+    run_query,
+    saved_questions,
+)
+from policekg.graph.write import GraphFileError, write_graph
+
+HOSTILE = 'Kent" } ; DROP ALL ; #'
+
+
+@pytest.fixture(scope="module")
+def seeds_file(seeds_graph, tmp_path_factory):
+    return write_graph(seeds_graph, tmp_path_factory.mktemp("sparql") / "seeds.ttl")
+
+
+@pytest.fixture(scope="module")
+def store(seeds_file):
+    return open_store(seeds_file)
+
+
+def values(result: QueryResult, column: str) -> list[str]:
+    """The plain values of one column."""
+    index = result.variables.index(column)
+    return [row[index].value if row[index] is not None else "" for row in result.rows]
+
+
+def records(result: QueryResult) -> list[dict[str, str]]:
+    """Rows as dicts of plain values."""
+    return [{name: (term.value if term is not None else "") for name, term in zip(result.variables, row)}
+            for row in result.rows]
+
+
+def test_every_saved_question_is_described():
+    questions = {question.name: question for question in saved_questions()}
+    assert set(questions) == {"collaborators", "programmes", "people", "funds", "evidence", "judgements",
+                              "shared-partners"}
+    for question in questions.values():
+        assert question.description and question.params
+        assert all(help_text for _, help_text in question.params)
+
+
+def test_collaborators_with_documents(store):
+    rows = records(ask(store, "collaborators", {"org": "Kent Police"}))
+    partners = {row["partner"] for row in rows}
+    assert {"Essex Police", "Kent Fire and Rescue Service"} <= partners
+    essex_documents = {row["document"] for row in rows if row["partner"] == "Essex Police"}
+    assert "Kent PEEL 2016" in essex_documents
+    assert all(row["document"] for row in rows)
+
+
+@pytest.mark.parametrize("name", ["kent police", "KENT POLICE", "Kent"])
+def test_names_match_in_any_case_and_by_alias(store, name):
+    expected = ask(store, "collaborators", {"org": "Kent Police"})
+    assert ask(store, "collaborators", {"org": name}).rows == expected.rows
+
+
+def test_results_are_ordered_deterministically(store):
+    first = ask(store, "evidence", {"a": "Kent Police", "b": "Essex Police"})
+    assert ask(store, "evidence", {"a": "Kent Police", "b": "Essex Police"}).rows == first.rows
+
+
+def test_programmes(store):
+    programmes = set(values(ask(store, "programmes", {"org": "Kent Police"}), "programme"))
+    assert {"Operation Encompass", "seven-force strategic collaboration programme"} <= programmes
+
+
+def test_people_with_posts(store):
+    rows = records(ask(store, "people", {"org": "Kent Police"}))
+    assert {"person": "Alan Pughsley", "post": "Chief Constable"} in rows
+
+
+def test_funds_to_a_recipient(store):
+    rows = records(ask(store, "funds", {"recipient": "Medway CSP"}))
+    assert any(Decimal(row["amount"]) == 96782 and row["period"] == "2015/16" for row in rows)
+    assert {row["to"] for row in rows} == {"Medway Community Safety Partnership"}
+    assert all(row["document"] for row in rows)
+
+
+def test_funds_from_a_funder(store):
+    rows = records(ask(store, "funds", {"funder": "ministry of justice"}))
+    assert rows and {row["from"] for row in rows} == {"Ministry of Justice"}
+
+
+def test_judgements(store):
+    rows = records(ask(store, "judgements", {"force": "Kent Police"}))
+    assert any(row["area"] == "Efficiency" and row["grade"] == "Good" and row["year"] == "2016" for row in rows)
+    assert all(row["document"] for row in rows)
+
+
+def test_shared_partners(store):
+    result = ask(store, "shared-partners", {"org": ["Crown Prosecution Service", "Safeguarding Vulnerable Adults Board"]})
+    assert values(result, "partner") == ["Kent Police"]
+
+
+def test_evidence_quotes(store):
+    rows = records(ask(store, "evidence", {"a": "Kent Police", "b": "Essex Police"}))
+    assert rows
+    assert all(row["quote"] and row["document"] and row["confidence"] for row in rows)
+    assert any("Essex" in row["quote"] for row in rows)
+    assert {row["link"] for row in rows} == {"https://w3id.org/policekg/ontology#collaboratesWith"}
+
+
+def test_parameter_columns_are_left_out(store):
+    assert "org" not in ask(store, "collaborators", {"org": "Kent Police"}).variables
+
+
+def test_hostile_parameter_stays_a_literal(store):
+    before = len(store)
+    assert ask(store, "collaborators", {"org": HOSTILE}).rows == []
+    assert ask(store, "funds", {"recipient": HOSTILE}).rows == []
+    assert len(store) == before
+
+
+@pytest.mark.parametrize("name, given, expected", [
+    ("nonsense", {}, "saved questions are"),
+    ("collaborators", {}, "needs org"),
+    ("funds", {}, "at least one of recipient, funder"),
+    ("shared-partners", {"org": "Kent Police"}, "needs org 2 times"),
+    ("people", {"org": "Kent Police", "person": "x"}, "does not take person"),
+])
+def test_bad_questions_are_explained(store, name, given, expected):
+    with pytest.raises(QueryError, match=expected):
+        ask(store, name, given)
+
+
+def test_syntax_error_is_one_line_with_position_in_the_users_text(store):
+    with pytest.raises(QueryError) as caught:
+        run_query(store, "SELECT ?s\nWHERE { ?s pko:label }")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("invalid SPARQL at line 2, column ")
+
+
+def test_own_prefix_declarations_are_kept(store):
+    sparql = "PREFIX pko: <http://example.org/other#>\nASK { ?s a pko:PoliceForce }"
+    assert run_query(store, sparql).boolean is False
+    assert run_query(store, "ASK { ?s a pko:PoliceForce }").boolean is True
+    assert "PREFIX pko: <https://w3id.org/policekg/ontology#>" in PREFIX_HEADER
+
+
+@pytest.mark.parametrize("update", [
+    "DROP ALL",
+    "PREFIX ex: <http://example.org/#>\n# comment\nINSERT DATA { ex:a ex:b ex:c }",
+    "delete where { ?s ?p ?o }",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_updates_are_refused(store, update):
+    before = len(store)
+    with pytest.raises(QueryError, match="updates are not allowed"):
+        run_query(store, update)
+    assert len(store) == before
+
+
+def test_bindings_are_substituted(store):
+    from pyoxigraph import Literal
+
+    result = run_query(store, "SELECT ?label ?f WHERE { ?f rdfs:label ?label }", {"label": Literal("Essex Police")})
+    assert len(result.rows) == 1
+
+
+LABELS = "SELECT ?force ?label WHERE { ?force a pko:PoliceForce ; rdfs:label ?label } ORDER BY ?label"
+
+
+def test_table_is_aligned(store):
+    lines = format_result(run_query(store, LABELS), "table").splitlines()
+    assert lines[0].split() == ["force", "label"]
+    column = lines[0].index("label")
+    assert all(line[column - 2:column] == "  " and line[column] != " " for line in lines[2:])
+    assert "Essex Police" in format_result(run_query(store, LABELS))
+
+
+def test_csv_and_tsv(store):
+    result = run_query(store, LABELS)
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows[0] == ["force", "label"] and len(rows) == len(result.rows) + 1
+    assert rows[1][0].startswith("https://")
+    tsv = format_result(result, "tsv").splitlines()
+    assert tsv[0] == "?force\t?label"
+    assert tsv[1].startswith("<https://") and tsv[1].endswith('"')
+
+
+def test_json_results(store):
+    document = json.loads(format_result(run_query(store, LABELS), "json"))
+    assert document["head"]["vars"] == ["force", "label"]
+    first = document["results"]["bindings"][0]
+    assert first["force"]["type"] == "uri" and first["label"]["type"] == "literal"
+    assert json.loads(format_result(run_query(store, "ASK { ?s ?p ?o }"), "json"))["boolean"] is True
+
+
+def test_construct_gives_turtle(store):
+    result = run_query(store, "CONSTRUCT { ?f rdfs:label ?l } WHERE { ?f a pko:PoliceForce ; rdfs:label ?l }")
+    assert result.kind == "graph" and result.triples
+    text = format_result(result, "turtle")
+    assert "@prefix rdfs:" in text
+    assert len(Graph().parse(data=text, format="turtle")) == len(result.triples)
+    with pytest.raises(QueryError):
+        format_result(result, "csv")
+
+
+def test_open_store_needs_exactly_one_source(seeds_file, tmp_path):
+    with pytest.raises(ValueError):
+        open_store()
+    with pytest.raises(ValueError):
+        open_store(seeds_file, tmp_path)
+    with pytest.raises(GraphFileError, match="no such file"):
+        open_store(tmp_path / "missing.ttl")
+    (tmp_path / "bad.ttl").write_text("<a> <b> .\n")
+    with pytest.raises(GraphFileError, match="not valid"):
+        open_store(tmp_path / "bad.ttl")
+
+
+def test_persistent_store_answers_the_same(seeds_file, store, tmp_path):
+    folder = tmp_path / "store"
+    assert load_store(seeds_file, folder) == len(store)
+    assert load_store(seeds_file, folder) == len(store)  # replacing an existing store
+    on_disk = open_store(store_dir=folder)
+    question = {"org": "Kent Police"}
+    assert ask(on_disk, "collaborators", question).rows == ask(store, "collaborators", question).rows
+    with pytest.raises(RuntimeError, match="read-write"):  # opened read-only
+        on_disk.update("DROP ALL")
