@@ -20,7 +20,6 @@ What it guarantees:
 """
 from __future__ import annotations
 
-import gc
 import re
 import sys
 import threading
@@ -117,8 +116,7 @@ def open_read_only(source: Path, directory: Path) -> ox.Store:
     An in-memory pyoxigraph store cannot be made read-only; an on-disk one opened with
     :meth:`Store.read_only` rejects every write. ``directory`` should be new or empty.
     """
-    _load_on_disk(source, directory)
-    gc.collect()  # the read-write instance must be closed before it is reopened read-only
+    _load_on_disk(source, directory)  # its read-write instance is closed when it returns
     return ox.Store.read_only(str(directory))
 
 
@@ -378,9 +376,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         sys.stderr.write(f"{self.command or '-'} {path} {int(code)} {elapsed:.0f}ms\n")
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        """Other server messages (protocol errors), unless quiet."""
-        if not self.server.quiet:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+        """Silenced: the base class uses it for protocol errors, whose status the request's line shows."""
 
 
 def make_server(

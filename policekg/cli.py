@@ -378,9 +378,7 @@ def serve(graph_file: str | None, store_dir: str | None, host: str, port: int, t
         policekg serve seeds.ttl
         policekg serve --store kg-store --port 8080 --timeout 30
     """
-    store = _store(graph_file, store_dir)
-    click.echo(f"serving http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
-    endpoint.serve(store, host, port, timeout, row_limit)
+    endpoint.serve(_store(graph_file, store_dir), host, port, timeout, row_limit)
 
 
 def main() -> None:

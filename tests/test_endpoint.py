@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import Message
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
