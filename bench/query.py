@@ -23,6 +23,7 @@ from pathlib import Path
 
 import rdflib
 
+from policekg.graph.build import search_name
 from policekg.graph.namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
 from policekg.graph.sparql import add_prefixes, load_store, open_store, question_bindings, run_query, saved_questions
 
@@ -60,7 +61,10 @@ class Generator:
     def entity(self, node: str, kind: str, label: str, document: str) -> Iterator[str]:
         yield self.triple(iri(node), iri(RDF.type), iri(PKO[kind]))
         yield self.triple(iri(node), iri(RDFS.label), literal(label))
-        yield self.triple(iri(node), iri(SKOS.altLabel), literal(label.upper().replace(" ", "")))
+        alias = label.upper().replace(" ", "")
+        yield self.triple(iri(node), iri(SKOS.altLabel), literal(alias))
+        for name in sorted({search_name(label), search_name(alias)}):
+            yield self.triple(iri(node), iri(PKO.searchName), literal(name))
         yield self.triple(iri(node), iri(PKO.mentionedIn), iri(document))
 
     def evidence(self, s: str, p: str, o: str, document: str) -> Iterator[str]:

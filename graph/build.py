@@ -36,6 +36,11 @@ CONFIDENCE_PLACES = Decimal("0.01")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def search_name(name: str) -> str:
+    """The form names are looked up in: lower case, single spaces."""
+    return " ".join(name.split()).lower()
+
+
 def decimal_literal(value: Decimal | float | int) -> Literal:
     """An ``xsd:decimal`` literal in canonical form: "1500000.0", never "1.5E+6" or "1500000.00".
 
@@ -132,6 +137,8 @@ class _Builder:
         self.add((node, RDFS.label, Literal(entity.label)))
         for alt in entity.alt_labels - {entity.label}:
             self.add((node, SKOS.altLabel, Literal(alt)))
+        for name in {search_name(n) for n in entity.alt_labels | {entity.label}}:
+            self.add((node, PKO.searchName, Literal(name)))
         self.mentioned_in(node, entity.documents)
 
     def reading(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:

@@ -73,6 +73,7 @@ class PKO(DefinedNamespace):
     status: URIRef  # Claim status: "in place", "planned", "recommended" or "ended".
 
     # Document and judgement details
+    searchName: URIRef  # A name of an entity in the form lookups use: lower case, single spaces.
     sha256: URIRef  # SHA-256 of a document's cleaned text.
     aboutForce: URIRef  # The force a document or judgement is about.
     area: URIRef  # The pillar or question judged, as written.

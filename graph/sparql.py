@@ -38,6 +38,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 
 from policekg.extract.errors import PoliceKGError
 
+from .build import search_name
 from .namespaces import PREFIXES
 from .write import GraphFileError, format_for
 
@@ -448,7 +449,7 @@ def question_bindings(question: SavedQuestion, values: Mapping[str, str | list[s
             times = "" if count == 1 else f" {count} times (got {len(given[name])})"
             raise QueryError(f"{question.name} needs {name}{times}: {help_text}")
         suffixes = [""] if name not in question.repeats else [str(i) for i in range(1, count + 1)]
-        bindings.update({f"{name}{suffix}": Literal(value) for suffix, value in zip(suffixes, given[name])})
+        bindings.update({f"{name}{suffix}": Literal(search_name(value)) for suffix, value in zip(suffixes, given[name])})
     if names and not any(given.values()):
         raise QueryError(f"{question.name} needs at least one of {', '.join(names)}")
     return bindings

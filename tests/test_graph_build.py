@@ -259,6 +259,9 @@ def test_build_entity_exact_triples(graph: Graph) -> None:
         (RDFS.label, Literal("Kent Police")),
         (SKOS.altLabel, Literal("Kent Constabulary")),
         (SKOS.altLabel, Literal("the Kent force")),
+        (PKO.searchName, Literal("kent police")),
+        (PKO.searchName, Literal("kent constabulary")),
+        (PKO.searchName, Literal("the kent force")),
         (PKO.mentionedIn, doc("kent-peel-2016")),
         (PKO.collaboratesWith, iri(ESSEX)),
         (PKO.collaboratesWith, iri(FIRE)),
@@ -267,6 +270,8 @@ def test_build_entity_exact_triples(graph: Graph) -> None:
         (RDF.type, PKO.Person),
         (RDFS.label, Literal("Zoë Billingham")),
         (SKOS.altLabel, Literal('Zoë "HMI" <b>Billingham</b>')),
+        (PKO.searchName, Literal("zoë billingham")),
+        (PKO.searchName, Literal('zoë "hmi" <b>billingham</b>')),
         (PKO.mentionedIn, doc("kent-peel-2016")),
         (ORG.memberOf, iri(HOME_OFFICE)),
     }
