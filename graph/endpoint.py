@@ -7,8 +7,8 @@ What it guarantees:
 
 * Read-only. Updates (an ``update=`` field, an ``application/sparql-update`` body, or an update
   operation sent as ``query``) are refused with 403 before anything runs, and only
-  :meth:`Store.query` is ever called. :func:`open_read_only` opens a store pyoxigraph itself
-  refuses to write to. ``SERVICE`` (federated query) is refused too: pyoxigraph would fetch
+  :meth:`Store.query` is ever called; :func:`policekg.graph.sparql.open_store` opens an on-disk
+  store that pyoxigraph itself refuses to write to. ``SERVICE`` (federated query) is refused too: pyoxigraph would fetch
   any URL the query names, which would let a client make this process send HTTP requests.
 * The contract's prefixes (``graph.namespaces.PREFIXES``) need not be declared: they are
   passed to pyoxigraph as default prefixes rather than pasted into the text, so a query's own
@@ -28,13 +28,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
-from pathlib import Path
 from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES
+from .sparql import is_update
 
 SPARQL_PATH = "/sparql"
 TRUNCATED_HEADER = "X-Policekg-Truncated"
@@ -73,10 +73,7 @@ PAGE_POLICY = (
     "connect-src 'self'; form-action 'none'; base-uri 'none'"
 )
 
-UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 # Comments and BASE/PREFIX declarations: what may precede the first keyword of an operation.
-_PROLOGUE_ITEM = re.compile(r"\s*(?:#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)", re.IGNORECASE)
-_KEYWORD = re.compile(r"\s*([A-Za-z]+)")
 # Text that cannot hold a keyword: escapes in prefixed names, strings, IRIs and comments.
 _NOT_CODE = re.compile(
     r'''\\.|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
@@ -110,26 +107,6 @@ def text_response(status: int, message: str) -> Response:
     return Response(status, (line + "\n").encode("utf-8"))
 
 
-def open_read_only(source: Path, directory: Path) -> ox.Store:
-    """Load the RDF file ``source`` into an on-disk store at ``directory`` and reopen it read-only.
-
-    An in-memory pyoxigraph store cannot be made read-only; an on-disk one opened with
-    :meth:`Store.read_only` rejects every write. ``directory`` should be new or empty.
-    """
-    _load_on_disk(source, directory)  # its read-write instance is closed when it returns
-    return ox.Store.read_only(str(directory))
-
-
-def _load_on_disk(source: Path, directory: Path) -> None:
-    """Bulk-load ``source`` (format from its extension) into a read-write store at ``directory``."""
-    rdf_format = ox.RdfFormat.from_extension(source.suffix.lstrip("."))
-    if rdf_format is None:
-        raise ValueError(f"cannot tell the RDF format of {source}")
-    store = ox.Store(str(directory))
-    store.bulk_load(path=str(source), format=rdf_format)
-    store.flush()
-
-
 def is_read_only(store: ox.Store) -> bool:
     """Whether pyoxigraph refuses writes to ``store``; probes with an empty update, which changes nothing."""
     try:
@@ -137,15 +114,6 @@ def is_read_only(store: ox.Store) -> bool:
     except RuntimeError:
         return True
     return False
-
-
-def is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL update: after its prologue it starts with an update keyword."""
-    position = 0
-    while match := _PROLOGUE_ITEM.match(text, position):
-        position = match.end()
-    keyword = _KEYWORD.match(text, position)
-    return bool(keyword) and keyword.group(1).upper() in UPDATE_KEYWORDS
 
 
 def uses_service(text: str) -> bool:

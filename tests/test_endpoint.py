@@ -25,7 +25,8 @@ from rdflib import Graph, Literal, URIRef
 
 from policekg.extract.model import DocumentInfo, Entity, Extraction, Kind
 from policekg.graph.build import build_rdf
-from policekg.graph.endpoint import make_server, open_read_only
+from policekg.graph.endpoint import make_server
+from policekg.graph.sparql import load_store, open_store
 from policekg.graph.namespaces import DEFAULT_BASE
 
 FORCES = {"PoliceForce/kent-police": "Kent Police", "PoliceForce/essex-police": "Essex Police", "PoliceForce/dorset-police": "Dorset Police"}
@@ -59,7 +60,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
         graph.add((URIRef(f"{DEFAULT_BASE}filler/{n}"), URIRef(f"{DEFAULT_BASE}filler-value"), Literal(n)))
     source = folder / "graph.ttl"
     graph.serialize(source, format="turtle")
-    return open_read_only(source, folder / "store")
+    load_store(source, folder / "store")
+    return open_store(store_dir=folder / "store")
 
 
 @pytest.fixture
