@@ -10,9 +10,10 @@ What it guarantees:
   :meth:`Store.query` is ever called; :func:`policekg.graph.sparql.open_store` opens an on-disk
   store that pyoxigraph itself refuses to write to. ``SERVICE`` (federated query) is refused too: pyoxigraph would fetch
   any URL the query names, which would let a client make this process send HTTP requests.
-* The contract's prefixes (``graph.namespaces.PREFIXES``) need not be declared: they are
-  passed to pyoxigraph as default prefixes rather than pasted into the text, so a query's own
-  ``PREFIX`` lines win and syntax-error positions refer to the client's text unchanged.
+* Queries are asked as ``policekg query`` asks them (:func:`policekg.graph.sparql.evaluate`):
+  the contract's prefixes need not be declared (a query's own ``PREFIX`` lines win, and
+  syntax-error positions refer to the client's text), and triples in named graphs (a TriG
+  file's) are visible in the default graph.
 * Timeout: each query runs (and is serialized, since pyoxigraph evaluates lazily) in its own
   daemon thread. Past ``timeout`` seconds the client gets 503; pyoxigraph cannot cancel a
   running query, so that thread keeps running until the query ends and its result is dropped.
@@ -33,16 +34,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
-from .sparql import is_update
+from .sparql import QUERY_PREFIXES, evaluate, is_update
 
 SPARQL_PATH = "/sparql"
 TRUNCATED_HEADER = "X-Policekg-Truncated"
 MAX_BODY_BYTES = 1_000_000
 
 Format = TypeVar("Format", ox.QueryResultsFormat, ox.RdfFormat)
-
-DEFAULT_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 # Offers in preference order: the first is the default when Accept names nothing we have.
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -188,7 +186,7 @@ def serialize_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTripl
     """
     if isinstance(result, ox.QueryTriples):
         graph_format = negotiate(accept, GRAPH_FORMATS)
-        body = ox.serialize(result, format=graph_format, prefixes=DEFAULT_PREFIXES)
+        body = ox.serialize(result, format=graph_format, prefixes=QUERY_PREFIXES)
         return Response(200, body, content_type(graph_format))
     results_format = negotiate(accept, RESULT_FORMATS)
     if isinstance(result, ox.QueryBoolean):
@@ -205,7 +203,7 @@ def execute(store: ox.Store, query: str, accept: str | None, row_limit: int) -> 
     finished query by whether the thread is still alive.
     """
     try:
-        result = store.query(query, prefixes=DEFAULT_PREFIXES)
+        result = evaluate(store, query)
         return serialize_result(result, accept, row_limit)
     except SyntaxError as error:
         return text_response(400, f"syntax error: {error}")

@@ -1,7 +1,8 @@
 """Querying a graph with SPARQL: pyoxigraph is the engine, rdflib stays the builder's API.
 
-Every query gets the contract's prefixes (:data:`PREFIX_HEADER`) so users can write
-``pko:`` and friends without declaring them. The interface is read-only: update
+Every query gets the contract's prefixes (:data:`QUERY_PREFIXES`, passed to pyoxigraph as
+default prefixes, so a query's own ``PREFIX`` lines win and error positions refer to the
+user's text) so users can write ``pko:`` and friends without declaring them. The interface is read-only: update
 requests are refused before they reach the engine. Values supplied by a user are bound
 through pyoxigraph's ``substitutions`` (SEP-0007), never pasted into the query text, so a
 hostile value stays a literal.
@@ -42,7 +43,7 @@ from .build import search_name
 from .namespaces import PREFIXES
 from .write import GraphFileError, format_for
 
-PREFIX_HEADER: str = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+QUERY_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 QUERY_DIR = Path(__file__).with_name("queries")
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "turtle")
 
@@ -54,7 +55,6 @@ _RDF_FORMATS: dict[str, RdfFormat] = {
     "json-ld": RdfFormat.JSON_LD,
     "trig": RdfFormat.TRIG,
 }
-_DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 _PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<[^>]*>)*", re.IGNORECASE)
 _UPDATE_KEYWORD = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
@@ -182,29 +182,18 @@ def _swap_in(building: Path, target: Path) -> None:
 # --- running queries ------------------------------------------------------------------
 
 
-def add_prefixes(sparql: str) -> str:
-    """``sparql`` preceded by the contract's PREFIX lines it does not declare itself."""
-    return _header_for(sparql) + sparql
-
-
-def _header_for(sparql: str) -> str:
-    declared = {match.group(1) or "" for match in _DECLARED_PREFIX.finditer(sparql)}
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
-
-
 def is_update(sparql: str) -> bool:
     """Whether ``sparql`` is a SPARQL Update request (its first keyword after the prologue)."""
     prologue = _PROLOGUE.match(sparql)
     return bool(_UPDATE_KEYWORD.match(sparql, prologue.end() if prologue else 0))
 
 
-def _syntax_message(error: SyntaxError, header_lines: int) -> str:
+def _syntax_message(error: SyntaxError) -> str:
     """One line for a syntax error: its position in the user's text and what was expected."""
     match = _POSITION.match(str(error))
     if match is None:
         return f"invalid SPARQL: {_first_line(error)}"
-    line, column = int(match.group(1)) - header_lines, int(match.group(2))
-    return f"invalid SPARQL at line {max(line, 1)}, column {column}: {_expected(match.group(3))}"
+    return f"invalid SPARQL at line {match.group(1)}, column {match.group(2)}: {_expected(match.group(3))}"
 
 
 def _expected(detail: str) -> str:
@@ -221,21 +210,30 @@ def _substitutions(bindings: Mapping[str, Literal | NamedNode] | None) -> dict[V
     return {Variable(name.lstrip("?$")): value for name, value in (bindings or {}).items()}
 
 
-def run_query(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedNode] | None = None) -> QueryResult:
-    """Run a read-only SPARQL query, with ``bindings`` substituted for variables (by name).
+def evaluate(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedNode] | None = None
+             ) -> QuerySolutions | QueryBoolean | pyoxigraph.QueryTriples:
+    """pyoxigraph's lazy answer to ``sparql``, as every policekg interface asks it.
 
-    Triples in any named graph are visible as if in the default graph. Raises
-    :class:`QueryError` for an update request, bad syntax (with line and column in
+    The contract's prefixes are predeclared, ``bindings`` are substituted for variables (by
+    name) and triples in any named graph are visible as if in the default graph. Raises
+    pyoxigraph's own errors; callers decide how to report them.
+    """
+    return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=_substitutions(bindings),
+                       use_default_graph_as_union=True)
+
+
+def run_query(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedNode] | None = None) -> QueryResult:
+    """Run a read-only SPARQL query through :func:`evaluate` and read its answer completely.
+
+    Raises :class:`QueryError` for an update request, bad syntax (with line and column in
     ``sparql``) or a query the engine cannot evaluate.
     """
     if is_update(sparql):
         raise QueryError(UPDATE_REFUSED)
-    header = _header_for(sparql)
     try:
-        answer = store.query(header + sparql, substitutions=_substitutions(bindings), use_default_graph_as_union=True)
-        return _read(answer)
+        return _read(evaluate(store, sparql, bindings))
     except SyntaxError as exc:
-        raise QueryError(_syntax_message(exc, header.count("\n"))) from exc
+        raise QueryError(_syntax_message(exc)) from exc
     except (RuntimeError, OSError, ValueError, TypeError) as exc:
         raise QueryError(f"query failed: {_first_line(exc)}") from exc
 

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from policekg.graph.sparql import (
-    PREFIX_HEADER,
+    QUERY_PREFIXES,
     QueryError,
     QueryResult,
     ask,
@@ -152,7 +152,7 @@ def test_own_prefix_declarations_are_kept(store):
     sparql = "PREFIX pko: <http://example.org/other#>\nASK { ?s a pko:PoliceForce }"
     assert run_query(store, sparql).boolean is False
     assert run_query(store, "ASK { ?s a pko:PoliceForce }").boolean is True
-    assert "PREFIX pko: <https://w3id.org/policekg/ontology#>" in PREFIX_HEADER
+    assert QUERY_PREFIXES["pko"] == "https://w3id.org/policekg/ontology#"
 
 
 @pytest.mark.parametrize("update", [
