@@ -19,6 +19,8 @@ variables; :func:`ask` drops those constant columns from the answer). ``# param:
 marks an optional parameter, bound to "" when left out (pyoxigraph's ``BOUND()`` is false
 for a substituted variable, so queries test ``?name = ""``; a question whose parameters are
 all optional needs at least one of them); ``# param: name*2`` one given twice, bound to ``?name1`` and ``?name2``.
+``# money: amount`` marks columns of amounts in pounds, which tables show as "£96,782".
+``queries/README.md`` says how to write a question that stays fast on a big graph.
 """
 from __future__ import annotations
 
@@ -31,10 +33,12 @@ import secrets
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph
+import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable
 
 from policekg.extract.errors import PoliceKGError
@@ -59,7 +63,10 @@ _PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<[^>]*>)
 _UPDATE_KEYWORD = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 _CHARACTER_CLASS = re.compile(r",?\s*\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+_NUMBERS: dict[str, type] = {_XSD + "integer": int, _XSD + "int": int, _XSD + "long": int,
+                             _XSD + "decimal": float, _XSD + "double": float, _XSD + "float": float}
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 UPDATE_REFUSED = "updates are not allowed: this is a read-only query interface"
 
@@ -81,6 +88,12 @@ class QueryResult:
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[pyoxigraph.Triple] = field(default_factory=list)
+    money: frozenset[str] = frozenset()  # columns of amounts in pounds, shown as "£96,782" in tables
+
+    def records(self) -> list[dict[str, str | int | float | None]]:
+        """SELECT rows as dicts for pandas or plain Python: numbers as int or float, other terms as
+        :func:`plain` text, unbound as ``None``."""
+        return [{name: _python(term) for name, term in zip(self.variables, row)} for row in self.rows]
 
 
 # --- opening and loading stores -------------------------------------------------------
@@ -130,6 +143,13 @@ def open_store(graph_file: str | os.PathLike[str] | None = None, store_dir: str 
         return Store.read_only(str(folder))
     except OSError as exc:
         raise StoreError(f"{folder}: cannot open the store: {_first_line(exc)}") from exc
+
+
+def graph_store(graph: rdflib.Graph) -> Store:
+    """An in-memory store holding ``graph`` (as built by :func:`policekg.build_graph`), to query without a file."""
+    store = Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
+    return store
 
 
 def _is_store(folder: Path) -> bool:
@@ -299,10 +319,32 @@ def _graph_text(triples: list[pyoxigraph.Triple], fmt: str) -> str:
 
 def _table(result: QueryResult) -> str:
     """Aligned columns of plain values under a header and a rule; no trailing spaces."""
-    cells = [[" ".join(plain(term).split()) for term in row] for row in result.rows]
+    money = [name in result.money for name in result.variables]
+    cells = [[_pounds(term) if is_money else " ".join(plain(term).split()) for term, is_money in zip(row, money)]
+             for row in result.rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(result.variables)]
     lines = [result.variables, ["-" * width for width in widths], *cells]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines)
+
+
+def _python(term: Term | None) -> str | int | float | None:
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype.value in _NUMBERS:
+        try:
+            return _NUMBERS[term.datatype.value](term.value)
+        except ValueError:
+            return term.value
+    return plain(term)
+
+
+def _pounds(term: Term | None) -> str:
+    """An amount as a reader expects it ("£96,782", "£1,250.50"); anything not a number as it is."""
+    try:
+        amount = Decimal(plain(term))
+    except InvalidOperation:
+        return plain(term)
+    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
 
 
 def _csv(result: QueryResult) -> str:
@@ -359,7 +401,8 @@ class SavedQuestion:
     """A named SPARQL question with parameters, read from a ``queries/*.rq`` file.
 
     ``params`` lists (name, help); ``optional`` names the parameters that may be left out
-    and ``repeats`` how many values a repeated parameter takes.
+    and ``repeats`` how many values a repeated parameter takes. ``money`` names the columns
+    holding amounts in pounds (``# money: amount``), which tables show as "£96,782".
     """
 
     name: str
@@ -368,9 +411,10 @@ class SavedQuestion:
     text: str
     optional: frozenset[str] = frozenset()
     repeats: Mapping[str, int] = field(default_factory=dict)
+    money: frozenset[str] = frozenset()
 
 
-_HEADER_LINE = re.compile(r"#\s*(name|description|param):\s*(.*)")
+_HEADER_LINE = re.compile(r"#\s*(name|description|param|money):\s*(.*)")
 _PARAM = re.compile(r"([A-Za-z_]\w*)(\?|\*(\d+))?\s*(?:—|–|-)\s*(.+)")
 
 
@@ -402,7 +446,8 @@ def _parse_question(path: Path) -> SavedQuestion:
             repeats[name] = int(count)
     if "name" not in fields:
         raise ValueError(f"{path}: no '# name:' line")
-    return SavedQuestion(fields["name"], fields.get("description", ""), params, text, frozenset(optional), repeats)
+    money = frozenset(fields.get("money", "").replace(",", " ").split())
+    return SavedQuestion(fields["name"], fields.get("description", ""), params, text, frozenset(optional), repeats, money)
 
 
 @cache
@@ -464,6 +509,7 @@ def ask(store: Store, name: str, values: Mapping[str, str | list[str]]) -> Query
     keep = [i for i, variable in enumerate(result.variables) if not _is_parameter(question, variable)]
     result.variables = [result.variables[i] for i in keep]
     result.rows = [tuple(row[i] for i in keep) for row in result.rows]
+    result.money = question.money
     return result
 
 

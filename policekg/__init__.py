@@ -3,6 +3,8 @@
     >>> import policekg
     >>> graph = policekg.build_graph(["examples/"])
     >>> policekg.write_graph(graph, "out/graph.ttl")
+    >>> store = policekg.graph_store(graph)          # or open_store("out/graph.ttl")
+    >>> policekg.ask(store, "collaborators", {"org": "Kent Police"}).records()
 """
 from pkgutil import extend_path
 
@@ -14,6 +16,17 @@ from importlib.metadata import version
 
 from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
 from policekg.extract.errors import DocumentError, PoliceKGError
+from policekg.graph.sparql import (
+    QueryError,
+    QueryResult,
+    ask,
+    format_result,
+    graph_store,
+    load_store,
+    open_store,
+    run_query,
+    saved_questions,
+)
 from policekg.graph.validate import ValidationResult, validate_file, validate_graph
 from policekg.graph.write import write_graph
 
@@ -22,11 +35,20 @@ __version__ = version("policekg")
 __all__ = [
     "DocumentError",
     "PoliceKGError",
+    "QueryError",
+    "QueryResult",
     "ValidationResult",
+    "ask",
     "build_graph",
     "document_text",
     "documents",
     "extract_documents",
+    "format_result",
+    "graph_store",
+    "load_store",
+    "open_store",
+    "run_query",
+    "saved_questions",
     "to_graph",
     "validate_file",
     "validate_graph",

@@ -180,6 +180,12 @@ def test_cli_ask_funds_by_recipient(runner, seeds_ttl):
     assert any("96782" in line and "2015/16" in line for line in result.output.splitlines())
 
 
+def test_cli_ask_funds_table_shows_pounds(runner, seeds_ttl):
+    result = runner.invoke(cli, ["ask", "funds", str(seeds_ttl), "--recipient", "Medway CSP"])
+    assert result.exit_code == 0
+    assert any(line.startswith("£96,782  2015/16") for line in result.output.splitlines())
+
+
 def test_cli_ask_hostile_name_stays_a_literal(runner, seeds_ttl):
     result = runner.invoke(cli, ["ask", "collaborators", str(seeds_ttl), "--org", 'Kent" } ; DROP ALL ; #'])
     assert result.exit_code == 0

@@ -7,7 +7,9 @@ import json
 from decimal import Decimal
 
 import pytest
+from pyoxigraph import Literal, NamedNode
 from rdflib import Graph
+from rdflib.namespace import XSD
 
 from policekg.graph.sparql import (
     QUERY_PREFIXES,
@@ -15,6 +17,7 @@ from policekg.graph.sparql import (
     QueryResult,
     ask,
     format_result,
+    graph_store,
     load_store,
     open_store,
     run_query,
@@ -93,6 +96,18 @@ def test_funds_to_a_recipient(store):
     assert all(row["document"] for row in rows)
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    (Literal("96782", datatype=NamedNode(str(XSD.decimal))), "£96,782"),
+    (Literal("1250.5", datatype=NamedNode(str(XSD.decimal))), "£1,250.50"),
+    (Literal("unknown"), "unknown"),
+    (None, ""),
+])
+def test_money_columns_read_as_pounds_in_tables_only(value, shown):
+    result = QueryResult("select", ["amount"], [(value,)], money=frozenset({"amount"}))
+    assert format_result(result, "table").split("\n")[2] == shown
+    assert "£" not in format_result(result, "csv")
+
+
 def test_funds_from_a_funder(store):
     rows = records(ask(store, "funds", {"funder": "ministry of justice"}))
     assert rows and {row["from"] for row in rows} == {"Ministry of Justice"}
@@ -169,8 +184,6 @@ def test_updates_are_refused(store, update):
 
 
 def test_bindings_are_substituted(store):
-    from pyoxigraph import Literal
-
     result = run_query(store, "SELECT ?label ?f WHERE { ?f rdfs:label ?label }", {"label": Literal("Essex Police")})
     assert len(result.rows) == 1
 
@@ -235,3 +248,15 @@ def test_persistent_store_answers_the_same(seeds_file, store, tmp_path):
     assert ask(on_disk, "collaborators", question).rows == ask(store, "collaborators", question).rows
     with pytest.raises(RuntimeError, match="read-write"):  # opened read-only
         on_disk.update("DROP ALL")
+
+
+def test_a_built_graph_is_queried_without_a_file(seeds_graph, store):
+    in_memory = graph_store(seeds_graph)
+    assert len(in_memory) == len(store)
+    assert ask(in_memory, "collaborators", {"org": "Kent Police"}).rows == ask(store, "collaborators", {"org": "Kent Police"}).rows
+
+
+def test_records_give_numbers_as_numbers(store):
+    records = ask(store, "funds", {"recipient": "Medway CSP"}).records()
+    assert {"amount": 96782.0, "period": "2015/16"}.items() <= next(r for r in records if r["period"] == "2015/16").items()
+    assert all(record["purpose"] is None or isinstance(record["purpose"], str) for record in records)
