@@ -198,7 +198,7 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
     organisation = next((m for m in orgs if m.start > first_end and m.kind in ORGANISATIONS), None)
     bracket = re.search(r"\(([^)]+)\)", cells[0])
     prefix = re.match(r"\s*([A-Z][\w -]+?)\s+[–-]\s+", cells[1])
-    title = rank_posts().get(person.title.lower(), (person.title, ""))[0] if person.title else None
+    title = rank_posts().get(person.title.lower(), (None, ""))[0] if person.title else None  # "Cllr", not "Mr"
     posts = []
     if organisation is not None:
         role = (prefix.group(1) if prefix else None) or title or "Member"

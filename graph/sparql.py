@@ -61,6 +61,7 @@ _RDF_FORMATS: dict[str, RdfFormat] = {
 }
 _PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<[^>]*>)*", re.IGNORECASE)
 _UPDATE_KEYWORD = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_UNSELECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 _CHARACTER_CLASS = re.compile(r",?\s*\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -226,23 +227,29 @@ def _expected(detail: str) -> str:
     return short if useful else (raw if len(raw) <= 120 else raw[:117] + "...")
 
 
-def _substitutions(bindings: Mapping[str, Literal | NamedNode] | None) -> dict[Variable, Literal | NamedNode]:
-    return {Variable(name.lstrip("?$")): value for name, value in (bindings or {}).items()}
+Binding = Literal | NamedNode | str
 
 
-def evaluate(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedNode] | None = None
+def _substitutions(bindings: Mapping[str, Binding] | None) -> dict[Variable, Literal | NamedNode]:
+    """pyoxigraph substitutions; a plain ``str`` value becomes a string literal."""
+    return {Variable(name.lstrip("?$")): Literal(value) if isinstance(value, str) else value
+            for name, value in (bindings or {}).items()}
+
+
+def evaluate(store: Store, sparql: str, bindings: Mapping[str, Binding] | None = None
              ) -> QuerySolutions | QueryBoolean | pyoxigraph.QueryTriples:
     """pyoxigraph's lazy answer to ``sparql``, as every policekg interface asks it.
 
     The contract's prefixes are predeclared, ``bindings`` are substituted for variables (by
     name) and triples in any named graph are visible as if in the default graph. Raises
-    pyoxigraph's own errors; callers decide how to report them.
+    pyoxigraph's own errors; callers decide how to report them. A binding given as a plain
+    ``str`` is a string literal (``{"name": "Kent Police"}``).
     """
     return store.query(sparql, prefixes=QUERY_PREFIXES, substitutions=_substitutions(bindings),
                        use_default_graph_as_union=True)
 
 
-def run_query(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedNode] | None = None) -> QueryResult:
+def run_query(store: Store, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
     """Run a read-only SPARQL query through :func:`evaluate` and read its answer completely.
 
     Raises :class:`QueryError` for an update request, bad syntax (with line and column in
@@ -255,6 +262,10 @@ def run_query(store: Store, sparql: str, bindings: Mapping[str, Literal | NamedN
     except SyntaxError as exc:
         raise QueryError(_syntax_message(exc)) from exc
     except (RuntimeError, OSError, ValueError, TypeError) as exc:
+        unselected = _UNSELECTED.search(str(exc))
+        if unselected:
+            raise QueryError(f"bound variable ?{unselected.group(1)} must be selected too: add it to the SELECT list "
+                             "(the engine substitutes only selected variables)") from exc
         raise QueryError(f"query failed: {_first_line(exc)}") from exc
 
 

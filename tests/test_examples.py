@@ -81,6 +81,7 @@ def test_examples_document_metadata(examples_extraction, stem, title, date, forc
     ("Wiltshire Police", "Avon and Somerset Police"),
     ("Dorset Police", "Dorset HealthCare University NHS Foundation Trust"),
     ("Dorset Police", "Bournemouth University"),
+    ("Dorset Police", "Dorset and Wiltshire Fire and Rescue Service"),  # "a joint control room with"
 ])
 def test_examples_collaborations(examples_extraction, a, b):
     pairs = {(link.subject, link.object) for link in examples_extraction.links
@@ -112,6 +113,8 @@ def test_examples_participation(examples_extraction):
     ("Keith Marwood", "Co-opted member", "Gloucestershire County Council"),
     ("Martin Dellow", "Vice-Chairman", "Gloucestershire Police and Crime Panel"),
     ("Fiona Caddick", "Independent Member", "Gloucestershire Police and Crime Panel"),
+    ("Bernard Coldicott", "Member", "Gloucestershire County Council"),  # "Mr" is an honorific, not a post
+    ("Bernard Coldicott", "Chairman", "Gloucestershire Police and Crime Panel"),
 ])
 def test_examples_posts(examples_extraction, person, post, organisation):
     posts = {(link.subject, link.role, link.object) for link in examples_extraction.links
