@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import math
 import os
@@ -97,11 +98,7 @@ def render_network(g: nx.MultiGraph, path: str | os.PathLike[str], *, title: str
     The page is rendered in memory first and then written atomically, so a failure leaves
     an existing file as it was. Parent folders are created.
     """
-    target = Path(path)
-    page = network_page(g, title=title)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, page.encode("utf-8"))
-    return target
+    return NetworkView(network_page(g, title=title)).save(path)
 
 
 def network_page(g: nx.MultiGraph, *, title: str = "policekg network") -> str:
@@ -124,6 +121,38 @@ def network_page(g: nx.MultiGraph, *, title: str = "policekg network") -> str:
         vis_js=_inline_asset("vis-network.min.js", "</script"),
         vis_css=_inline_asset("vis-network.css", "</style"),
     )
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """The interactive page of a network, shown inline by Jupyter and saved like :func:`render_network`.
+
+    pyvis's own notebook mode (``Network(notebook=True).show()``) writes a file and shows an
+    IFrame pointing at it, which JupyterLab, VS Code and exported notebooks cannot load, and
+    its template fetches Bootstrap from a CDN (pyvis issue #216). Here the whole
+    self-contained page travels inside the notebook as the ``srcdoc`` of a sandboxed iframe:
+    scripts run, but in an opaque origin, cut off from the notebook and, by the page's
+    Content-Security-Policy, from the network.
+    """
+
+    page: str
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
+                f'title="policekg network" style="width: 100%; height: {self.height}px; border: 0"></iframe>')
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page as a standalone HTML file (atomically, creating folders); return its path."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, self.page.encode("utf-8"))
+        return target
+
+
+def network_view(g: nx.MultiGraph, *, title: str = "policekg network", height: int = 600) -> NetworkView:
+    """``g`` drawn as in :func:`render_network`, for display in a notebook cell (``height`` in pixels)."""
+    return NetworkView(network_page(g, title=title), height)
 
 
 def _pyvis_network(g: nx.MultiGraph) -> Network:

@@ -5,6 +5,7 @@
     >>> policekg.write_graph(graph, "out/graph.ttl")
     >>> store = policekg.graph_store(graph)          # or open_store("out/graph.ttl")
     >>> policekg.ask(store, "collaborators", {"org": "Kent Police"}).records()
+    >>> policekg.network_view(policekg.to_networkx(graph))   # interactive, inline in Jupyter
 """
 from pkgutil import extend_path
 
@@ -16,6 +17,9 @@ from importlib.metadata import version
 
 from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
 from policekg.extract.errors import DocumentError, PoliceKGError
+from policekg.graph.analytics import bridges, centrality, communities, stats_report
+from policekg.graph.export import export_network
+from policekg.graph.network import to_networkx
 from policekg.graph.sparql import (
     QueryError,
     QueryResult,
@@ -28,6 +32,7 @@ from policekg.graph.sparql import (
     saved_questions,
 )
 from policekg.graph.validate import ValidationResult, validate_file, validate_graph
+from policekg.graph.view import NetworkView, network_view, render_network
 from policekg.graph.write import write_graph
 
 __version__ = version("policekg")
@@ -37,19 +42,28 @@ __all__ = [
     "PoliceKGError",
     "QueryError",
     "QueryResult",
+    "NetworkView",
     "ValidationResult",
     "ask",
+    "bridges",
     "build_graph",
+    "centrality",
+    "communities",
     "document_text",
     "documents",
+    "export_network",
     "extract_documents",
     "format_result",
     "graph_store",
     "load_store",
+    "network_view",
     "open_store",
+    "render_network",
     "run_query",
     "saved_questions",
+    "stats_report",
     "to_graph",
+    "to_networkx",
     "validate_file",
     "validate_graph",
     "write_graph",

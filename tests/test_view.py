@@ -469,3 +469,41 @@ def test_browser_seeds_page_draws_kent_and_fetches_nothing(open_page, seeds_page
     assert loaded.requests == [seeds_page.as_uri()]
     labels = set(loaded.evaluate("() => window.policekgNetwork.body.data.nodes.get().map(n => n.label)"))
     assert {"Kent Police", "Essex Police", "Kent Fire and Rescue Service"} <= labels
+
+
+# --- inline in a notebook ------------------------------------------------------------------
+
+
+def test_notebook_view_is_the_page_in_a_sandboxed_srcdoc_iframe():
+    shown = view.network_view(hostile_graph(), height=480)
+    markup = shown._repr_html_()
+    elements = Elements(markup).elements
+    assert [element.tag for element in elements] == ["iframe"]
+    attrs = elements[0].attrs
+    assert attrs["sandbox"] == "allow-scripts"  # no allow-same-origin: cut off from the notebook
+    assert attrs["srcdoc"] == shown.page == view.network_page(hostile_graph())
+    assert "height: 480px" in attrs["style"]
+
+
+def test_notebook_view_saves_the_same_page(tmp_path):
+    shown = view.network_view(sample_graph())
+    path = shown.save(tmp_path / "deep" / "net.html")
+    assert path.read_text(encoding="utf-8") == shown.page
+
+
+@pytest.mark.browser
+def test_browser_notebook_view_draws_inside_its_frame_and_fetches_nothing(browser, tmp_path):
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!doctype html><title>cell</title>{view.network_view(sample_graph())._repr_html_()}",
+                    encoding="utf-8")
+    page = browser.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(host.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("body[data-ready='true']").wait_for(state="attached", timeout=120_000)
+    assert frame.locator("#status").text_content() == "7 entities, 6 links"
+    assert [url for url in requests if not url.startswith("about:")] == [host.as_uri()]
+    assert errors == []
+    page.close()
