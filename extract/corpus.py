@@ -1,62 +1,179 @@
-"""A corpus in, one resolved :class:`Extraction` out: reading, spaCy, per-document analysis, merging."""
+"""A corpus in, one resolved :class:`Extraction` out: reading, spaCy, per-document analysis, merging.
+
+Every document is analysed on its own (:class:`DocumentAnalysis`) and the analyses are merged
+in the order of :func:`find_documents`, so where an analysis was made does not change the
+graph. That is what lets a build take analyses
+
+* from the cache (:mod:`.cache`), for documents extracted before with the same pipeline;
+* from this process, streaming every line of every document through one ``nlp.pipe``;
+* from worker processes (:mod:`.parallel`), one document per task;
+* from a Dask cluster (:mod:`.distributed`), one document per task,
+
+and give byte-identical output whichever it used.
+"""
 from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from spacy.language import Language
 
+from .cache import ExtractionCache, document_key
 from .document import DocumentAnalysis, analyse, split_lines
 from .errors import DocumentError
 from .gazetteer import by_key
 from .mentions import Mention, is_generic
 from .model import Entity, Extraction, Failure, Fund, Kind, ReadDocument
 from .names import split_title
-from .read import find_documents, read_document
+from .nlp import default_nlp
+from .read import document_bytes, find_documents, read_document
+from .stages import current, stage
 
 Progress = Callable[[str], None]
+Result = DocumentAnalysis | Failure
 BATCH_SIZE = 64
+PARALLEL_MIN_BYTES = 512 * 1024  # below this much new text, starting worker processes costs more than it saves
 
 
-def _read_all(paths: Iterable[Path], failures: list[Failure], progress: Progress | None) -> Iterator[ReadDocument]:
-    for path in paths:
+def internal_failure(source: str, error: Exception) -> Failure:
+    """A bug must cost one document, not the corpus: the document is reported and skipped."""
+    return Failure(source, f"internal error while analysing it ({type(error).__name__}: {error}); please report this")
+
+
+def analyse_read(document: ReadDocument, nlp: Language) -> Result:
+    """One read document through spaCy and the analysis (the unit of work of a worker)."""
+    try:
+        lines = split_lines(document.text)
+        docs = nlp.pipe((line for _, line in lines), batch_size=BATCH_SIZE)
+        return analyse(document, [(offset, doc) for (offset, _), doc in zip(lines, docs)])
+    except Exception as error:  # noqa: BLE001 - see internal_failure
+        return internal_failure(document.source, error)
+
+
+def _line_stream(paths: list[Path], documents: dict[int, ReadDocument],
+                 failed: dict[int, Failure]) -> Iterator[tuple[str, Any]]:
+    for index, path in enumerate(paths):
         try:
-            yield read_document(path)
+            with stage("read"):
+                document = read_document(path)
         except DocumentError as error:
-            failures.append(Failure(str(path), error.reason))
-            if progress:
-                progress(str(path))
-
-
-def _line_stream(documents: Iterable[ReadDocument], store: dict[int, ReadDocument]) -> Iterator[tuple[str, Any]]:
-    for index, document in enumerate(documents):
-        store[index] = document
+            failed[index] = Failure(error.path, error.reason)
+            continue
+        documents[index] = document
         lines = split_lines(document.text)
         for number, (offset, line) in enumerate(lines):
             yield line, (index, offset, number == len(lines) - 1)
 
 
-def analyse_documents(paths: Iterable[str | os.PathLike[str]], nlp: Language, failures: list[Failure],
-                      progress: Progress | None = None) -> Iterator[DocumentAnalysis]:
-    """Each readable document analysed in turn; unreadable ones are recorded in ``failures``."""
+def _timed_pipe(nlp: Language, stream: Iterator[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
+    """``nlp.pipe`` over ``stream``, timing spaCy's share as stage "nlp" (reading is timed apart)."""
+    pipe = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
+    stopwatch = current()
+    while True:
+        started, read_before = perf_counter(), stopwatch.seconds["read"] if stopwatch else 0.0
+        try:
+            item = next(pipe)
+        except StopIteration:
+            return
+        if stopwatch:
+            stopwatch.add("nlp", perf_counter() - started - (stopwatch.seconds["read"] - read_before))
+        yield item
+
+
+def analyse_in_process(paths: list[Path], nlp: Language) -> Iterator[Result]:
+    """One result per path, in order: every line of every document goes through one ``nlp.pipe``."""
     documents: dict[int, ReadDocument] = {}
-    stream = _line_stream(_read_all(find_documents(paths), failures, progress), documents)
-    current: list[tuple[int, Any]] = []
-    for doc, (index, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-        current.append((offset, doc))
-        if last:
-            document = documents.pop(index)
-            try:
-                yield analyse(document, current)
-            except Exception as error:  # a bug must cost one document, not the corpus
-                failures.append(Failure(document.source, f"internal error while analysing it ({type(error).__name__}: "
-                                                         f"{error}); please report this"))
-            current = []
-            if progress:
-                progress(document.source)
+    failed: dict[int, Failure] = {}
+    current_lines: list[tuple[int, Any]] = []
+    next_index = 0
+    for doc, (index, offset, last) in _timed_pipe(nlp, _line_stream(paths, documents, failed)):
+        current_lines.append((offset, doc))
+        if not last:
+            continue
+        yield from (failed.pop(i) for i in range(next_index, index))
+        document = documents.pop(index)
+        try:
+            yield analyse(document, current_lines)
+        except Exception as error:  # noqa: BLE001 - see internal_failure
+            yield internal_failure(document.source, error)
+        current_lines, next_index = [], index + 1
+    yield from (failed.pop(i) for i in range(next_index, len(paths)))
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where the documents the cache lacks are analysed: ``workers`` processes, or a Dask scheduler.
+
+    ``workers`` ``None`` means one per core when there is enough new text to repay starting
+    them; an explicit number is used as given. An explicit ``nlp`` always runs in this process.
+    """
+
+    workers: int | None = None
+    dask: str | None = None
+    nlp: Language | None = None
+
+    def analyse(self, paths: list[Path]) -> Iterator[Result]:
+        if not paths:
+            return iter(())
+        if self.dask:
+            from .distributed import analyse_on_dask
+
+            return analyse_on_dask(paths, self.dask)
+        workers = self._workers(paths)
+        if workers > 1:
+            from .parallel import analyse_in_workers
+
+            return analyse_in_workers(paths, workers)
+        return analyse_in_process(paths, self.nlp or default_nlp())
+
+    def _workers(self, paths: list[Path]) -> int:
+        if self.nlp is not None:
+            return 1
+        if self.workers is not None:
+            return max(1, min(self.workers, len(paths)))
+        new_bytes = sum(_size(path) for path in paths)
+        return min(os.cpu_count() or 1, len(paths)) if new_bytes >= PARALLEL_MIN_BYTES else 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cache_key(path: Path) -> str | None:
+    """The cache key of a readable document; ``None`` leaves the error to the reader."""
+    try:
+        source, data = document_bytes(path)
+    except DocumentError:
+        return None
+    return document_key(source, data)
+
+
+def analyse_corpus(files: list[Path], engine: Engine, cache: ExtractionCache | None = None,
+                   progress: Progress | None = None) -> Iterator[Result]:
+    """One result per file, in order: from the cache where it has one, else from ``engine``."""
+    planned: list[DocumentAnalysis | str | None] = []  # a cached analysis, a key to store under, or None
+    with stage("cache"):
+        for path in files:
+            key = _cache_key(path) if cache is not None else None
+            hit = cache.get(key, path.as_posix()) if key is not None else None
+            planned.append(hit if hit is not None else key)
+    fresh = engine.analyse([path for path, plan in zip(files, planned) if not isinstance(plan, DocumentAnalysis)])
+    for path, plan in zip(files, planned):
+        result = plan if isinstance(plan, DocumentAnalysis) else next(fresh)
+        if cache is not None and isinstance(plan, str) and isinstance(result, DocumentAnalysis):
+            with stage("cache"):
+                cache.put(plan, result)
+        if progress:
+            progress(path.as_posix())
+        yield result
 
 
 def _label(key: str, mentions: list[Mention]) -> str:
@@ -77,14 +194,17 @@ def _surface(mention: Mention) -> str:
     return split_title(text).name if mention.kind is Kind.PERSON else text
 
 
-def merge(analyses: Iterable[DocumentAnalysis], failures: list[Failure]) -> Extraction:
+def merge(results: Iterable[Result]) -> Extraction:
     """One entity per key across the corpus, with every surface form and document kept."""
-    extraction = Extraction(failures=failures)
+    extraction = Extraction()
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     documents_of: dict[str, set[str]] = defaultdict(set)
     funds: dict[str, Fund] = {}
     seen_documents: set[str] = set()
-    for analysis in analyses:
+    for analysis in results:
+        if isinstance(analysis, Failure):
+            extraction.failures.append(analysis)
+            continue
         if analysis.info.id in seen_documents:
             continue
         seen_documents.add(analysis.info.id)
@@ -102,18 +222,19 @@ def merge(analyses: Iterable[DocumentAnalysis], failures: list[Failure]) -> Extr
                 recipient=reading.recipient.key if reading.recipient else None))
             fund.evidence.append(record.evidence)
             fund.documents.add(analysis.info.id)
-    for key, mentions in by_entity.items():
-        if not any(not m.anaphor for m in mentions) and key not in by_key():
-            continue
-        label = _label(key, mentions)
-        alt = {_surface(m) for m in mentions if not m.anaphor and not _is_reference(m)} - {label, ""}
-        extraction.entities[key] = Entity(key, mentions[0].kind, label, alt, documents_of[key])
+    with stage("resolve"):
+        for key, mentions in by_entity.items():
+            if not any(not m.anaphor for m in mentions) and key not in by_key():
+                continue
+            label = _label(key, mentions)
+            alt = {_surface(m) for m in mentions if not m.anaphor and not _is_reference(m)} - {label, ""}
+            extraction.entities[key] = Entity(key, mentions[0].kind, label, alt, documents_of[key])
     extraction.funds = list(funds.values())
     return extraction
 
 
-def extract_corpus(paths: Iterable[str | os.PathLike[str]], nlp: Language,
-                   progress: Progress | None = None) -> Extraction:
+def extract_corpus(paths: Iterable[str | os.PathLike[str]], engine: Engine | None = None,
+                   cache: ExtractionCache | None = None, progress: Progress | None = None) -> Extraction:
     """Read, analyse and resolve every document under ``paths``."""
-    failures: list[Failure] = []
-    return merge(analyse_documents(paths, nlp, failures, progress), failures)
+    files = find_documents(paths)
+    return merge(analyse_corpus(files, engine or Engine(), cache, progress))

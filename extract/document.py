@@ -20,6 +20,7 @@ from .metadata import about_force, document_date, document_title, peel_year, pla
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import slugify
+from .stages import stage
 from .resolve import expand_abbreviations, propagate_names, resolve_generic, resolve_people, with_keys
 from .textual import pcc_references, text_mentions
 
@@ -109,33 +110,35 @@ class DocumentReader:
         self.peel_year = peel_year(read.text)
 
     def analyse(self) -> DocumentAnalysis:
-        mentions: list[Mention] = []
-        posts: list[PostMention] = []
-        for offset, doc in self.line_docs:
-            found, found_posts = mentions_in(doc, offset)
-            mentions.extend(found)
-            posts.extend(found_posts)
-        mentions = expand_abbreviations(self.text, mentions)
-        mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
-        mentions = propagate_names(self.text, mentions)
-        places = [place for place in (place_of(m.name) for m in mentions) if place]
-        places += [place for place in (place_of(p.text) for p in posts) if place]
-        force = _known_mention(about_force(self.text, mentions, places), self.text)
-        rules = memberships.OrganisationRules(force, self.text)
-        mentions = self._with_commissioner(mentions, posts, rules)
-        mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
-        info = self._info(mentions, force)
-        publisher = _publisher(self.text, info.title, mentions)
-        info = replace(info, publisher=publisher.key if publisher else None)
-        extra = [force] if force is not None else []
-        analysis = DocumentAnalysis(info, mentions + extra)
-        self._read_lines(analysis, mentions, posts, rules, publisher)
-        self._read_tables(analysis, mentions)
-        self._drop_unattributed_repeats(analysis)
-        if force is not None and self.peel_year:
-            for j in judgements(self.text, self.peel_year):
-                evidence = self._evidence(j.start, j.end, 0.9)
-                analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence))
+        with stage("resolve"):
+            mentions: list[Mention] = []
+            posts: list[PostMention] = []
+            for offset, doc in self.line_docs:
+                found, found_posts = mentions_in(doc, offset)
+                mentions.extend(found)
+                posts.extend(found_posts)
+            mentions = expand_abbreviations(self.text, mentions)
+            mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
+            mentions = propagate_names(self.text, mentions)
+            places = [place for place in (place_of(m.name) for m in mentions) if place]
+            places += [place for place in (place_of(p.text) for p in posts) if place]
+            force = _known_mention(about_force(self.text, mentions, places), self.text)
+            rules = memberships.OrganisationRules(force, self.text)
+            mentions = self._with_commissioner(mentions, posts, rules)
+            mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
+            info = self._info(mentions, force)
+            publisher = _publisher(self.text, info.title, mentions)
+            info = replace(info, publisher=publisher.key if publisher else None)
+            extra = [force] if force is not None else []
+            analysis = DocumentAnalysis(info, mentions + extra)
+        with stage("link"):
+            self._read_lines(analysis, mentions, posts, rules, publisher)
+            self._read_tables(analysis, mentions)
+            self._drop_unattributed_repeats(analysis)
+            if force is not None and self.peel_year:
+                for j in judgements(self.text, self.peel_year):
+                    evidence = self._evidence(j.start, j.end, 0.9)
+                    analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence))
         return analysis
 
     def _info(self, mentions: list[Mention], force: Mention | None) -> DocumentInfo:
@@ -145,7 +148,7 @@ class DocumentReader:
             title = f"{force.name} PEEL {year}"
         return DocumentInfo(
             id=self.doc_id, source=self.read.source, title=title or PurePath(self.read.source).stem,
-            sha256=self.sha, text=self.text, date=document_date(self.text),
+            sha256=self.sha, date=document_date(self.text),
             about_force=force.key if force else None,
         )
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,6 +87,27 @@ def _organisation(span: Span, offset: int) -> Mention | None:
 def is_free(start: int, end: int, taken: list[Mention]) -> bool:
     """Whether ``start:end`` overlaps none of the ``taken`` mentions."""
     return not any(m.start < end and start < m.end for m in taken)
+
+
+class Occupied:
+    """The stretches of a text that mentions already take, for many "is this free?" questions.
+
+    :func:`is_free` scans every mention; this keeps the stretches sorted, so a question only
+    looks at those starting within the longest stretch's length before it.
+    """
+
+    def __init__(self, taken: Iterable[Mention] = ()) -> None:
+        self._spans = sorted((m.start, m.end) for m in taken)
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def is_free(self, start: int, end: int) -> bool:
+        first = bisect_left(self._spans, (start - self._longest, start))
+        last = bisect_left(self._spans, (end, end))
+        return not any(s < end and start < e for s, e in self._spans[first:last])
+
+    def take(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
 
 
 def is_generic(name: str) -> bool:

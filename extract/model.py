@@ -44,13 +44,15 @@ class ReadDocument:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """A document in the corpus with its metadata; ``text`` is the cleaned text offsets refer to."""
+    """A document in the corpus with its metadata; ``sha256`` is that of the cleaned text offsets refer to.
+
+    The text itself is not kept: a build's memory grows with what it found, not with what it read.
+    """
 
     id: str
     source: str
     title: str
     sha256: str
-    text: str
     date: str | None = None
     publisher: str | None = None
     about_force: str | None = None
@@ -126,8 +128,17 @@ class Failure:
 
 
 @dataclass
+class CacheStats:
+    """What a build did with its cache: entries used and stored, and sources whose entry was corrupt."""
+
+    hits: int = 0
+    stored: int = 0
+    corrupt: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Extraction:
-    """Everything extracted from a corpus, resolved across documents."""
+    """Everything extracted from a corpus, resolved across documents (and, with a cache, how it was used)."""
 
     documents: list[DocumentInfo] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -135,3 +146,4 @@ class Extraction:
     funds: list[Fund] = field(default_factory=list)
     judgements: list[Judgement] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    cache: CacheStats | None = None

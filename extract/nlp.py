@@ -1,6 +1,8 @@
 """The spaCy pipeline policekg runs: the small English model plus ``policekg_ruler``."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import spacy
 from spacy.language import Language
 
@@ -21,3 +23,9 @@ def load_nlp(model: str = MODEL) -> Language:
         ) from exc
     nlp.add_pipe("policekg_ruler", after="ner")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Language:
+    """The pipeline of :func:`load_nlp`, loaded once per process (and only when a document needs it)."""
+    return load_nlp()

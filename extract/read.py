@@ -15,7 +15,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 import pypdf
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -80,13 +80,32 @@ def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -
     ``text`` is the exact string later stages quote from and count offsets in.
     Raises :class:`DocumentError` when the file cannot be read or holds no text.
     """
+    source, data = document_bytes(path, max_bytes)
+    return document_from_bytes(data, source)
+
+
+def document_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes]:
+    """A document file's name (its POSIX path, as the graph records it) and its raw bytes.
+
+    Raises :class:`DocumentError` for a missing file, a folder, an unsupported type or a
+    file over ``max_bytes``, before reading it.
+    """
     file = Path(path)
     source = file.as_posix()
     size = _file_size(file, source)
-    file_format = _format_of(file, source)
+    _format_of(file, source)
     if size > max_bytes:
         raise DocumentError(source, f"file is {_size(size, exact=False)}, over the {_size(max_bytes)} limit")
-    data = _read_bytes(file, source, max_bytes)
+    return source, _read_bytes(file, source, max_bytes)
+
+
+def document_from_bytes(data: bytes, source: str) -> ReadDocument:
+    """The document whose file, named ``source`` (its suffix gives the format), holds ``data``.
+
+    What :func:`read_document` does once the bytes are read; a process without the file
+    (a Dask worker) reads a document from the bytes it was sent.
+    """
+    file_format = _format_of(PurePosixPath(source), source)
     if file_format == "pdf":
         text, title = _read_pdf(data, source)
     else:
@@ -117,7 +136,7 @@ def _file_size(file: Path, source: str) -> int:
         return file.stat().st_size
 
 
-def _format_of(file: Path, source: str) -> str:
+def _format_of(file: PurePath, source: str) -> str:
     """The format named by the file's suffix, or an error listing what is supported."""
     suffix = file.suffix.lower()
     if suffix in _FORMATS:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .abbreviations import find_definitions
 from .keys import entity_key
-from .mentions import Mention, is_free, is_generic
+from .mentions import Mention, Occupied, is_generic
 from .model import Kind
 from .names import PersonName, matches_short_form, personal_titles
 
@@ -33,10 +34,12 @@ def expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
-def _words(name: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", name.lower())
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[\w’'-]+", name.lower()))
 
 
+@lru_cache(maxsize=65536)
 def _names_the_same_kind(generic: str, specific: str) -> bool:
     """"Fire and Rescue Service" ~ "Kent Fire and Rescue Service"; "Office of the Police and
     Crime Commissioner" ~ "Office of the Kent Police and Crime Commissioner"."""
@@ -71,11 +74,33 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         stem = PROGRAMME_TAIL.sub("", m.text)
         if stem != m.text and len(stem.split()) >= 2:
             names.setdefault(stem, m)
+    occupied = Occupied(mentions)
     for surface, mention in sorted(names.items()):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            if is_free(match.start(), match.end(), mentions + found):
-                found.append(replace(mention, start=match.start(), end=match.end()))
+        for start in _whole_word_positions(text, surface):
+            end = start + len(surface)
+            if occupied.is_free(start, end):
+                found.append(replace(mention, start=start, end=end))
+                occupied.take(start, end)
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
+
+
+_WORD_CHARACTER = re.compile(r"[\w-]")
+
+
+def _whole_word_positions(text: str, surface: str) -> list[int]:
+    """Where ``surface`` stands in ``text`` with no word character or hyphen against either end
+    (what ``(?<![\w-])surface(?![\w-])`` finds, without compiling a pattern per name)."""
+    found, position = [], text.find(surface)
+    while position >= 0:
+        end = position + len(surface)
+        before = text[position - 1] if position else ""
+        after = text[end] if end < len(text) else ""
+        if not (before and _WORD_CHARACTER.match(before)) and not (after and _WORD_CHARACTER.match(after)):
+            found.append(position)
+            position = text.find(surface, end)
+        else:
+            position = text.find(surface, position + 1)
+    return found
 
 
 def resolve_people(mentions: list[Mention]) -> list[Mention]:

@@ -31,14 +31,15 @@ def _variants(name: str) -> set[str]:
     return forms
 
 
-def gazetteer_patterns(nlp: Language, folder: Path | None = None) -> list[dict[str, Any]]:
-    """Case-sensitive token patterns for every name and alias of every known organisation.
+def gazetteer_patterns(folder: Path | None = None) -> list[dict[str, Any]]:
+    """Phrase patterns for every name and alias of every known organisation, matched as written.
 
     Case matters: "Police Now" the scheme is not "police now have powers", and "MPs" is
-    not the MPS.
+    not the MPS. Phrases go to spaCy's PhraseMatcher on the exact token text, which is much
+    faster than as many token patterns.
     """
     return [
-        {"label": LABEL_FOR_KIND[org.kind], "pattern": [{"ORTH": t.text} for t in nlp.make_doc(form)], "id": org.key}
+        {"label": LABEL_FOR_KIND[org.kind], "pattern": form, "id": org.key}
         for org in known_organisations(folder)
         for name in org.names
         for form in sorted(_variants(name))
@@ -59,7 +60,7 @@ def titled_person_patterns(nlp: Language) -> list[dict[str, Any]]:
 
 def bundled_patterns(nlp: Language, folder: Path | None = None) -> list[dict[str, Any]]:
     """Gazetteer and titled-name patterns plus the token patterns of :data:`PATTERN_FILES`."""
-    patterns = gazetteer_patterns(nlp, folder) + titled_person_patterns(nlp)
+    patterns = gazetteer_patterns(folder) + titled_person_patterns(nlp)
     for name in PATTERN_FILES:
         patterns.extend(read_jsonl(name, folder))
     return patterns

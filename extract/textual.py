@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .abbreviations import MINOR_WORDS
 from .gazetteer import force_by_area
-from .mentions import Mention, is_free, is_generic
+from .mentions import Mention, Occupied, is_free, is_generic
 from .model import Kind
 from .resources import read_lines
 
@@ -138,9 +138,11 @@ def signed_names(text: str) -> list[Mention]:
 def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """All form-based mentions that do not overlap one spaCy already gave."""
     found: list[Mention] = []
+    occupied = Occupied(taken)
     for mention in coordinated_forces(text) + programmes(text) + signed_names(text):
-        if is_free(mention.start, mention.end, taken + found):
+        if occupied.is_free(mention.start, mention.end):
             found.append(mention)
+            occupied.take(mention.start, mention.end)
     found += programme_references(text, taken + found)
     return found + undefined_abbreviations(text, taken + found)
 

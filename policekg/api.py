@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
 
-from policekg.extract.corpus import extract_corpus
+from policekg.extract import nlp as nlp_module
+from policekg.extract.cache import ExtractionCache
+from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.model import Extraction
-from policekg.extract.nlp import load_nlp
 from policekg.extract.read import find_documents, read_document
 from policekg.graph.build import build_rdf
 from policekg.graph.namespaces import DEFAULT_BASE
@@ -19,10 +19,9 @@ from policekg.graph.namespaces import DEFAULT_BASE
 PathLike = str | os.PathLike[str]
 
 
-@lru_cache(maxsize=1)
 def default_nlp() -> Language:
     """The spaCy pipeline, loaded once per process."""
-    return load_nlp()
+    return nlp_module.default_nlp()
 
 
 def documents(paths: Iterable[PathLike]) -> list[Path]:
@@ -36,13 +35,27 @@ def document_text(path: PathLike) -> str:
 
 
 def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
-            progress: Callable[[str], None] | None = None) -> Extraction:
+                      progress: Callable[[str], None] | None = None, workers: int | None = None,
+                      cache: PathLike | None = None, dask: str | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
     Unreadable documents do not stop the build: they are listed in ``Extraction.failures``.
-    ``progress`` is called with each document's path once it is done.
+    ``progress`` is called with each document's path once it is done. The result is the
+    same however it was computed:
+
+    - ``workers``: processes to analyse documents in; ``None`` uses every core when there is
+      enough new text to repay starting them. A given ``nlp`` always runs in this process.
+    - ``cache``: a folder of per-document results; documents unchanged since they were last
+      extracted with the same pipeline are not read again.
+    - ``dask``: the address of a Dask scheduler ("tcp://host:8786") whose workers analyse the
+      documents instead (they need policekg installed, not the files).
     """
-    return extract_corpus(paths, nlp or default_nlp(), progress)
+    store = ExtractionCache(cache) if cache is not None else None
+    extraction = extract_corpus(paths, Engine(workers, dask, nlp), store, progress)
+    if store is not None:
+        store.prune()
+        extraction.cache = store.stats
+    return extraction
 
 
 def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
@@ -50,6 +63,7 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     return build_rdf(extraction, base)
 
 
-def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None) -> Graph:
-    """Documents under ``paths`` to an RDF graph in one call."""
-    return to_graph(extract_documents(paths, nlp=nlp), base)
+def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,
+                workers: int | None = None, cache: PathLike | None = None, dask: str | None = None) -> Graph:
+    """Documents under ``paths`` to an RDF graph in one call (options as :func:`extract_documents`)."""
+    return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask), base)

@@ -19,8 +19,10 @@ from tqdm import tqdm
 import policekg
 import policekg.graph.write
 from policekg import api
+from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
+from policekg.extract.stages import Stopwatch, stage, timing
 from policekg.graph.evaluate import evaluate as score_graph
 from policekg.graph.evaluate import report as evaluation_report
 from policekg.graph import endpoint, sparql
@@ -66,7 +68,7 @@ def cli() -> None:
     """
 
 
-def summary(extraction: Extraction, seconds: float) -> str:
+def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None = None) -> str:
     """The closing summary of a build: documents, entities per kind, links per type, time."""
     kinds = Counter(e.kind for e in extraction.entities.values())
     links = Counter(link.predicate for link in extraction.links)
@@ -76,8 +78,11 @@ def summary(extraction: Extraction, seconds: float) -> str:
         f"funds:     {len(extraction.funds)}",
         "links:     " + ", ".join(f"{p.value} {links[p]}" for p in Predicate),
         f"judgements: {len(extraction.judgements)}",
-        f"seconds:   {seconds:.1f}",
+        f"seconds:   {seconds:.1f}" + (f" ({stopwatch.report()})" if stopwatch and stopwatch.seconds else ""),
     ]
+    if extraction.cache is not None:
+        reused = extraction.cache.hits
+        lines.insert(1, f"cache:     {reused} reused, {len(extraction.documents) - reused} extracted")
     return "\n".join(lines)
 
 
@@ -87,33 +92,56 @@ def summary(extraction: Extraction, seconds: float) -> str:
               help="Graph file to write; the format follows the suffix: .ttl (Turtle), .nt, .jsonld, .trig.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for minted entity IRIs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes to analyse documents in.  [default: one per core, when there is enough new text]")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="Folder of per-document results reused by later builds.  [default: .policekg-cache beside the "
+                   "output]")
+@click.option("--no-cache", is_flag=True, help="Extract every document afresh and keep no results.")
+@click.option("--dask", metavar="SCHEDULER_ADDRESS", default=None,
+              help="Analyse the documents on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of here.")
 @clear_errors
-def build(paths: tuple[str, ...], output: str, base: str, quiet: bool) -> None:
+def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
+          no_cache: bool, dask: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read is reported on one line and skipped; the rest of the
-    corpus is still built, and the exit code is then 1.
+    corpus is still built, and the exit code is then 1. Per-document results are cached, so
+    rebuilding after a change re-reads only the changed documents; the graph is the same
+    whichever way it was built (cache, workers, Dask).
 
     \b
     Example:
         policekg build reports/ minutes/panel-2015-02.pdf -o out/graph.ttl
+        policekg build reports/ -o out/graph.ttl --workers 4
+        policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
     """
     policekg.graph.write.format_for(output)
     check_base(base)
+    if no_cache and cache_dir:
+        _fail("give --cache DIR or --no-cache, not both")
+    cache = None if no_cache else cache_dir or default_cache_folder(output)
     started = time.perf_counter()
     files = api.documents(paths)
     if not files:
         _fail(f"no documents found in {', '.join(paths)} (looked for .txt, .md, .html, .htm, .pdf)")
-    with tqdm(total=len(files), unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
-        extraction = api.extract_documents(files, progress=lambda _: bar.update())
-    for failure in extraction.failures:
-        click.echo(f"skipped {failure.source}: {failure.reason}", err=True)
-    if not extraction.documents:
-        _fail("no document could be read; no graph written")
-    policekg.write_graph(api.to_graph(extraction, base), output)
+    with timing(Stopwatch()) as stopwatch:
+        with tqdm(total=len(files), unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
+            extraction = api.extract_documents(files, progress=lambda _: bar.update(), workers=workers, cache=cache,
+                                               dask=dask)
+        for failure in extraction.failures:
+            click.echo(f"skipped {failure.source}: {failure.reason}", err=True)
+        for source in extraction.cache.corrupt if extraction.cache else ():
+            click.echo(f"cache entry for {source} was corrupt: extracted it again", err=True)
+        if not extraction.documents:
+            _fail("no document could be read; no graph written")
+        with stage("graph"):
+            graph = api.to_graph(extraction, base)
+        with stage("write"):
+            policekg.write_graph(graph, output)
     if not quiet:
         click.echo(f"wrote {output}")
-        click.echo(summary(extraction, time.perf_counter() - started))
+        click.echo(summary(extraction, time.perf_counter() - started, stopwatch))
     if extraction.failures:
         sys.exit(EXIT_PROBLEMS)
 
@@ -379,6 +407,32 @@ def serve(graph_file: str | None, store_dir: str | None, host: str, port: int, t
         policekg serve --store kg-store --port 8080 --timeout 30
     """
     endpoint.serve(_store(graph_file, store_dir), host, port, timeout, row_limit)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store URL, e.g. http://localhost:7878/store (Oxigraph) or http://localhost:3030/DATASET/data (Fuseki).")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to load into (default: the default graph).")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for the store at each step.")
+@clear_errors
+def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+    """Load a graph into any SPARQL 1.1 Graph Store (Oxigraph, Fuseki, GraphDB, …) over HTTP.
+
+    Replaces the target graph unless --append is given.
+
+    \b
+    Example:
+        policekg push seeds.ttl --endpoint http://localhost:7878/store
+        policekg push seeds.ttl --endpoint http://localhost:3030/kg/data --graph https://example.org/seeds --append
+    """
+    from policekg.graph.push import push_graph
+
+    result = push_graph(graph_file, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
+    status = f"{result.status} {result.reason}".strip()
+    click.echo(f"{result.method} {result.url}: {status}, {result.bytes_sent} bytes of {result.content_type} sent")
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ class Reply:
 
 def extraction() -> Extraction:
     """Three forces mentioned in one document."""
-    document = DocumentInfo("doc-1", "corpus/doc-1.txt", "A report", "0" * 64, "text")
+    document = DocumentInfo("doc-1", "corpus/doc-1.txt", "A report", "0" * 64)
     entities = {key: Entity(key, Kind.FORCE, label, set(), {"doc-1"}) for key, label in FORCES.items()}
     return Extraction(documents=[document], entities=entities)
 

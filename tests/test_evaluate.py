@@ -10,7 +10,7 @@ from policekg.extract.model import (DocumentInfo, Entity, Evidence, Extraction, 
 from policekg.graph.build import build_rdf
 from policekg.graph.evaluate import GoldError, evaluate, normalise
 
-DOC = DocumentInfo("doc-1", "reports/doc.txt", "Doc", "0" * 64, "text")
+DOC = DocumentInfo("doc-1", "reports/doc.txt", "Doc", "0" * 64)
 
 
 def _evidence(start: int = 0) -> Evidence:

@@ -74,9 +74,8 @@ def sample_extraction() -> Extraction:
     """A small extraction with every kind of record, hostile quotes and dangling references."""
     docs = [
         DocumentInfo("kent-peel-2016", "corpus/kent-peel-2016.pdf", "PEEL: Police efficiency 2016 – Kent", SHA,
-                     "text", "2016-11-03", "PartnerOrganisation/hmicfrs", KENT),
-        DocumentInfo("essex-plan-2017", "corpus/essex plan.html", 'Essex "Police and Crime" Plan <2017>', SHA,
-                     "text"),
+                     "2016-11-03", "PartnerOrganisation/hmicfrs", KENT),
+        DocumentInfo("essex-plan-2017", "corpus/essex plan.html", 'Essex "Police and Crime" Plan <2017>', SHA),
     ]
     entities = [
         Entity(KENT, Kind.FORCE, "Kent Police", {"Kent Police", "Kent Constabulary", "the Kent force"},
@@ -311,14 +310,14 @@ def test_build_document_exact_triples(graph: Graph) -> None:
 @pytest.mark.parametrize("bad_date", ["2016-13-45", "03/11/2016", "20161103", "2016-W44-4", "2016-11-03T10:00"])
 def test_build_rejects_document_date_that_is_not_iso(bad_date: str) -> None:
     extraction = sample_extraction()
-    extraction.documents[1] = DocumentInfo("essex-plan-2017", "e.html", "E", SHA, "", date=bad_date)
+    extraction.documents[1] = DocumentInfo("essex-plan-2017", "e.html", "E", SHA, date=bad_date)
     with pytest.raises(ValueError, match="essex-plan-2017"):
         build_rdf(extraction)
 
 
 def test_build_document_publisher_when_known() -> None:
     extraction = sample_extraction()
-    extraction.documents[0] = DocumentInfo("kent-peel-2016", "k.pdf", "K", SHA, "", publisher=HOME_OFFICE)
+    extraction.documents[0] = DocumentInfo("kent-peel-2016", "k.pdf", "K", SHA, publisher=HOME_OFFICE)
     graph = build_rdf(extraction)
     assert (doc("kent-peel-2016"), DCTERMS.publisher, iri(HOME_OFFICE)) in graph
 

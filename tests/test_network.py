@@ -32,8 +32,8 @@ def evidence(quote: str, start: int, document: str = "kent", confidence: float =
 
 def network_extraction() -> Extraction:
     """Every edge type: two-way collaboration evidence, two funds on one pair, a fund with no funder."""
-    docs = [DocumentInfo("kent", "kent.txt", KENT_DOC, SHA, "text"),
-            DocumentInfo("essex", "essex.txt", ESSEX_DOC, SHA, "text")]
+    docs = [DocumentInfo("kent", "kent.txt", KENT_DOC, SHA),
+            DocumentInfo("essex", "essex.txt", ESSEX_DOC, SHA)]
     entities = [
         Entity(KENT, Kind.FORCE, "Kent Police", {"Kent Constabulary", "the Kent force"}, {"kent"}),
         Entity(ESSEX, Kind.FORCE, "Essex Police", set(), {"kent", "essex"}),

@@ -88,7 +88,7 @@ def test_seeds_kent_2016_efficiency_good(seeds_graph):
 
 
 def test_seeds_evidence_offsets_point_at_the_quote(seeds_extraction):
-    texts = {d.id: d.text for d in seeds_extraction.documents}
+    texts = {d.id: api.document_text(d.source) for d in seeds_extraction.documents}
     for link in seeds_extraction.links:
         evidence = link.evidence
         assert texts[evidence.document][evidence.start : evidence.end].strip() == evidence.quote

@@ -1,0 +1,140 @@
+"""Per-document extraction results kept on disk, so a rebuild redoes only what changed.
+
+An entry is one document's :class:`~policekg.extract.document.DocumentAnalysis`, filed under
+the pipeline's fingerprint (:func:`fingerprint`: policekg's code and pattern files, the spaCy
+and model versions) and keyed by the document's path and the sha256 of its bytes. Changing a
+document misses its entry only; changing a pattern file, the code or the model changes the
+fingerprint, so every document is extracted again and the entries of other fingerprints are
+removed.
+
+Entries are checked before they are trusted: a file that is truncated, altered or not an
+entry for that document is reported as corrupt and the document is extracted again. The
+folder is trusted as much as the code is (entries are pickles); it lives beside the output.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import shutil
+import zlib
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from pathlib import Path
+
+from .document import DocumentAnalysis
+from .model import CacheStats
+from .nlp import MODEL
+
+MAGIC = b"policekg-cache 1\n"
+FOLDER_NAME = ".policekg-cache"
+_DIGEST_BYTES = 32
+
+
+def default_folder(output: str | os.PathLike[str]) -> Path:
+    """The cache folder for a build writing ``output``: ``.policekg-cache`` beside it."""
+    return Path(output).resolve().parent / FOLDER_NAME
+
+
+def _installed(distribution: str) -> str:
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of everything extraction depends on besides the document itself."""
+    digest = hashlib.sha256()
+    for part in ("policekg", _installed("policekg"), "spacy", _installed("spacy"), MODEL,
+                 _installed(MODEL.replace("_", "-")), platform.python_version()):
+        digest.update(part.encode("utf-8") + b"\0")
+    package = files(__package__)
+    for resource in sorted(_code_and_data(package), key=lambda item: item[0]):
+        name, data = resource
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _code_and_data(package) -> list[tuple[str, bytes]]:
+    """The extraction code (``*.py``) and every pattern file, by relative name."""
+    found = [(entry.name, entry.read_bytes()) for entry in package.iterdir() if entry.name.endswith(".py")]
+    patterns = package / "patterns"
+    found += [(f"patterns/{entry.name}", entry.read_bytes()) for entry in patterns.iterdir() if entry.is_file()]
+    return found
+
+
+def document_key(source: str, data: bytes) -> str:
+    """The entry name of a document: its path and the sha256 of its bytes."""
+    return hashlib.sha256(source.encode("utf-8") + b"\0" + hashlib.sha256(data).digest()).hexdigest()
+
+
+class ExtractionCache:
+    """The entries of one fingerprint in ``folder``; see the module docstring."""
+
+    def __init__(self, folder: str | os.PathLike[str], print_: str | None = None) -> None:
+        self.root = Path(folder)
+        self.folder = self.root / (print_ or fingerprint())[:32]
+        self.stats = CacheStats()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.entry"
+
+    def get(self, key: str, source: str) -> DocumentAnalysis | None:
+        """The stored analysis of ``source`` under ``key``, or ``None`` if absent or corrupt."""
+        path = self._path(key)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self.stats.corrupt.append(source)
+            return None
+        analysis = _decode(blob)
+        if analysis is None or analysis.info.source != source:
+            self.stats.corrupt.append(source)
+            return None
+        self.stats.hits += 1
+        return analysis
+
+    def put(self, key: str, analysis: DocumentAnalysis) -> None:
+        """Store ``analysis`` atomically; a cache that cannot be written never fails the build."""
+        path = self._path(key)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(_encode(analysis))
+            os.replace(temporary, path)
+            self.stats.stored += 1
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Remove the entries of other fingerprints: they can never be used again."""
+        if not self.root.is_dir():
+            return
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder:
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def _encode(analysis: DocumentAnalysis) -> bytes:
+    payload = zlib.compress(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _decode(blob: bytes) -> DocumentAnalysis | None:
+    """The analysis in an entry, or ``None`` unless the entry is intact and holds one."""
+    if not blob.startswith(MAGIC):
+        return None
+    digest, payload = blob[len(MAGIC):len(MAGIC) + _DIGEST_BYTES], blob[len(MAGIC) + _DIGEST_BYTES:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        analysis = pickle.loads(zlib.decompress(payload))
+    except Exception:  # noqa: BLE001 - any failure to restore an entry means: extract again
+        return None
+    return analysis if isinstance(analysis, DocumentAnalysis) else None

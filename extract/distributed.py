@@ -1,0 +1,80 @@
+"""Documents analysed on a Dask cluster (``policekg build --dask SCHEDULER_ADDRESS``).
+
+The workers need policekg installed, nothing else: each task carries one document's bytes
+and its name, so the documents need not be on the workers' disks. Tasks are submitted a
+window at a time and results taken in document order, so the client holds a bounded number
+of documents and the merge, and the graph, are the same as with a local build. A worker
+analyses one document at a time (a lock guards the shared spaCy pipeline when a worker runs
+several threads).
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+from .corpus import Result, analyse_read
+from .errors import DocumentError, PoliceKGError
+from .model import Failure
+from .nlp import default_nlp
+from .read import document_bytes, document_from_bytes
+
+WINDOW_PER_WORKER = 4  # tasks in flight per worker: enough to keep each busy while results come back
+CONNECT_TIMEOUT = "20s"
+
+_pipeline_lock = threading.Lock()
+
+
+class ClusterError(PoliceKGError):
+    """The Dask scheduler could not be reached, or dask.distributed is not installed."""
+
+
+def _analyse(source: str, data: bytes) -> Result:
+    try:
+        document = document_from_bytes(data, source)
+    except DocumentError as error:
+        return Failure(error.path, error.reason)
+    with _pipeline_lock:
+        return analyse_read(document, default_nlp())
+
+
+def _client(address: str):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--dask needs dask.distributed: pip install \"policekg[dask]\"") from None
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+
+
+def _submit(client, path: Path):
+    try:
+        source, data = document_bytes(path)
+    except DocumentError as error:
+        return Failure(error.path, error.reason)
+    return client.submit(_analyse, source, data, pure=False)
+
+
+def _collect(pending, source: str) -> Result:
+    if isinstance(pending, Failure):
+        return pending
+    try:
+        return pending.result()
+    except Exception as error:  # noqa: BLE001 - a lost worker or task costs this document only
+        return Failure(source, f"failed on the Dask cluster ({type(error).__name__}: {error})")
+
+
+def analyse_on_dask(paths: list[Path], address: str) -> Iterator[Result]:
+    """One result per path, in order, from the cluster whose scheduler is at ``address``."""
+    with _client(address) as client:
+        window = max(1, WINDOW_PER_WORKER * len(client.scheduler_info().get("workers", {})))
+        in_flight: deque = deque()
+        for path in paths:
+            in_flight.append((_submit(client, path), path.as_posix()))
+            if len(in_flight) >= window:
+                yield _collect(*in_flight.popleft())
+        while in_flight:
+            yield _collect(*in_flight.popleft())

@@ -1,0 +1,40 @@
+"""Documents analysed in worker processes on this machine (``policekg build --workers N``).
+
+Each worker loads the spaCy pipeline once and then takes one document at a time, reading
+and analysing it whole; results come back in document order, so the merge, and the graph,
+are the same as with one process. Workers are started fresh ("forkserver", or "spawn"
+where that is missing) rather than forked from a process that may hold threads.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from pathlib import Path
+
+from .corpus import Result, analyse_read
+from .errors import DocumentError
+from .model import Failure
+from .nlp import default_nlp
+from .read import read_document
+
+
+def _start_method() -> str:
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _load() -> None:
+    default_nlp()
+
+
+def _analyse(path: str) -> Result:
+    try:
+        document = read_document(path)
+    except DocumentError as error:
+        return Failure(error.path, error.reason)
+    return analyse_read(document, default_nlp())
+
+
+def analyse_in_workers(paths: list[Path], workers: int) -> Iterator[Result]:
+    """One result per path, in order, from ``workers`` processes."""
+    with multiprocessing.get_context(_start_method()).Pool(workers, initializer=_load) as pool:
+        yield from pool.imap(_analyse, [str(path) for path in paths], chunksize=1)
