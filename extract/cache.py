@@ -23,10 +23,14 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import DocumentAnalysis
 from .model import CacheStats
 from .nlp import MODEL
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 MAGIC = b"policekg-cache 1\n"
 FOLDER_NAME = ".policekg-cache"
@@ -45,21 +49,29 @@ def _installed(distribution: str) -> str:
         return "not installed"
 
 
+def fingerprint(package: Traversable | None = None) -> str:
+    """A digest of everything extraction depends on besides the document itself: the code and
+    pattern files of ``package`` (default: this one, digested once per process), and the
+    versions of policekg, spaCy, the model and Python."""
+    return _digest(package) if package is not None else _own_fingerprint()
+
+
 @cache
-def fingerprint() -> str:
-    """A digest of everything extraction depends on besides the document itself."""
+def _own_fingerprint() -> str:
+    return _digest(files(__package__))
+
+
+def _digest(package: Traversable) -> str:
     digest = hashlib.sha256()
     for part in ("policekg", _installed("policekg"), "spacy", _installed("spacy"), MODEL,
                  _installed(MODEL.replace("_", "-")), platform.python_version()):
         digest.update(part.encode("utf-8") + b"\0")
-    package = files(__package__)
-    for resource in sorted(_code_and_data(package), key=lambda item: item[0]):
-        name, data = resource
+    for name, data in sorted(_code_and_data(package)):
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
-def _code_and_data(package) -> list[tuple[str, bytes]]:
+def _code_and_data(package: Traversable) -> list[tuple[str, bytes]]:
     """The extraction code (``*.py``) and every pattern file, by relative name."""
     found = [(entry.name, entry.read_bytes()) for entry in package.iterdir() if entry.name.endswith(".py")]
     patterns = package / "patterns"
@@ -73,11 +85,11 @@ def document_key(source: str, data: bytes) -> str:
 
 
 class ExtractionCache:
-    """The entries of one fingerprint in ``folder``; see the module docstring."""
+    """The entries of one pipeline fingerprint (default: :func:`fingerprint`) in ``folder``."""
 
-    def __init__(self, folder: str | os.PathLike[str], print_: str | None = None) -> None:
+    def __init__(self, folder: str | os.PathLike[str], pipeline: str | None = None) -> None:
         self.root = Path(folder)
-        self.folder = self.root / (print_ or fingerprint())[:32]
+        self.folder = self.root / (pipeline or fingerprint())[:32]
         self.stats = CacheStats()
 
     def _path(self, key: str) -> Path:

@@ -88,7 +88,7 @@ _WORD_CHARACTER = re.compile(r"[\w-]")
 
 
 def _whole_word_positions(text: str, surface: str) -> list[int]:
-    """Where ``surface`` stands in ``text`` with no word character or hyphen against either end
+    r"""Where ``surface`` stands in ``text`` with no word character or hyphen against either end
     (what ``(?<![\w-])surface(?![\w-])`` finds, without compiling a pattern per name)."""
     found, position = [], text.find(surface)
     while position >= 0:
