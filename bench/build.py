@@ -45,6 +45,7 @@ from policekg.graph.write import write_graph
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 MEGABYTE = 1024 * 1024
+WHOLE_DOCUMENT_BATCH = 4  # whole reports per batch: spaCy's default of 1000 would need tens of GB
 
 
 def make_corpus(seeds: Path, megabytes: float, folder: Path) -> list[Path]:
@@ -102,6 +103,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="a folder of documents to use instead of generated copies")
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="documents to copy into the generated corpus")
     parser.add_argument("--workers", type=int, default=2, help="workers for the parallel run")
+    parser.add_argument("--parts", default="bare,cache",
+                        help="what to run besides the builds (1 process, then workers): bare (spaCy alone), cache")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="policekg-bench-"))
     try:
@@ -120,27 +123,35 @@ def run(options: argparse.Namespace, work: Path) -> None:
     texts = [read_document(path).text for path in files]
     print(f"corpus: {len(files)} documents, {size:.1f} MB", flush=True)
 
-    tokens, whole, whole_rss = bare_spacy_apart(texts)
+    if "bare" not in options.parts:
+        return run_builds(options, work, files, None, None)
+    tokens, whole, whole_rss = bare_spacy_apart(texts, WHOLE_DOCUMENT_BATCH)
     print(f"bare nlp.pipe, one Doc per document: {tokens:,} tokens in {whole:.1f} s = {tokens / whole:,.0f} "
           f"tokens/s (peak RSS {whole_rss:.0f} MB)", flush=True)
     lines = [line for text in texts for _, line in split_lines(text)]
     line_tokens, by_line, line_rss = bare_spacy_apart(lines, BATCH_SIZE)
     print(f"bare nlp.pipe, one Doc per line as policekg reads: {line_tokens:,} tokens in {by_line:.1f} s = "
           f"{line_tokens / by_line:,.0f} tokens/s (peak RSS {line_rss:.0f} MB)", flush=True)
-    bare = min(whole, by_line)  # policekg is held to the faster of the two
     del texts, lines
+    run_builds(options, work, files, tokens, min(whole, by_line))  # policekg is held to the faster bare run
 
+
+def run_builds(options: argparse.Namespace, work: Path, files: list[Path], tokens: int | None,
+               bare: float | None) -> None:
+    """The policekg builds: one process, then ``options.workers``, then cold and warm with a cache."""
     one, stopwatch = policekg_build(files, work / "one.ttl", workers=1)
-    print(f"policekg, 1 process: {one:.1f} s = {tokens / one:,.0f} tokens/s; "
-          f"ratio to the faster bare spaCy {bare / one:.2f}", flush=True)
+    speed = f" = {tokens / one:,.0f} tokens/s; ratio to the faster bare spaCy {bare / one:.2f}" if bare else ""
+    print(f"policekg, 1 process: {one:.1f} s{speed}", flush=True)
     print(f"  stages: {stopwatch.report()}", flush=True)
     print(f"  peak RSS of this process so far: {peak_rss_mb():.0f} MB", flush=True)
 
     two, _ = policekg_build(files, work / "two.ttl", workers=options.workers)
     same = (work / "one.ttl").read_bytes() == (work / "two.ttl").read_bytes()
-    print(f"policekg, {options.workers} workers: {two:.1f} s = {tokens / two:,.0f} tokens/s; "
-          f"{one / two:.2f}x one process; output identical: {same}", flush=True)
+    print(f"policekg, {options.workers} workers: {two:.1f} s; {one / two:.2f}x one process; "
+          f"output identical: {same}", flush=True)
 
+    if "cache" not in options.parts:
+        return
     cache = work / "cache"
     cold, _ = policekg_build(files, work / "cold.ttl", workers=options.workers, cache=cache)
     warm, stopwatch = policekg_build(files, work / "warm.ttl", workers=options.workers, cache=cache)

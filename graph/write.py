@@ -1,10 +1,24 @@
 """Writing a graph to a file: deterministic bytes, written atomically.
 
-Determinism: rdflib's serializers walk the store in insertion order (and number any
-generated prefixes in that order), so the same triples added in another order can
-give different bytes. :func:`serialize` therefore copies the graph into a fresh store,
-binding prefixes and adding triples in sorted order, and serializes the copy: equal
-graphs (without blank nodes, which the contract forbids) give byte-identical files.
+Turtle, TriG and N-Triples are written by pyoxigraph's serializer, which is far faster
+than rdflib's; JSON-LD is still written by rdflib, as before.
+
+Determinism: pyoxigraph writes triples in the order it is given them, so :func:`serialize`
+gives them in a canonical order: subjects by IRI (code-point order; any blank nodes,
+which the contract forbids, after the IRIs, by label), each subject's predicates by IRI
+with ``rdf:type`` first, and the objects of one subject and predicate by their N-Triples
+form. Equal graphs therefore give byte-identical files whatever order their triples and
+prefixes were added in (graphs with blank nodes only if the labels agree too). The
+prefixes written are the graph's bound ones that Turtle can declare and that some IRI of
+the graph falls under, sorted by name.
+
+Speed: converting a million rdflib terms and ordering a million triples in Python costs
+far more than pyoxigraph's serializing them, so the work is kept to one pass: each
+distinct IRI is converted once (a cache keyed by its text), the order comes from sorting
+subjects and, per subject, predicates (rather than every triple), and the triples stream
+into pyoxigraph as they are made instead of being collected first. For rdflib's default
+in-memory store holding just this graph, the store's own subject index is walked, as
+iterating the graph costs more than all the rest. ``bench/write.py`` has the figures.
 
 Atomicity: the whole file is serialized in memory first, written to a temporary file
 beside the target, flushed to disk and moved over the target with :func:`os.replace`.
@@ -13,15 +27,31 @@ On any failure the temporary file is removed and an existing target is left as i
 from __future__ import annotations
 
 import os
+import re
 import secrets
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph
+from pyoxigraph import RdfFormat
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
+OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
+"""The formats pyoxigraph writes; the rest of :data:`FORMATS` (JSON-LD) rdflib writes."""
+
+SubjectIndex = Mapping[Node, Mapping[Node, Iterable[Node]]]
+"""Triples grouped by subject, then predicate: the shape of rdflib's in-memory ``spo`` index."""
+
+_PREFIX_NAME = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?")  # Turtle's PN_PREFIX, ASCII only
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # written as a prefixed name unescaped
+_RDF_TYPE = str(RDF.type)
 
 
 def format_for(path: str | os.PathLike[str]) -> str:
@@ -33,6 +63,207 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
+def serialize(graph: Graph, fmt: str) -> bytes:
+    """The UTF-8 bytes of ``graph`` in rdflib format ``fmt`` (one of :data:`FORMATS`' values).
+
+    Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
+    silently losing its graph names. A term that cannot be written (an IRI that is not a
+    valid absolute IRI, a malformed language tag, text that is not valid Unicode) raises
+    ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
+    """
+    if fmt not in FORMATS.values():
+        raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+    if graph.context_aware:
+        raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
+    if fmt not in OXIGRAPH_FORMATS:
+        return _canonical_copy(graph).serialize(format=fmt, encoding="utf-8")
+    prefixes = {} if fmt == "nt" else turtle_prefixes(graph)
+    data, terms = _oxigraph_bytes(graph, fmt, prefixes)
+    if terms.namespaces_escaped:  # write IRIs that would need escapes in full, declaring fewer prefixes
+        prefixes = {prefix: ns for prefix, ns in prefixes.items() if ns not in terms.namespaces_escaped}
+        data, terms = _oxigraph_bytes(graph, fmt, prefixes)
+    return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
+
+
+def _oxigraph_bytes(graph: Graph, fmt: str, prefixes: dict[str, str]) -> tuple[bytes, TermConverter]:
+    """pyoxigraph's serialization of ``graph``, and the converter that fed it (which knows the namespaces used)."""
+    terms = TermConverter(prefixes.values())
+    triples = ordered_triples(subject_index(graph), terms)
+    return pyoxigraph.serialize(triples, format=OXIGRAPH_FORMATS[fmt], prefixes=prefixes), terms
+
+
+def turtle_prefixes(graph: Graph) -> dict[str, str]:
+    """The graph's bound prefixes that Turtle can declare, by name (a namespace bound twice keeps the first)."""
+    prefixes: dict[str, str] = {}
+    for prefix, namespace in sorted(graph.namespaces()):
+        namespace = str(namespace)
+        if not _PREFIX_NAME.fullmatch(prefix) or namespace in prefixes.values():
+            continue
+        try:
+            pyoxigraph.NamedNode(namespace)
+        except ValueError:
+            continue
+        prefixes[prefix] = namespace
+    return prefixes
+
+
+def _sorted_prefixes(data: bytes, prefixes: Mapping[str, str], used: set[str]) -> bytes:
+    """``data`` with its prefix lines sorted by name, and only those for namespaces in ``used``.
+
+    pyoxigraph declares every prefix it is given, longest namespace first, before the first
+    triple (and nothing for no triples). Should its output start any other way, ``data``
+    is returned unchanged: still deterministic, only not in this order.
+    """
+    lines = {prefix: f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in prefixes.items()}
+    size = sum(map(len, lines.values()))
+    if not data or sorted(data[:size].splitlines(keepends=True)) != sorted(lines.values()):
+        return data
+    header = b"".join(lines[prefix] for prefix in sorted(lines) if prefixes[prefix] in used)
+    return b"".join((header, b"\n" if header else b"", memoryview(data)[size:]))
+
+
+def subject_index(graph: Graph) -> SubjectIndex:
+    """The graph's triples grouped by subject, then predicate.
+
+    rdflib's default in-memory store keeps exactly this index. When the store holds just
+    this graph (its triples are all in the default context and in this graph's, and in no
+    other) the index is used as it is: iterating the graph costs more than writing it.
+    Any other graph is grouped here.
+    """
+    store = graph.store
+    if type(store) is Memory:
+        index = getattr(store, "_Memory__spo", None)
+        contexts = getattr(store, "_Memory__contextTriples", None)
+        if (isinstance(index, dict) and isinstance(contexts, dict) and len(contexts) <= 2
+                and 0 < len(graph) == len(contexts.get(None, ()))):
+            return index
+    grouped: dict[Node, dict[Node, list[Node]]] = {}
+    for subject, predicate, obj in graph:
+        grouped.setdefault(subject, {}).setdefault(predicate, []).append(obj)
+    return grouped
+
+
+class TermConverter:
+    """rdflib terms to pyoxigraph ones, each distinct IRI converted once.
+
+    It also notes, of the prefix ``namespaces``, which some converted IRI falls under (so
+    that prefixes nothing could be written with are not declared), and under which some
+    IRI's local part is not plain letters, digits, "_", "-" and inner dots: pyoxigraph would
+    write it with backslash escapes (``id:force\\/kent-police``, or a final ``\\.`` that
+    rdflib 7.6 cannot read), so IRIs under that namespace are written in full instead.
+    """
+
+    def __init__(self, namespaces: Iterable[str] = ()) -> None:
+        self.iris: dict[str, pyoxigraph.NamedNode] = {}
+        self.namespaces_used: set[str] = set()
+        self.namespaces_escaped: set[str] = set()
+        self._namespaces = tuple(namespaces)
+        self._unused = self._namespaces
+
+    def iri(self, text: str) -> pyoxigraph.NamedNode:
+        """A new IRI (``ValueError`` if invalid), remembered for the next time."""
+        try:
+            node = self.iris[text] = pyoxigraph.NamedNode(text)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a valid IRI: {exc}") from None
+        if self._unused and text.startswith(self._unused):
+            self.namespaces_used.update(namespace for namespace in self._unused if text.startswith(namespace))
+            self._unused = tuple(namespace for namespace in self._unused if namespace not in self.namespaces_used)
+        if self._namespaces and text.startswith(self._namespaces):
+            self.namespaces_escaped.update(namespace for namespace in self._namespaces
+                                          if text.startswith(namespace) and len(text) > len(namespace)
+                                          and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
+        return node
+
+    def term(self, term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+        """Any rdflib term: IRI, literal or blank node (``TypeError`` for anything else)."""
+        if isinstance(term, URIRef):
+            text = str(term)
+            return self.iris.get(text) or self.iri(text)
+        if isinstance(term, Literal):  # an rdflib literal is a str of its lexical form
+            language = term.language
+            if language:
+                return pyoxigraph.Literal(term, language=language)
+            datatype = term.datatype
+            if datatype is None:
+                return pyoxigraph.Literal(term)
+            return pyoxigraph.Literal(term, datatype=self.term(datatype))
+        if isinstance(term, BNode):
+            return blank_node(term)
+        raise TypeError(f"cannot write the {type(term).__name__} {term!r} as an RDF term")
+
+
+def blank_node(node: BNode) -> pyoxigraph.BlankNode:
+    """A blank node under its own label, or under a hex spelling of a label Turtle cannot write."""
+    try:
+        return pyoxigraph.BlankNode(str(node))
+    except ValueError:
+        return pyoxigraph.BlankNode("x" + str(node).encode("utf-8", "surrogatepass").hex())
+
+
+def _subject_order(subject: Node) -> tuple[int, str]:
+    """IRIs, then blank nodes, then anything else, each by its text."""
+    return (0 if isinstance(subject, URIRef) else 1 if isinstance(subject, BNode) else 2, str(subject))
+
+
+def _predicate_order(predicates: Iterable[Node]) -> list[Node]:
+    """Predicates by IRI, but ``rdf:type`` (Turtle's ``a``) first, as Turtle is usually written."""
+    ordered = sorted(predicates, key=str)
+    at = bisect_left(ordered, _RDF_TYPE, key=str)
+    if 0 < at < len(ordered) and str(ordered[at]) == _RDF_TYPE:
+        ordered.insert(0, ordered.pop(at))
+    return ordered
+
+
+def ordered_triples(index: SubjectIndex, terms: TermConverter) -> Iterator[pyoxigraph.Triple]:
+    """The triples of ``index`` as pyoxigraph triples, in canonical order (see the module notes).
+
+    This is the hot loop, so the common cases are inlined: IRIs are looked up by their
+    text, rdflib literals without a language converted in place, and only the objects of
+    multi-valued properties sorted (by N-Triples form; terms pyoxigraph finds equal, such as
+    ``"x"`` and ``"x"^^xsd:string``, written once).
+    """
+    triple, literal, iris, new_iri, convert = pyoxigraph.Triple, pyoxigraph.Literal, terms.iris, terms.iri, terms.term
+    subjects = list(index)
+    subjects.sort(key=str if set(map(type, subjects)) <= {URIRef} else _subject_order)
+    for subject in subjects:
+        predicates = index[subject]
+        if not predicates:  # rdflib leaves an emptied subject in its index
+            continue
+        try:
+            if type(subject) is URIRef:
+                text = str(subject)
+                s = iris.get(text) or new_iri(text)
+            else:
+                s = convert(subject)
+            for predicate in _predicate_order(predicates) if len(predicates) > 1 else predicates:
+                objects = predicates[predicate]
+                if type(predicate) is URIRef:
+                    text = str(predicate)
+                    p = iris.get(text) or new_iri(text)
+                else:
+                    p = convert(predicate)  # pyoxigraph.Triple refuses all but an IRI, with TypeError
+                if len(objects) != 1:
+                    yield from map(triple, repeat(s), repeat(p), dict.fromkeys(sorted(map(convert, objects), key=str)))
+                    continue
+                for obj in objects:
+                    kind = type(obj)
+                    if kind is URIRef:
+                        text = str(obj)
+                        yield triple(s, p, iris.get(text) or new_iri(text))
+                    elif kind is Literal and not obj.language:
+                        datatype = obj.datatype
+                        if datatype is None:
+                            yield triple(s, p, literal(obj))
+                        else:
+                            text = str(datatype)
+                            yield triple(s, p, literal(obj, datatype=iris.get(text) or new_iri(text)))
+                    else:
+                        yield triple(s, p, convert(obj))
+        except ValueError as exc:
+            raise ValueError(f"cannot write the triples of {subject!r}: {exc}") from exc
+
+
 def _term_key(term: Node) -> tuple[str, str, str, str]:
     """A total, insertion-independent sort key for an RDF term."""
     datatype = getattr(term, "datatype", None) or ""
@@ -40,31 +271,18 @@ def _term_key(term: Node) -> tuple[str, str, str, str]:
     return (type(term).__name__, str(term), str(datatype), language)
 
 
-def _canonical_copy(graph: Graph, fmt: str) -> Graph:
-    """A copy of ``graph`` whose prefixes and triples were added in sorted order.
+def _canonical_copy(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose prefixes and triples were added in sorted order, for rdflib's writers.
 
-    TriG gets a dataset holding the triples in its default graph, so the output names no
-    (randomly identified) graph.
+    rdflib's serializers walk the store in insertion order (and number any generated
+    prefixes in that order), so writing the copy is what makes their output deterministic.
     """
-    copy = Dataset(default_union=False) if fmt == "trig" else Graph(bind_namespaces="none")
+    copy = Graph(bind_namespaces="none")
     for prefix, namespace in sorted(graph.namespaces()):
         copy.bind(prefix, namespace, override=True, replace=True)
     for triple in sorted(graph, key=lambda spo: tuple(_term_key(term) for term in spo)):
         copy.add(triple)
     return copy
-
-
-def serialize(graph: Graph, fmt: str) -> bytes:
-    """The UTF-8 bytes of ``graph`` in rdflib format ``fmt`` (one of :data:`FORMATS`' values).
-
-    Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
-    silently losing its graph names.
-    """
-    if fmt not in FORMATS.values():
-        raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
-    if graph.context_aware:
-        raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
-    return _canonical_copy(graph, fmt).serialize(format=fmt, encoding="utf-8")
 
 
 def _fsync_folder(folder: Path) -> None:
