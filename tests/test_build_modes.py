@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 from policekg import api
 from policekg.cli import cli
+from policekg.extract import cache as cache_module
 from policekg.extract.cache import FOLDER_NAME, ExtractionCache, fingerprint
 from policekg.graph.write import serialize
 
@@ -70,8 +71,7 @@ def test_a_changed_document_is_the_only_one_extracted_again(corpus, tmp_path, nl
 
 def test_a_changed_pattern_file_changes_the_fingerprint(tmp_path):
     package = tmp_path / "extract"
-    shutil.copytree(Path(api.__file__).parents[1] / "extract", package,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(cache_module.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     before = fingerprint(package)
     cues = package / "patterns" / "link_cues.csv"
     cues.write_text(cues.read_text(encoding="utf-8") + "collaboratesWith,hand in hand with,0.8,after\n",
