@@ -55,6 +55,16 @@ def analyse_read(document: ReadDocument, nlp: Language) -> Result:
         return internal_failure(document.source, error)
 
 
+def analyse_one(read: Callable[[], ReadDocument]) -> Result:
+    """The result for one document, read by ``read`` and analysed with the default pipeline: the
+    task a worker process or a Dask worker runs."""
+    try:
+        document = read()
+    except DocumentError as error:
+        return Failure(error.path, error.reason)
+    return analyse_read(document, default_nlp())
+
+
 def _line_stream(paths: list[Path], documents: dict[int, ReadDocument],
                  failed: dict[int, Failure]) -> Iterator[tuple[str, Any]]:
     for index, path in enumerate(paths):

@@ -14,10 +14,9 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from .corpus import Result, analyse_read
+from .corpus import Result, analyse_one
 from .errors import DocumentError, PoliceKGError
 from .model import Failure
-from .nlp import default_nlp
 from .read import document_bytes, document_from_bytes
 
 WINDOW_PER_WORKER = 4  # tasks in flight per worker: enough to keep each busy while results come back
@@ -31,12 +30,8 @@ class ClusterError(PoliceKGError):
 
 
 def _analyse(source: str, data: bytes) -> Result:
-    try:
-        document = document_from_bytes(data, source)
-    except DocumentError as error:
-        return Failure(error.path, error.reason)
     with _pipeline_lock:
-        return analyse_read(document, default_nlp())
+        return analyse_one(lambda: document_from_bytes(data, source))
 
 
 def _client(address: str):

@@ -29,7 +29,12 @@ def amount(number: str, unit: str | None = None) -> Decimal:
 
 
 def format_pounds(value: Decimal) -> str:
-    """"£96,782", "£1,500,000", "£0.5"."""
+    """"£96,782", "£1,500,000", "£0.5": the amount as labels and IRIs spell it."""
     if value == value.to_integral():
         return f"£{int(value):,}"
     return f"£{value:,}"
+
+
+def pounds_for_reading(value: Decimal) -> str:
+    """"£96,782", "£1,250.50": the amount as tables and tooltips show it, pence only where there are some."""
+    return f"£{value:,.0f}" if value == value.to_integral_value() else f"£{value:,.2f}"

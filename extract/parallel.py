@@ -11,9 +11,7 @@ import multiprocessing
 from collections.abc import Iterator
 from pathlib import Path
 
-from .corpus import Result, analyse_read
-from .errors import DocumentError
-from .model import Failure
+from .corpus import Result, analyse_one
 from .nlp import default_nlp
 from .read import read_document
 
@@ -27,11 +25,7 @@ def _load() -> None:
 
 
 def _analyse(path: str) -> Result:
-    try:
-        document = read_document(path)
-    except DocumentError as error:
-        return Failure(error.path, error.reason)
-    return analyse_read(document, default_nlp())
+    return analyse_one(lambda: read_document(path))
 
 
 def analyse_in_workers(paths: list[Path], workers: int) -> Iterator[Result]:

@@ -42,6 +42,7 @@ import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable
 
 from policekg.extract.errors import PoliceKGError
+from policekg.extract.money import pounds_for_reading
 
 from .build import search_name
 from .namespaces import PREFIXES
@@ -324,8 +325,7 @@ def _graph_text(triples: list[pyoxigraph.Triple], fmt: str) -> str:
     if fmt in ("csv", "tsv"):
         raise QueryError(f"{fmt} is for SELECT results; use turtle or json for a graph")
     rdf_format = RdfFormat.JSON_LD if fmt == "json" else RdfFormat.TURTLE
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    return pyoxigraph.serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
+    return pyoxigraph.serialize(triples, format=rdf_format, prefixes=QUERY_PREFIXES).decode("utf-8")
 
 
 def _table(result: QueryResult) -> str:
@@ -352,10 +352,9 @@ def _python(term: Term | None) -> str | int | float | None:
 def _pounds(term: Term | None) -> str:
     """An amount as a reader expects it ("£96,782", "£1,250.50"); anything not a number as it is."""
     try:
-        amount = Decimal(plain(term))
+        return pounds_for_reading(Decimal(plain(term)))
     except InvalidOperation:
         return plain(term)
-    return f"£{amount:,.0f}" if amount == amount.to_integral_value() else f"£{amount:,.2f}"
 
 
 def _csv(result: QueryResult) -> str:

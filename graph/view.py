@@ -40,6 +40,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
+from policekg.extract.money import pounds_for_reading
+
 from .write import atomic_write_bytes
 
 VIS_ASSETS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
@@ -285,9 +287,7 @@ def _pounds(amount: Any) -> str:
 def _pound(text: str) -> str:
     """One amount in pounds, with pence only where it has them."""
     number = _number(text, Decimal)
-    if number is None:
-        return text
-    return f"£{number:,.0f}" if number == number.to_integral_value() else f"£{number:,.2f}"
+    return text if number is None else pounds_for_reading(number)
 
 
 def _evidence_line(item: Mapping[str, Any]) -> str:

@@ -77,19 +77,45 @@ def serialize(graph: Graph, fmt: str) -> bytes:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
     if fmt not in OXIGRAPH_FORMATS:
         return _canonical_copy(graph).serialize(format=fmt, encoding="utf-8")
+    index = subject_index(graph)
     prefixes = {} if fmt == "nt" else turtle_prefixes(graph)
-    data, terms = _oxigraph_bytes(graph, fmt, prefixes)
-    if terms.namespaces_escaped:  # write IRIs that would need escapes in full, declaring fewer prefixes
-        prefixes = {prefix: ns for prefix, ns in prefixes.items() if ns not in terms.namespaces_escaped}
-        data, terms = _oxigraph_bytes(graph, fmt, prefixes)
+    if prefixes:  # IRIs that would need escapes as prefixed names are written in full instead
+        escaped = escaped_namespaces(index, prefixes.values())
+        prefixes = {prefix: namespace for prefix, namespace in prefixes.items() if namespace not in escaped}
+    terms = TermConverter(prefixes.values())
+    data = pyoxigraph.serialize(ordered_triples(index, terms), format=OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
 
 
-def _oxigraph_bytes(graph: Graph, fmt: str, prefixes: dict[str, str]) -> tuple[bytes, TermConverter]:
-    """pyoxigraph's serialization of ``graph``, and the converter that fed it (which knows the namespaces used)."""
-    terms = TermConverter(prefixes.values())
-    triples = ordered_triples(subject_index(graph), terms)
-    return pyoxigraph.serialize(triples, format=OXIGRAPH_FORMATS[fmt], prefixes=prefixes), terms
+def escaped_namespaces(index: SubjectIndex, namespaces: Iterable[str]) -> set[str]:
+    """The ``namespaces`` under which some IRI of ``index`` has a local part that is not plain
+    letters, digits, "_", "-" and inner dots.
+
+    pyoxigraph would write such an IRI as a prefixed name with backslash escapes
+    (``id:force\\/kent-police``, or a final ``\\.`` that rdflib 7.6 cannot read). One walk
+    over the index, each distinct IRI looked at once, decides before anything is converted.
+    """
+    namespaces = tuple(namespaces)
+    escaped: set[str] = set()
+    seen: set[str] = set()
+
+    def look(term: Node) -> None:
+        text = str(term)
+        if text in seen or not text.startswith(namespaces):
+            return
+        seen.add(text)
+        escaped.update(namespace for namespace in namespaces if text.startswith(namespace)
+                       and len(text) > len(namespace) and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
+
+    for subject, predicates in index.items():
+        if type(subject) is URIRef:
+            look(subject)
+        for predicate, objects in predicates.items():
+            look(predicate)
+            for obj in objects:
+                if type(obj) is URIRef:
+                    look(obj)
+    return escaped
 
 
 def turtle_prefixes(graph: Graph) -> dict[str, str]:
@@ -146,19 +172,14 @@ def subject_index(graph: Graph) -> SubjectIndex:
 class TermConverter:
     """rdflib terms to pyoxigraph ones, each distinct IRI converted once.
 
-    It also notes, of the prefix ``namespaces``, which some converted IRI falls under (so
-    that prefixes nothing could be written with are not declared), and under which some
-    IRI's local part is not plain letters, digits, "_", "-" and inner dots: pyoxigraph would
-    write it with backslash escapes (``id:force\\/kent-police``, or a final ``\\.`` that
-    rdflib 7.6 cannot read), so IRIs under that namespace are written in full instead.
+    It also notes, of the prefix ``namespaces``, which some converted IRI falls under, so
+    that prefixes nothing could be written with are not declared.
     """
 
     def __init__(self, namespaces: Iterable[str] = ()) -> None:
         self.iris: dict[str, pyoxigraph.NamedNode] = {}
         self.namespaces_used: set[str] = set()
-        self.namespaces_escaped: set[str] = set()
-        self._namespaces = tuple(namespaces)
-        self._unused = self._namespaces
+        self._unused = tuple(namespaces)
 
     def iri(self, text: str) -> pyoxigraph.NamedNode:
         """A new IRI (``ValueError`` if invalid), remembered for the next time."""
@@ -169,10 +190,6 @@ class TermConverter:
         if self._unused and text.startswith(self._unused):
             self.namespaces_used.update(namespace for namespace in self._unused if text.startswith(namespace))
             self._unused = tuple(namespace for namespace in self._unused if namespace not in self.namespaces_used)
-        if self._namespaces and text.startswith(self._namespaces):
-            self.namespaces_escaped.update(namespace for namespace in self._namespaces
-                                          if text.startswith(namespace) and len(text) > len(namespace)
-                                          and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
         return node
 
     def term(self, term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
