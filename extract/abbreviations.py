@@ -8,6 +8,9 @@ _DEFINITION = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "&"})
 MAX_WORDS = 10
+# A long form is read from at most this many characters before its bracket (MAX_WORDS words
+# fit easily), so a line with many brackets costs time in proportion to its length.
+MAX_LONG_FORM_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ def find_definitions(text: str) -> list[Definition]:
         letters = _letters(match.group(1))
         if len(letters) < 2:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        window = max(0, match.start() - MAX_LONG_FORM_CHARS)
+        line_start = max(window, text.rfind("\n", window, match.start()) + 1)
         before = list(_WORD.finditer(text, line_start, match.start()))
         pieces = _pieces(before)
         count = _match(letters, [piece for _, piece in pieces])

@@ -33,6 +33,9 @@ BOILERPLATE_FILE = "boilerplate.txt"
 # by the author; shorter ones are headings, grades or labels and keep their own line.
 RUN_ON_MIN_LENGTH = 45
 
+# Joining reads only this many characters at the end of the line it is growing.
+TAIL_CHARS = 256
+
 # Running headers and footers sit among the first or last lines of a page.
 PAGE_EDGE_LINES = 2
 RUNNING_MIN_PAGES = 3
@@ -64,10 +67,12 @@ _LIST_ITEM = re.compile(
     """,
     re.VERBOSE,
 )
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-_WORD_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_SENTENCE_ENDS = frozenset(".!?:;")
+_CLOSERS = "\"'”’)]"
+# Lookbehinds make a search start only where a word starts, so a long word costs its length once.
+_WORD_HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def clean_text(raw: str, *, pdf_pages: list[str] | None = None) -> str:
@@ -188,10 +193,12 @@ def _join_lines(lines: list[str | None]) -> list[str]:
 
     Lines next to each other are joined when the join rules allow. Blank lines separate
     paragraphs, except that text continues across dropped furniture (a page break in
-    print) when the next line starts in lower case.
+    print) when the next line starts in lower case. Each line is looked at once, and a
+    growing line only at its end, so this takes time proportional to the text.
     """
     hyphenated = _hyphenated_pairs(line for line in lines if line)
     out: list[str] = []
+    current: _Growing | None = None
     blank = dropped = False
     for line in lines:
         if line is None:
@@ -199,40 +206,59 @@ def _join_lines(lines: list[str | None]) -> list[str]:
         elif not line:
             blank = True
         else:
-            joined = None
-            if out and (not blank or (dropped and line[0].islower())):
-                joined = _join(out[-1], line, hyphenated)
-            if joined is not None:
-                out[-1] = joined
-            else:
-                out.extend(["", line] if out and blank else [line])
+            may_join = current is not None and (not blank or (dropped and line[0].islower()))
+            if not (may_join and current.join(line, hyphenated)):
+                if current is not None:
+                    out.extend([current.text(), ""] if blank else [current.text()])
+                current = _Growing(line)
             blank = dropped = False
+    if current is not None:
+        out.append(current.text())
     return out
 
 
-def _join(first: str, second: str, hyphenated: set[str]) -> str | None:
-    """``first`` and ``second`` as one line if a sentence runs from one into the other."""
-    if "\t" in first or "\t" in second or _LIST_ITEM.match(second):
-        return None
-    word_hyphen = _WORD_HYPHEN_END.search(first)
-    if word_hyphen and second[0].islower():
-        return _dehyphenate(first, second, word_hyphen.group(1), hyphenated)
-    if second[0].islower() or _is_run_on(first):
-        return first + ("" if word_hyphen else " ") + second
-    return None
+class _Growing:
+    """A line being built from broken lines: its parts, and the end of it the join rules read.
 
+    The rules look only at the end of the line built so far (its last :data:`TAIL_CHARS`
+    characters), so joining never rescans what it has already joined.
+    """
 
-def _is_run_on(line: str) -> bool:
-    """Whether ``line`` is long and stops mid-sentence, so layout must have broken it."""
-    return len(line) >= RUN_ON_MIN_LENGTH and not _SENTENCE_END.search(line)
+    def __init__(self, line: str) -> None:
+        self.parts = [line]
+        self.tail = line[-TAIL_CHARS:]
+        self.length = len(line)
+        self.has_tab = "\t" in line
 
+    def text(self) -> str:
+        return "".join(self.parts)
 
-def _dehyphenate(first: str, second: str, left: str, hyphenated: set[str]) -> str:
-    """Join a word split by a hyphen at a line end, keeping the hyphen only if the
-    document also writes that word with a hyphen within a line."""
-    right = _LEADING_WORD.match(second)
-    pair = f"{left}-{right.group(0) if right else ''}".casefold()
-    return (first if pair in hyphenated else first[:-1]) + second
+    def join(self, second: str, hyphenated: set[str]) -> bool:
+        """Append ``second`` if a sentence runs into it; whether it was appended."""
+        if self.has_tab or "\t" in second or _LIST_ITEM.match(second):
+            return False
+        word_hyphen = _WORD_HYPHEN_END.search(self.tail)
+        if word_hyphen and second[0].islower():
+            right = _LEADING_WORD.match(second)
+            pair = f"{word_hyphen.group(1)}-{right.group(0) if right else ''}".casefold()
+            if pair not in hyphenated:
+                self.parts[-1] = self.parts[-1][:-1]
+                self.tail, self.length = self.tail[:-1], self.length - 1
+            self._append(second)
+            return True
+        if second[0].islower() or self._is_run_on():
+            self._append(second if word_hyphen else " " + second)
+            return True
+        return False
+
+    def _is_run_on(self) -> bool:
+        """Whether the line is long and stops mid-sentence, so layout must have broken it."""
+        return self.length >= RUN_ON_MIN_LENGTH and self.tail.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+        self.tail = (self.tail + text[-TAIL_CHARS:])[-TAIL_CHARS:]
 
 
 def _hyphenated_pairs(lines: Iterable[str]) -> set[str]:

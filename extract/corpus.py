@@ -5,7 +5,7 @@ in the order of :func:`find_documents`, so where an analysis was made does not c
 graph. That is what lets a build take analyses
 
 * from the cache (:mod:`.cache`), for documents extracted before with the same pipeline;
-* from this process, streaming every line of every document through one ``nlp.pipe``;
+* from this process, one document at a time;
 * from worker processes (:mod:`.parallel`), one document per task;
 * from a Dask cluster (:mod:`.distributed`), one document per task,
 
@@ -18,12 +18,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from time import perf_counter
-from typing import Any
 
 from spacy.language import Language
 
 from .cache import ExtractionCache, document_key
+from .deadline import DEFAULT_SECONDS_PER_MB, TimeLimitExceeded, document_limit, time_limit
 from .document import DocumentAnalysis, analyse, split_lines
 from .errors import DocumentError
 from .gazetteer import by_key
@@ -31,8 +30,8 @@ from .mentions import Mention, is_generic
 from .model import Entity, Extraction, Failure, Fund, Kind, ReadDocument
 from .names import split_title
 from .nlp import default_nlp
-from .read import document_bytes, find_documents, read_document
-from .stages import current, stage
+from .read import display_name, document_bytes, find_documents, read_document
+from .stages import stage
 
 Progress = Callable[[str], None]
 Result = DocumentAnalysis | Failure
@@ -46,73 +45,38 @@ def internal_failure(source: str, error: Exception) -> Failure:
 
 
 def analyse_read(document: ReadDocument, nlp: Language) -> Result:
-    """One read document through spaCy and the analysis (the unit of work of a worker)."""
+    """One read document through spaCy, one line at a time, and the analysis."""
     try:
         lines = split_lines(document.text)
-        docs = nlp.pipe((line for _, line in lines), batch_size=BATCH_SIZE)
+        with stage("nlp"):
+            docs = list(nlp.pipe((line for _, line in lines), batch_size=BATCH_SIZE))
         return analyse(document, [(offset, doc) for (offset, _), doc in zip(lines, docs)])
     except Exception as error:  # noqa: BLE001 - see internal_failure
         return internal_failure(document.source, error)
 
 
-def analyse_one(read: Callable[[], ReadDocument]) -> Result:
-    """The result for one document, read by ``read`` and analysed with the default pipeline: the
-    task a worker process or a Dask worker runs."""
+def analyse_one(read: Callable[[], ReadDocument], source: str, limit: float | None,
+                nlp: Language | None = None) -> Result:
+    """The result for one document (named ``source``), read by ``read`` and analysed with ``nlp``
+    (default: the default pipeline) within ``limit`` seconds: the unit of work of every engine."""
+    nlp = nlp or default_nlp()
     try:
-        document = read()
-    except DocumentError as error:
-        return Failure(error.path, error.reason)
-    return analyse_read(document, default_nlp())
+        with time_limit(limit):
+            try:
+                with stage("read"):
+                    document = read()
+            except DocumentError as error:
+                return Failure(error.path, error.reason)
+            return analyse_read(document, nlp)
+    except TimeLimitExceeded:
+        return Failure(source, f"took longer than its time limit of {limit:.0f} s, so it was skipped "
+                               "(a build's --time-limit sets the seconds allowed per megabyte)")
 
 
-def _line_stream(paths: list[Path], documents: dict[int, ReadDocument],
-                 failed: dict[int, Failure]) -> Iterator[tuple[str, Any]]:
-    for index, path in enumerate(paths):
-        try:
-            with stage("read"):
-                document = read_document(path)
-        except DocumentError as error:
-            failed[index] = Failure(error.path, error.reason)
-            continue
-        documents[index] = document
-        lines = split_lines(document.text)
-        for number, (offset, line) in enumerate(lines):
-            yield line, (index, offset, number == len(lines) - 1)
-
-
-def _timed_pipe(nlp: Language, stream: Iterator[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
-    """``nlp.pipe`` over ``stream``, timing spaCy's share as stage "nlp" (reading is timed apart)."""
-    pipe = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE)
-    stopwatch = current()
-    while True:
-        started, read_before = perf_counter(), stopwatch.seconds["read"] if stopwatch else 0.0
-        try:
-            item = next(pipe)
-        except StopIteration:
-            return
-        if stopwatch:
-            stopwatch.add("nlp", perf_counter() - started - (stopwatch.seconds["read"] - read_before))
-        yield item
-
-
-def analyse_in_process(paths: list[Path], nlp: Language) -> Iterator[Result]:
-    """One result per path, in order: every line of every document goes through one ``nlp.pipe``."""
-    documents: dict[int, ReadDocument] = {}
-    failed: dict[int, Failure] = {}
-    current_lines: list[tuple[int, Any]] = []
-    next_index = 0
-    for doc, (index, offset, last) in _timed_pipe(nlp, _line_stream(paths, documents, failed)):
-        current_lines.append((offset, doc))
-        if not last:
-            continue
-        yield from (failed.pop(i) for i in range(next_index, index))
-        document = documents.pop(index)
-        try:
-            yield analyse(document, current_lines)
-        except Exception as error:  # noqa: BLE001 - see internal_failure
-            yield internal_failure(document.source, error)
-        current_lines, next_index = [], index + 1
-    yield from (failed.pop(i) for i in range(next_index, len(paths)))
+def analyse_in_process(paths: list[Path], limits: list[float | None], nlp: Language) -> Iterator[Result]:
+    """One result per path, in order, analysed here one document at a time, each within its limit."""
+    for path, limit in zip(paths, limits):
+        yield analyse_one(lambda: read_document(path), display_name(path), limit, nlp)
 
 
 @dataclass(frozen=True)
@@ -121,25 +85,29 @@ class Engine:
 
     ``workers`` ``None`` means one per core when there is enough new text to repay starting
     them; an explicit number is used as given. An explicit ``nlp`` always runs in this process.
+    A document may take ``seconds_per_mb`` seconds per megabyte of its file (at least that
+    much), else it is skipped as a failure; ``None`` or 0 sets no limit.
     """
 
     workers: int | None = None
     dask: str | None = None
     nlp: Language | None = None
+    seconds_per_mb: float | None = DEFAULT_SECONDS_PER_MB
 
     def analyse(self, paths: list[Path]) -> Iterator[Result]:
         if not paths:
             return iter(())
+        limits = [document_limit(self.seconds_per_mb, _size(path)) for path in paths]
         if self.dask:
             from .distributed import analyse_on_dask
 
-            return analyse_on_dask(paths, self.dask)
+            return analyse_on_dask(paths, limits, self.dask)
         workers = self._workers(paths)
         if workers > 1:
             from .parallel import analyse_in_workers
 
-            return analyse_in_workers(paths, workers)
-        return analyse_in_process(paths, self.nlp or default_nlp())
+            return analyse_in_workers(paths, limits, workers)
+        return analyse_in_process(paths, limits, self.nlp or default_nlp())
 
     def _workers(self, paths: list[Path]) -> int:
         if self.nlp is not None:
@@ -182,7 +150,7 @@ def analyse_corpus(files: list[Path], engine: Engine, cache: ExtractionCache | N
             with stage("cache"):
                 cache.put(plan, result)
         if progress:
-            progress(path.as_posix())
+            progress(display_name(path))
         yield result
 
 
@@ -244,7 +212,18 @@ def merge(results: Iterable[Result]) -> Extraction:
 
 
 def extract_corpus(paths: Iterable[str | os.PathLike[str]], engine: Engine | None = None,
-                   cache: ExtractionCache | None = None, progress: Progress | None = None) -> Extraction:
-    """Read, analyse and resolve every document under ``paths``."""
-    files = find_documents(paths)
-    return merge(analyse_corpus(files, engine or Engine(), cache, progress))
+                   cache: ExtractionCache | None = None, progress: Progress | None = None,
+                   found: Callable[[int], None] | None = None) -> Extraction:
+    """Read, analyse and resolve every document under ``paths``.
+
+    A path that does not exist or a folder that cannot be listed is a failure like an
+    unreadable document: reported, and the rest is built. ``found`` is told how many
+    documents there are once they are listed; ``progress`` is told of each as it is done.
+    """
+    unlisted: list[DocumentError] = []
+    files = find_documents(paths, unlisted)
+    if found:
+        found(len(files))
+    extraction = merge(analyse_corpus(files, engine or Engine(), cache, progress))
+    extraction.failures[:0] = [Failure(error.path, error.reason) for error in unlisted]
+    return extraction

@@ -17,7 +17,7 @@ from pathlib import Path
 from .corpus import Result, analyse_one
 from .errors import DocumentError, PoliceKGError
 from .model import Failure
-from .read import document_bytes, document_from_bytes
+from .read import display_name, document_bytes, document_from_bytes
 
 WINDOW_PER_WORKER = 4  # tasks in flight per worker: enough to keep each busy while results come back
 CONNECT_TIMEOUT = "20s"
@@ -29,9 +29,9 @@ class ClusterError(PoliceKGError):
     """The Dask scheduler could not be reached, or dask.distributed is not installed."""
 
 
-def _analyse(source: str, data: bytes) -> Result:
+def _analyse(source: str, data: bytes, limit: float | None) -> Result:
     with _pipeline_lock:
-        return analyse_one(lambda: document_from_bytes(data, source))
+        return analyse_one(lambda: document_from_bytes(data, source), source, limit)
 
 
 def _client(address: str):
@@ -45,12 +45,12 @@ def _client(address: str):
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
 
-def _submit(client, path: Path):
+def _submit(client, path: Path, limit: float | None):
     try:
         source, data = document_bytes(path)
     except DocumentError as error:
         return Failure(error.path, error.reason)
-    return client.submit(_analyse, source, data, pure=False)
+    return client.submit(_analyse, source, data, limit, pure=False)
 
 
 def _collect(pending, source: str) -> Result:
@@ -62,13 +62,14 @@ def _collect(pending, source: str) -> Result:
         return Failure(source, f"failed on the Dask cluster ({type(error).__name__}: {error})")
 
 
-def analyse_on_dask(paths: list[Path], address: str) -> Iterator[Result]:
-    """One result per path, in order, from the cluster whose scheduler is at ``address``."""
+def analyse_on_dask(paths: list[Path], limits: list[float | None], address: str) -> Iterator[Result]:
+    """One result per path, in order, from the cluster whose scheduler is at ``address``, each
+    document within its limit (timed on the worker)."""
     with _client(address) as client:
         window = max(1, WINDOW_PER_WORKER * len(client.scheduler_info().get("workers", {})))
         in_flight: deque = deque()
-        for path in paths:
-            in_flight.append((_submit(client, path), path.as_posix()))
+        for path, limit in zip(paths, limits):
+            in_flight.append((_submit(client, path, limit), display_name(path)))
             if len(in_flight) >= window:
                 yield _collect(*in_flight.popleft())
         while in_flight:

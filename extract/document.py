@@ -15,7 +15,7 @@ from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
-from .mentions import Mention, PostMention, alias_index, is_free, mentions_in
+from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
@@ -29,6 +29,8 @@ OFFICE = re.compile(r"^Office of the (?:.+ Police and Crime Commissioner|Police 
 SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+MAX_LINE_CHARS = 2000
+SENTENCE_BREAK = re.compile(r"[.!?;][\"'”’)\]]*\s+(?=\S)")
 COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
 
@@ -55,8 +57,34 @@ class DocumentAnalysis:
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
-    """Non-empty lines with their offsets: the units spaCy reads (tables stay one row each)."""
-    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    """Non-empty lines with their offsets: the units spaCy reads (tables stay one row each).
+
+    A line over :data:`MAX_LINE_CHARS` (no real paragraph is that long; run-on text from a
+    broken layout is) is read in pieces cut after a sentence, else at a space, so that no
+    unit is too long for spaCy and the work done per unit stays small.
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            found.extend(_pieces(match.start(), match.group()))
+    return found
+
+
+def _pieces(offset: int, line: str) -> list[tuple[int, str]]:
+    """``line`` (at ``offset``) cut into pieces of at most :data:`MAX_LINE_CHARS` characters."""
+    pieces = []
+    start = 0
+    while len(line) - start > MAX_LINE_CHARS:
+        window = line[start : start + MAX_LINE_CHARS]
+        ends = [m.end() for m in SENTENCE_BREAK.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_LINE_CHARS)
+        piece = line[start : start + cut]
+        if piece.strip():
+            pieces.append((offset + start, piece))
+        start += cut
+    if line[start:].strip():
+        pieces.append((offset + start, line[start:]))
+    return pieces
 
 
 def document_id(source: str, sha256: str) -> str:
@@ -89,12 +117,6 @@ def _keyed(mention: Mention | None) -> Mention | None:
     if mention is None or mention.key is not None:
         return mention
     return replace(mention, key=entity_key(mention.kind, mention.name))
-
-
-def _ensure_named(analysis: DocumentAnalysis, mention: Mention) -> None:
-    """Keep an entity a link needs: one named (not only referred to) mention of it."""
-    if all(m.key != mention.key or m.anaphor for m in analysis.mentions):
-        analysis.mentions.append(replace(mention, anaphor=False, text=mention.name))
 
 
 class DocumentReader:
@@ -131,6 +153,8 @@ class DocumentReader:
             info = replace(info, publisher=publisher.key if publisher else None)
             extra = [force] if force is not None else []
             analysis = DocumentAnalysis(info, mentions + extra)
+            self._named = {m.key for m in analysis.mentions if not m.anaphor}
+            self._posts_seen: set[tuple[str | None, str | None, str]] = set()
         with stage("link"):
             self._read_lines(analysis, mentions, posts, rules, publisher)
             self._read_tables(analysis, mentions)
@@ -169,20 +193,23 @@ class DocumentReader:
         lead_line = ""
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
+        post_starts = [p.start for p in posts]
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
             lead, default_subject = self._lead_in(line, in_line, lead)
             people = [m for m in in_line if m.kind is Kind.PERSON]
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
-            found_posts = memberships.appositions(offset, line, people, orgs,
-                                                  [p for p in posts if offset <= p.start < offset + len(line)], rules)
+            in_line_posts = posts[bisect_left(post_starts, offset) : bisect_left(post_starts, offset + len(line))]
+            found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, body)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
                     and (people[0].start == offset or SIGNED.match(line)):
                 following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
-                sign = memberships.signature(people[0], following, mentions, rules)
+                below = mentions[bisect_left(starts, offset + len(line)) :
+                                 bisect_left(starts, following[-1][0] + len(following[-1][1]))] if following else []
+                sign = memberships.signature(people[0], following, below, rules)
                 found_posts += [sign] if sign else []
             sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in doc.sents]
             if "\t" not in line:
@@ -228,20 +255,26 @@ class DocumentReader:
         if office is None:
             return mentions
         office = replace(office, key=office.key or entity_key(Kind.PARTNER, office.name))
-        found = [m for m in pcc_references(self.text, office) if is_free(m.start, m.end, mentions)]
+        occupied = Occupied(mentions)
+        found = [m for m in pcc_references(self.text, office) if occupied.is_free(m.start, m.end)]
         found += [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key, anaphor=True)
-                  for m in COMMISSIONER.finditer(self.text) if is_free(m.start(), m.end(), mentions)]
+                  for m in COMMISSIONER.finditer(self.text) if occupied.is_free(m.start(), m.end())]
         return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
+    def _ensure_named(self, analysis: DocumentAnalysis, mention: Mention) -> None:
+        """Keep an entity a link needs: one named (not only referred to) mention of it."""
+        if mention.key not in self._named:
+            self._named.add(mention.key)
+            analysis.mentions.append(replace(mention, anaphor=False, text=mention.name))
+
     def _add_posts(self, analysis: DocumentAnalysis, posts: list[memberships.Post]) -> None:
-        seen = {(link.subject, link.object, link.role) for link in analysis.links if link.predicate is Predicate.MEMBER_OF}
         for post in posts:
             organisation = _keyed(post.organisation)
-            _ensure_named(analysis, organisation)
+            self._ensure_named(analysis, organisation)
             identity = (post.person.key, organisation.key, post.role)
-            if post.person.key == organisation.key or identity in seen:
+            if post.person.key == organisation.key or identity in self._posts_seen:
                 continue
-            seen.add(identity)
+            self._posts_seen.add(identity)
             evidence = self._evidence(post.start, post.end, post.confidence, "in place")
             analysis.links.append(Link(post.person.key, Predicate.MEMBER_OF, organisation.key, evidence, post.role))
 
@@ -272,7 +305,7 @@ class DocumentReader:
         key = f"{Kind.FUND.value}/{slugify(label)}-{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
         for party in (reading.funder, reading.recipient):
             if party is not None:
-                _ensure_named(analysis, party)
+                self._ensure_named(analysis, party)
         status = claim_status(self.text[reading.start : reading.end])
         analysis.funds.append(FundRecord(key, label, reading, self._evidence(reading.start, reading.end,
                                                                              reading.confidence, status)))

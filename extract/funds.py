@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -191,6 +192,7 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
     any other first cell is the purpose of the money.
     """
     lines = _lines_with_offsets(text)
+    starts = [m.start for m in mentions]
     readings: list[FundReading] = []
     index = 0
     while index < len(lines):
@@ -204,7 +206,8 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
             if _is_allocation_table(line, before):
                 index, rows = _table_rows(lines, index + 1)
                 for row_offset, row in rows:
-                    readings.extend(_row_funds(row_offset, row, periods, mentions, places))
+                    in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
+                    readings.extend(_row_funds(row_offset, row, periods, in_row, places))
                 continue
         index += 1
     return readings

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .mentions import Mention
+from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import read_csv, read_lines
 
@@ -112,9 +112,8 @@ def claim_status(sentence: str) -> str:
     return "in place"
 
 
-def _mention_at(token: Token, mentions: list[Mention], offset: int) -> Mention | None:
-    position = offset + token.idx
-    return next((m for m in mentions if m.start <= position < m.end), None)
+def _mention_at(token: Token, mentions: Mentions, offset: int) -> Mention | None:
+    return mentions.at(offset + token.idx)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -233,6 +232,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     """
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
+    mentions = Mentions(mentions)
     text = sent.text
     status = claim_status(text)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}

@@ -75,6 +75,12 @@ class OrganisationRules:
         return None
 
 
+# "The Chief Executive, Name": one to six capitalised words, one space between them (a
+# pattern that can split a word two ways would take exponential time on a run of capitals).
+THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
+# How far after a name its post can be written: "Name, Deputy Chief Executive of the …".
+POST_REACH = 160
+
 POST_BEFORE_ORGANISATION = re.compile(
     r"\s*[,(]\s*(?P<post>[A-Z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
     r"\s*(?:the\s+)?"
@@ -86,6 +92,8 @@ def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Po
     for organisation in orgs:
         if organisation.start < person.end:
             continue
+        if organisation.start - person.end > POST_REACH:
+            break
         match = POST_BEFORE_ORGANISATION.fullmatch(text, person.end, organisation.start)
         if match:
             return Post(person, match.group("post"), organisation, person.start, organisation.end, 0.9)
@@ -98,8 +106,9 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
     text = rules.text
     found: list[Post] = []
     for person in people:
-        after = text[person.end : line_start + len(line)]
-        place_post = next((p for p in posts if p.start >= person.end and not text[person.end : p.start].strip(" ,")), None)
+        after = text[person.end : min(line_start + len(line), person.end + POST_REACH)]
+        place_post = next((p for p in posts if 0 <= p.start - person.end <= len(after)
+                           and not text[person.end : p.start].strip(" ,")), None)
         if place_post is not None:
             place = place_post.text[: -len(PCC)].strip() if place_post.text.endswith(PCC) else ""
             office = rules.pcc_office(place, place_post.start, place_post.end)
@@ -114,7 +123,7 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         post = _known_post(match.group(1), rules, person.start, person.end) if match else None
         if post is not None:
             found.append(Post(person, post[0], post[1], person.start, person.end + match.end(), 0.8))
-    for match in re.finditer(r"\b[Tt]he ((?:[A-Z][\w'’-]*\s?){1,6}), ", line):
+    for match in THE_POST.finditer(line):
         person = next((p for p in people if p.start == line_start + match.end()), None)
         post = _known_post(match.group(1), rules, line_start + match.start(), line_start + match.end()) \
             if person is not None else None

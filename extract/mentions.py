@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,6 +108,25 @@ class Occupied:
     def take(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
         self._longest = max(self._longest, end - start)
+
+
+class Mentions(list):
+    """Mentions sorted by start that can also say which of them covers a character.
+
+    :meth:`at` looks only at mentions starting within the longest one's length before the
+    character, so asking for every token of a sentence costs little more than the tokens.
+    """
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        super().__init__(mentions)
+        self._starts = [m.start for m in self]
+        self._longest = max((m.end - m.start for m in self), default=0)
+
+    def at(self, position: int) -> Mention | None:
+        """The first mention whose stretch holds ``position``, or ``None``."""
+        first = bisect_left(self._starts, position - self._longest)
+        last = bisect_right(self._starts, position)
+        return next((m for m in self[first:last] if m.start <= position < m.end), None)
 
 
 def is_generic(name: str) -> bool:

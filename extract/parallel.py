@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .corpus import Result, analyse_one
 from .nlp import default_nlp
-from .read import read_document
+from .read import display_name, read_document
 
 
 def _start_method() -> str:
@@ -24,11 +24,13 @@ def _load() -> None:
     default_nlp()
 
 
-def _analyse(path: str) -> Result:
-    return analyse_one(lambda: read_document(path))
+def _analyse(task: tuple[str, float | None]) -> Result:
+    path, limit = task
+    return analyse_one(lambda: read_document(path), display_name(Path(path)), limit)
 
 
-def analyse_in_workers(paths: list[Path], workers: int) -> Iterator[Result]:
-    """One result per path, in order, from ``workers`` processes."""
+def analyse_in_workers(paths: list[Path], limits: list[float | None], workers: int) -> Iterator[Result]:
+    """One result per path, in order, from ``workers`` processes, each document within its limit."""
+    tasks = [(str(path), limit) for path, limit in zip(paths, limits)]
     with multiprocessing.get_context(_start_method()).Pool(workers, initializer=_load) as pool:
-        yield from pool.imap(_analyse, [str(path) for path in paths], chunksize=1)
+        yield from pool.imap(_analyse, tasks, chunksize=1)

@@ -31,6 +31,10 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 _BINARY_SNIFF_BYTES = 8192
+# Text has almost no control bytes; UTF-16 of mostly Latin text has a zero in every other byte.
+BINARY_SHARE = 0.01
+UTF16_ZERO_SHARE = 0.3
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _PDF_HEADER_WINDOW = 1024
 _REASON_MAX_CHARS = 80
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -38,7 +42,16 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _EMPTY = "empty document: no text found"
 
 
-def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def display_name(path: str | os.PathLike) -> str:
+    """A path as the graph and messages give it: its POSIX form, with any byte of a file name
+    that is not UTF-8 written as ``\\xNN`` (as ``ls -b`` would), so that it can be written anywhere."""
+    text = Path(path).as_posix()
+    if not any("\udc80" <= character <= "\udcff" for character in text):
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def find_documents(paths: Iterable[str | os.PathLike], failures: list[DocumentError] | None = None) -> list[Path]:
     """The documents named by ``paths``, sorted by POSIX path and without repeats.
 
     A file named explicitly is always included, whatever its type, so that reading it
@@ -46,19 +59,35 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> list[Path]:
     recursively for files of a supported type; hidden files and folders are skipped, and
     so are a folder's own notes (README, LICENSE, CHANGELOG), which describe the corpus
     rather than belong to it.
+
+    A path that does not exist or a folder that cannot be listed raises
+    :class:`DocumentError`, unless ``failures`` is given: then each is added to it and the
+    search goes on with the rest.
     """
     found: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if not os.path.lexists(path):
-            raise DocumentError(path.as_posix(), "no such file or directory")
-        found.update(_documents_under(path) if path.is_dir() else [path])
+        try:
+            if not os.path.lexists(path):
+                raise DocumentError(display_name(path), "no such file or directory")
+            found.update(_documents_under(path, failures) if path.is_dir() else [path])
+        except DocumentError as error:
+            if failures is None:
+                raise
+            failures.append(error)
     return sorted(found, key=lambda path: path.as_posix())
 
 
-def _documents_under(folder: Path) -> Iterator[Path]:
-    """Supported, non-hidden files anywhere below ``folder``."""
-    for root, folders, files in os.walk(folder, onerror=_folder_error):
+def _documents_under(folder: Path, failures: list[DocumentError] | None) -> Iterator[Path]:
+    """Supported, non-hidden files anywhere below ``folder``; see :func:`find_documents` for ``failures``."""
+
+    def unlisted(error: OSError) -> None:
+        problem = _folder_problem(error)
+        if failures is None:
+            raise problem
+        failures.append(problem)
+
+    for root, folders, files in os.walk(folder, onerror=unlisted):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
             if not name.startswith(".") and Path(name).stem.upper() not in FOLDER_NOTES \
@@ -66,12 +95,12 @@ def _documents_under(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _folder_error(error: OSError) -> None:
-    """Stop the search at a folder that cannot be listed, instead of skipping it unseen."""
-    folder = Path(error.filename or "").as_posix()
+def _folder_problem(error: OSError) -> DocumentError:
+    """A folder that cannot be listed, as a one-line error naming it."""
+    folder = display_name(error.filename or "")
     if isinstance(error, PermissionError):
-        raise DocumentError(folder, "permission denied")
-    raise DocumentError(folder, f"cannot list folder: {error.strerror or error}")
+        return DocumentError(folder, "permission denied: cannot list this folder")
+    return DocumentError(folder, f"cannot list folder: {error.strerror or type(error).__name__}")
 
 
 def read_document(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadDocument:
@@ -91,7 +120,7 @@ def document_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) 
     file over ``max_bytes``, before reading it.
     """
     file = Path(path)
-    source = file.as_posix()
+    source = display_name(file)
     size = _file_size(file, source)
     _format_of(file, source)
     if size > max_bytes:
@@ -125,7 +154,7 @@ def _file_errors(source: str) -> Iterator[None]:
     except PermissionError:
         raise DocumentError(source, "permission denied") from None
     except OSError as error:
-        raise DocumentError(source, f"cannot read file: {error.strerror or error}") from None
+        raise DocumentError(source, f"cannot read file: {error.strerror or type(error).__name__}") from None
 
 
 def _file_size(file: Path, source: str) -> int:
@@ -165,24 +194,49 @@ def _size(count: int, exact: bool = True) -> str:
 
 
 def _decode(data: bytes, source: str) -> str:
-    """Text from UTF-8 (with or without a BOM) or BOM-marked UTF-16 bytes."""
+    """Text from UTF-8 (with or without a BOM) or UTF-16 bytes (with a BOM, or recognised
+    by its zero bytes without one)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data, encoding, source)
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+    utf16 = _utf16_without_bom(data[:_BINARY_SNIFF_BYTES])
+    if utf16:
+        return _decode_as(data, utf16, source, " (it looks like UTF-16 without a byte-order mark)")
+    if _is_binary(data):
         raise DocumentError(source, "binary file, not a text document")
     return _decode_as(data, "utf-8", source)
 
 
-def _decode_as(data: bytes, encoding: str, source: str) -> str:
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``sample`` has the zero bytes of UTF-16 text: in one
+    of every two positions for most characters, and almost never in the other."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if odd >= UTF16_ZERO_SHARE * pairs and even <= BINARY_SHARE * pairs:
+        return "utf-16-le"
+    if even >= UTF16_ZERO_SHARE * pairs and odd <= BINARY_SHARE * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _is_binary(data: bytes) -> bool:
+    """Whether control bytes (zero bytes above all) are too many for text, wherever they are:
+    a stray zero byte in a text file is cleaned away, early or late alike."""
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return controls > BINARY_SHARE * max(len(data), 100)
+
+
+def _decode_as(data: bytes, encoding: str, source: str, note: str = "") -> str:
     """``data`` decoded strictly, or an error naming the first bad byte."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        name = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
         byte = data[error.start]
         raise DocumentError(
-            source, f"not valid {name} (invalid byte 0x{byte:02X} at offset {error.start}); save it as UTF-8"
+            source, f"not valid {name}{note} (invalid byte 0x{byte:02X} at offset {error.start}); save it as UTF-8"
         ) from None
 
 

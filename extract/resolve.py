@@ -7,6 +7,7 @@ they stand for; every mention then gets its corpus-wide key.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -23,14 +24,18 @@ PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", 
 def expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later uses of "ROCU" name whatever "Regional Organised Crime Unit (ROCU)" named."""
     added: list[Mention] = []
+    occupied = Occupied(mentions)
+    starts = [m.start for m in mentions]
+    longest = max((m.end - m.start for m in mentions), default=0)
     for definition in find_definitions(text):
-        named = next((m for m in mentions if m.start <= definition.start < m.end or m.end == definition.end), None)
+        near = mentions[bisect_left(starts, definition.start - longest) : bisect_left(starts, definition.end)]
+        named = next((m for m in near if m.start <= definition.start < m.end or m.end == definition.end), None)
         if named is None or named.anaphor:
             continue
         for match in re.finditer(rf"\b{re.escape(definition.abbreviation)}\b", text):
-            if any(m.start <= match.start() < m.end for m in mentions + added):
-                continue
-            added.append(replace(named, start=match.start(), end=match.end(), text=match.group()))
+            if occupied.is_free(match.start(), match.start() + 1):
+                added.append(replace(named, start=match.start(), end=match.end(), text=match.group()))
+                occupied.take(match.start(), match.end())
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
@@ -50,15 +55,25 @@ def _names_the_same_kind(generic: str, specific: str) -> bool:
 def resolve_generic(mentions: list[Mention]) -> list[Mention]:
     """A generic name ("the Concordat") is the specific one of that kind named last before it,
     or the only one the document names; otherwise it names nothing."""
-    specific = [m for m in mentions if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and not is_generic(m.name)]
+    specific: dict[Kind, dict[str, list[Mention]]] = {Kind.PARTNER: {}, Kind.PROGRAMME: {}}
+    for m in mentions:
+        if m.kind in specific and not is_generic(m.name):
+            specific[m.kind].setdefault(m.name, []).append(m)
+    ends = {name: [s.end for s in found] for named in specific.values() for name, found in named.items()}
+    matching: dict[tuple[Kind, str], list[list[Mention]]] = {}
     resolved: list[Mention] = []
     for m in mentions:
-        if m.kind in (Kind.PARTNER, Kind.PROGRAMME) and m.key is None and is_generic(m.name):
-            candidates = [s for s in specific if s.kind is m.kind and _names_the_same_kind(m.name, s.name)]
-            before = [s for s in candidates if s.end <= m.start]
-            if not before and len({s.name.lower() for s in candidates}) != 1:
+        if m.kind in specific and m.key is None and is_generic(m.name):
+            if (m.kind, m.name) not in matching:
+                matching[(m.kind, m.name)] = [found for name, found in specific[m.kind].items()
+                                              if _names_the_same_kind(m.name, name)]
+            groups = matching[(m.kind, m.name)]
+            before = [found[bisect_right(ends[found[0].name], m.start) - 1] for found in groups
+                      if found[0].end <= m.start]
+            if not before and len({found[0].name.lower() for found in groups}) != 1:
                 continue
-            target = before[-1] if before else candidates[0]
+            target = max(before, key=lambda s: (s.start, s.end)) if before else min(
+                (found[0] for found in groups), key=lambda s: (s.start, s.end))
             m = replace(m, name=target.name, key=target.key)
         resolved.append(m)
     return resolved
@@ -75,8 +90,9 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if stem != m.text and len(stem.split()) >= 2:
             names.setdefault(stem, m)
     occupied = Occupied(mentions)
+    runs = _word_runs(text)
     for surface, mention in sorted(names.items()):
-        for start in _whole_word_positions(text, surface):
+        for start in _whole_word_positions(text, surface, runs):
             end = start + len(surface)
             if occupied.is_free(start, end):
                 found.append(replace(mention, start=start, end=end))
@@ -84,36 +100,53 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
 
-_WORD_CHARACTER = re.compile(r"[\w-]")
+_WORD_RUN = re.compile(r"[\w-]+")
 
 
-def _whole_word_positions(text: str, surface: str) -> list[int]:
+def _word_runs(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters and hyphens starts in ``text``: one pass, so that
+    looking for many names costs the places their first word occurs, not a scan each."""
+    runs: dict[str, list[int]] = {}
+    for match in _WORD_RUN.finditer(text):
+        runs.setdefault(match.group(), []).append(match.start())
+    return runs
+
+
+def _whole_word_positions(text: str, surface: str, runs: dict[str, list[int]]) -> list[int]:
     r"""Where ``surface`` stands in ``text`` with no word character or hyphen against either end
-    (what ``(?<![\w-])surface(?![\w-])`` finds, without compiling a pattern per name)."""
-    found, position = [], text.find(surface)
-    while position >= 0:
+    (what ``(?<![\w-])surface(?![\w-])`` finds); ``runs`` is :func:`_word_runs` of ``text``.
+
+    An occurrence starts where a run starts, and that run is the name's first run."""
+    first = _WORD_RUN.match(surface)
+    if first is None:
+        return []
+    found = []
+    for position in runs.get(first.group(), ()):
         end = position + len(surface)
-        before = text[position - 1] if position else ""
-        after = text[end] if end < len(text) else ""
-        if not (before and _WORD_CHARACTER.match(before)) and not (after and _WORD_CHARACTER.match(after)):
+        if text.startswith(surface, position) and not (end < len(text) and _WORD_RUN.match(text, end)):
             found.append(position)
-            position = text.find(surface, end)
-        else:
-            position = text.find(surface, position + 1)
     return found
 
 
 def resolve_people(mentions: list[Mention]) -> list[Mention]:
     """"Ms Boyd" becomes Kerry Boyd when the document names exactly one such person; a titled
     surname the document never gives in full ("Ms Ashton") stays as written."""
-    people = [PersonName(m.name) for m in mentions if m.kind is Kind.PERSON]
-    full = {p.name: p for p in people if p.is_full}
+    by_surname: dict[str, dict[str, PersonName]] = {}
+    for m in mentions:
+        person = PersonName(m.name)
+        if m.kind is Kind.PERSON and person.is_full:
+            by_surname.setdefault(person.surname.lower(), {})[person.name] = person
+    candidates_of: dict[str, set[str]] = {}
     resolved: list[Mention] = []
     for m in mentions:
-        if m.kind is Kind.PERSON and m.name not in full:
-            candidates = {f.name for f in full.values() if matches_short_form(PersonName(m.name), f)}
+        short = PersonName(m.name)
+        if m.kind is Kind.PERSON and m.name not in by_surname.get(short.surname.lower(), {}):
+            if m.name not in candidates_of:
+                candidates_of[m.name] = {f.name for f in by_surname.get(short.surname.lower(), {}).values()
+                                         if matches_short_form(short, f)}
+            candidates = candidates_of[m.name]
             if len(candidates) == 1:
-                m = replace(m, name=candidates.pop())
+                m = replace(m, name=next(iter(candidates)))
             elif len(m.name.split()) < 2 and (m.title or "").lower() not in personal_titles():
                 continue
         resolved.append(m)

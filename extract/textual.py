@@ -13,13 +13,16 @@ from functools import lru_cache
 
 from .abbreviations import MINOR_WORDS
 from .gazetteer import force_by_area
-from .mentions import Mention, Occupied, is_free, is_generic
+from .mentions import Mention, Occupied, is_generic
 from .model import Kind
 from .resources import read_lines
 
+# The longest list a pattern reads as one ("Avon and Somerset, Devon and Cornwall, … and
+# Wiltshire Police"): a bound, so a list without its closing words costs linear time.
+MAX_LISTED = 16
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
-APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) (?:new )?"
+APPOSITIVE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) (?:new )?"
                         r"(?:programme|scheme|project|initiative)\b")
 OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
 ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
@@ -47,7 +50,7 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
 def _coordinated_forces() -> re.Pattern[str]:
     areas = sorted((org.area for org in force_by_area().values()), key=len, reverse=True)
     area = "|".join(re.escape(a) for a in areas)
-    return re.compile(rf"\b(?P<areas>(?:{area})(?:, (?:{area}))*,? and (?:{area})) (?:[Pp]olice|[Cc]onstabular(?:y|ies)|forces)\b")
+    return re.compile(rf"\b(?P<areas>(?:{area})(?:, (?:{area})){{0,{MAX_LISTED - 2}}},? and (?:{area})) (?:[Pp]olice|[Cc]onstabular(?:y|ies)|forces)\b")
 
 
 def coordinated_forces(text: str) -> list[Mention]:
@@ -65,7 +68,7 @@ def coordinated_forces(text: str) -> list[Mention]:
     return found
 
 
-QUOTED_LIST = re.compile(rf"(?P<names>(?:{QUOTED.replace('?P<name>', '')}(?:,\s*|\s+and\s+|\s+or\s+))+)"
+QUOTED_LIST = re.compile(rf"(?P<names>(?:{QUOTED.replace('?P<name>', '')}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
                          rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:programme|scheme|initiative|project)s\b",
                          re.IGNORECASE)
 
@@ -109,9 +112,10 @@ def undefined_abbreviations(text: str, named: list[Mention]) -> list[Mention]:
         if m.kind in (Kind.FORCE, Kind.PARTNER) and not m.anaphor and " " in m.name:
             by_initials.setdefault(_initials(m.name), set()).add((m.kind, m.name, m.key))
     found = []
+    occupied = Occupied(named)
     for match in ABBREVIATION.finditer(text):
         targets = by_initials.get(match.group())
-        if targets and len(targets) == 1 and is_free(match.start(), match.end(), named):
+        if targets and len(targets) == 1 and occupied.is_free(match.start(), match.end()):
             kind, name, key = next(iter(targets))
             found.append(Mention(kind, match.start(), match.end(), match.group(), name, key))
     return found
@@ -152,5 +156,6 @@ CUE_REFERENCE = re.compile(r"\b[Tt]he (?P<cue>Concordat|Programme|Scheme|Pilot|I
 
 def programme_references(text: str, taken: list[Mention]) -> list[Mention]:
     """"the Concordat", "the Programme": resolved later to the programme of that kind named before."""
+    occupied = Occupied(taken)
     return [Mention(Kind.PROGRAMME, m.start("cue"), m.end(), m.group("cue"), m.group("cue"), anaphor=True)
-            for m in CUE_REFERENCE.finditer(text) if is_free(m.start("cue"), m.end(), taken)]
+            for m in CUE_REFERENCE.finditer(text) if occupied.is_free(m.start("cue"), m.end())]

@@ -41,7 +41,6 @@ def export_network(g: nx.MultiGraph, path: str | os.PathLike[str]) -> Path:
                          f"use a file ending in one of {', '.join(sorted(WRITERS))}")
     buffer = io.BytesIO()
     writer(flatten(g), buffer)
-    target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, buffer.getvalue())
     return target
 

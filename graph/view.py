@@ -147,7 +147,6 @@ class NetworkView:
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page as a standalone HTML file (atomically, creating folders); return its path."""
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, self.page.encode("utf-8"))
         return target
 

@@ -313,20 +313,32 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+class OutputError(PoliceKGError, OSError):
+    """An output file could not be written (no space left, no permission, ...); it names the file."""
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure."""
+    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure.
+
+    Parent folders are created. Raises :class:`OutputError` naming ``path`` when the file
+    system refuses (a full disk, a read-only folder).
+    """
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
+        _fsync_folder(path.parent)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
@@ -337,7 +349,6 @@ def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = No
     """
     target = Path(path)
     data = serialize(graph, fmt or format_for(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, data)
     return target
 

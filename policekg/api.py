@@ -11,6 +11,7 @@ from spacy.language import Language
 from policekg.extract import nlp as nlp_module
 from policekg.extract.cache import ExtractionCache
 from policekg.extract.corpus import Engine, extract_corpus
+from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.model import Extraction
 from policekg.extract.read import find_documents, read_document
 from policekg.graph.build import build_rdf
@@ -36,12 +37,17 @@ def document_text(path: PathLike) -> str:
 
 def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
                       progress: Callable[[str], None] | None = None, workers: int | None = None,
-                      cache: PathLike | None = None, dask: str | None = None) -> Extraction:
+                      cache: PathLike | None = None, dask: str | None = None,
+                      time_limit: float | None = DEFAULT_SECONDS_PER_MB,
+                      found: Callable[[int], None] | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
-    Unreadable documents do not stop the build: they are listed in ``Extraction.failures``.
-    ``progress`` is called with each document's path once it is done. The result is the
-    same however it was computed:
+    Unreadable documents, missing paths and folders that cannot be listed do not stop the
+    build: they are listed in ``Extraction.failures``. ``found`` is called with the number
+    of documents once they are listed, ``progress`` with each document's path once it is
+    done. A document may take ``time_limit`` seconds per megabyte of its file (at least
+    that many) before it is given up as a failure; ``None`` or 0 sets no limit. The result
+    is the same however it was computed:
 
     - ``workers``: processes to analyse documents in; ``None`` uses every core when there is
       enough new text to repay starting them. A given ``nlp`` always runs in this process.
@@ -51,7 +57,7 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
       documents instead (they need policekg installed, not the files).
     """
     store = ExtractionCache(cache) if cache is not None else None
-    extraction = extract_corpus(paths, Engine(workers, dask, nlp), store, progress)
+    extraction = extract_corpus(paths, Engine(workers, dask, nlp, time_limit), store, progress, found)
     if store is not None:
         store.prune()
         extraction.cache = store.stats
@@ -64,6 +70,8 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,
-                workers: int | None = None, cache: PathLike | None = None, dask: str | None = None) -> Graph:
+                workers: int | None = None, cache: PathLike | None = None, dask: str | None = None,
+                time_limit: float | None = DEFAULT_SECONDS_PER_MB) -> Graph:
     """Documents under ``paths`` to an RDF graph in one call (options as :func:`extract_documents`)."""
-    return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask), base)
+    return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask,
+                                      time_limit=time_limit), base)

@@ -20,6 +20,7 @@ import policekg
 import policekg.graph.write
 from policekg import api
 from policekg.extract.cache import default_folder as default_cache_folder
+from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.extract.stages import Stopwatch, stage, timing
@@ -36,6 +37,7 @@ from policekg.graph.write import read_graph
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
+MESSAGE_PATH_CHARS = 160
 
 
 def _fail(message: str) -> None:
@@ -66,6 +68,19 @@ def cli() -> None:
         policekg build examples/ -o out/graph.ttl
         policekg validate out/graph.ttl
     """
+
+
+def _set_total(bar: tqdm, total: int) -> None:
+    bar.total = total
+    bar.refresh()
+
+
+def shorten_path(path: str, keep: int = MESSAGE_PATH_CHARS) -> str:
+    """A path short enough for a one-line message: its start and end around "…" when long."""
+    if len(path) <= keep:
+        return path
+    half = (keep - 1) // 2
+    return f"{path[:half]}…{path[-half:]}"
 
 
 def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None = None) -> str:
@@ -100,13 +115,19 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
 @click.option("--no-cache", is_flag=True, help="Extract every document afresh and keep no results.")
 @click.option("--dask", metavar="SCHEDULER_ADDRESS", default=None,
               help="Analyse the documents on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of here.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_SECONDS_PER_MB, show_default=True,
+              metavar="SECONDS",
+              help="Seconds a document may take per megabyte of its file (at least this many) before it is skipped "
+                   "as a failure; 0 for no limit.")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None) -> None:
+          no_cache: bool, dask: str | None, time_limit: float) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
-    A document that cannot be read is reported on one line and skipped; the rest of the
-    corpus is still built, and the exit code is then 1. Per-document results are cached, so
+    A document that cannot be read, a path that does not exist, a folder that cannot be
+    listed and a document that takes longer than its time limit are each reported on one
+    line and skipped; the rest of the corpus is still built, and the exit code is then 1.
+    Per-document results are cached, so
     rebuilding after a change re-reads only the changed documents; the graph is the same
     whichever way it was built (cache, workers, Dask).
 
@@ -122,17 +143,16 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         _fail("give --cache DIR or --no-cache, not both")
     cache = None if no_cache else cache_dir or default_cache_folder(output)
     started = time.perf_counter()
-    files = api.documents(paths)
-    if not files:
-        _fail(f"no documents found in {', '.join(paths)} (looked for .txt, .md, .html, .htm, .pdf)")
     with timing(Stopwatch()) as stopwatch:
-        with tqdm(total=len(files), unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
-            extraction = api.extract_documents(files, progress=lambda _: bar.update(), workers=workers, cache=cache,
-                                               dask=dask)
+        with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
+            extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
+                                               dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n))
         for failure in extraction.failures:
-            click.echo(f"skipped {failure.source}: {failure.reason}", err=True)
+            click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
-            click.echo(f"cache entry for {source} was corrupt: extracted it again", err=True)
+            click.echo(f"cache entry for {shorten_path(source)} was corrupt: extracted it again", err=True)
+        if not extraction.documents and not extraction.failures:
+            _fail(f"no documents found in {', '.join(paths)} (looked for .txt, .md, .html, .htm, .pdf)")
         if not extraction.documents:
             _fail("no document could be read; no graph written")
         with stage("graph"):
