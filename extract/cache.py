@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 MAGIC = f"policekg-cache {VERSION} json\n".encode("ascii")
 FOLDER_NAME = ".policekg-cache"
 _DIGEST_BYTES = 32
-MAX_ENTRY_BYTES = 256 * 1024 * 1024  # an entry unpacks to at most this much JSON (a zip bomb stops here)
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry unpacks to at most this much JSON (a zip bomb stops here)
 
 
 def default_folder(output: str | os.PathLike[str]) -> Path:

@@ -113,9 +113,10 @@ def _grade(value: Any) -> str:
 
 def _member(enum: type[Enum]) -> Field:
     members = {member.value: member for member in enum}
+    what = f"a {enum.__name__}"
 
     def load(value: Any) -> Enum:
-        _check(type(value) is str and value in members, f"a {enum.__name__}")
+        _check(type(value) is str and value in members, what)
         return members[value]
 
     return Field(lambda member: member.value, load)
@@ -141,12 +142,13 @@ def _record(cls: type, *fields: tuple[str, Field]) -> Field:
     names = tuple(name for name, _ in fields)
     dumps = tuple(field.dump for _, field in fields)
     loads = tuple(field.load for _, field in fields)
+    size, what = len(loads), f"a {cls.__name__} of {len(loads)} fields"
 
     def dump(record: Any) -> list:
         return [to_json(getattr(record, name)) for name, to_json in zip(names, dumps)]
 
     def load(value: Any) -> Any:
-        _check(type(value) is list and len(value) == len(loads), f"a {cls.__name__} of {len(loads)} fields")
+        _check(type(value) is list and len(value) == size, what)
         return cls(*[from_json(item) for from_json, item in zip(loads, value)])
 
     RECORDS[cls] = names
