@@ -28,7 +28,7 @@ from policekg.graph.build import search_name
 from policekg.graph.namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
 from policekg.graph.sparql import QUERY_PREFIXES, load_store, open_store, question_bindings, run_query, saved_questions
 
-TRIPLES_PER_DOCUMENT = 325  # what one generated document adds, all its records included
+TRIPLES_PER_DOCUMENT = 385  # what one generated document adds, all its records included
 FORCES = 45
 GRADES = ("Outstanding", "Good", "RequiresImprovement", "Inadequate")
 AREAS = ("Efficiency", "Effectiveness", "Legitimacy", "Leadership")
@@ -45,7 +45,7 @@ def literal(text: str, datatype: str | None = None) -> str:
 
 @dataclass
 class Generator:
-    """Writes a contract-shaped graph of about ``documents`` x 325 triples as N-Triples lines."""
+    """Writes a contract-shaped graph of about ``documents`` x 385 triples as N-Triples lines."""
 
     documents: int
     seed: int = 7
@@ -69,26 +69,30 @@ class Generator:
             yield self.triple(iri(node), iri(PKO.searchName), literal(name))
         yield self.triple(iri(node), iri(PKO.mentionedIn), iri(document))
 
-    def evidence(self, s: str, p: str, o: str, document: str) -> Iterator[str]:
+    def evidence(self, s: str, p: str, o: str, document: str, symmetric: bool = False) -> Iterator[str]:
+        """One reading of the link; a collaboration's reverse triple gets its own node with the same details."""
         self.statements += 1
-        node = iri(f"{DEFAULT_BASE}evidence/{self.statements}")
+        quote = f"Sentence {self.statements} linking the two."
         start = self.random.randrange(100_000)
-        yield self.triple(node, iri(RDF.type), iri(RDF.Statement))
-        yield self.triple(node, iri(RDF.subject), iri(s))
-        yield self.triple(node, iri(RDF.predicate), iri(p))
-        yield self.triple(node, iri(RDF.object), iri(o))
-        yield self.triple(node, iri(PROV.wasDerivedFrom), iri(document))
-        yield self.triple(node, iri(PKO.quote), literal(f"Sentence {self.statements} linking the two."))
-        yield self.triple(node, iri(PKO.charStart), literal(str(start), XSD.integer))
-        yield self.triple(node, iri(PKO.charEnd), literal(str(start + 80), XSD.integer))
-        yield self.triple(node, iri(PKO.confidence), literal(f"0.{self.random.randrange(5, 10)}", XSD.decimal))
-        yield self.triple(node, iri(PKO.status), literal("in place"))
+        confidence = f"0.{self.random.randrange(5, 10)}"
+        for direction, (subject, obj) in enumerate([(s, o), (o, s)] if symmetric else [(s, o)]):
+            node = iri(f"{DEFAULT_BASE}evidence/{self.statements}-{direction}")
+            yield self.triple(node, iri(RDF.type), iri(RDF.Statement))
+            yield self.triple(node, iri(RDF.subject), iri(subject))
+            yield self.triple(node, iri(RDF.predicate), iri(p))
+            yield self.triple(node, iri(RDF.object), iri(obj))
+            yield self.triple(node, iri(PROV.wasDerivedFrom), iri(document))
+            yield self.triple(node, iri(PKO.quote), literal(quote))
+            yield self.triple(node, iri(PKO.charStart), literal(str(start), XSD.integer))
+            yield self.triple(node, iri(PKO.charEnd), literal(str(start + 80), XSD.integer))
+            yield self.triple(node, iri(PKO.confidence), literal(confidence, XSD.decimal))
+            yield self.triple(node, iri(PKO.status), literal("in place"))
 
     def link(self, s: str, p: str, o: str, document: str, symmetric: bool = False) -> Iterator[str]:
         yield self.triple(iri(s), iri(p), iri(o))
         if symmetric:
             yield self.triple(iri(o), iri(p), iri(s))
-        yield from self.evidence(s, p, o, document)
+        yield from self.evidence(s, p, o, document, symmetric)
 
     def lines(self) -> Iterator[str]:
         for number, force in enumerate(self.forces):

@@ -7,15 +7,18 @@ document misses its entry only; changing a pattern file, the code or the model c
 fingerprint, so every document is extracted again and the entries of other fingerprints are
 removed.
 
-Entries are checked before they are trusted: a file that is truncated, altered or not an
-entry for that document is reported as corrupt and the document is extracted again. The
-folder is trusted as much as the code is (entries are pickles); it lives beside the output.
+An entry is data, never code: zlib-compressed JSON in the format of :mod:`.records`, read
+back field by field with every type checked. Anyone who can write to the folder (it lives
+beside the output) can make a build extract documents again, or, by forging an entry that
+checks, change what it says about one, but cannot make it run anything. Entries are checked
+before they are trusted: a file that is truncated, altered, too big to unpack, of another
+format version or not an entry for that document is reported as corrupt and the document is
+extracted again.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import platform
 import shutil
 import zlib
@@ -28,13 +31,15 @@ from typing import TYPE_CHECKING
 from .document import DocumentAnalysis
 from .model import CacheStats
 from .nlp import MODEL
+from .records import VERSION, dump_analysis, load_analysis
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-MAGIC = b"policekg-cache 1\n"
+MAGIC = f"policekg-cache {VERSION} json\n".encode("ascii")
 FOLDER_NAME = ".policekg-cache"
 _DIGEST_BYTES = 32
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry unpacks to at most this much JSON (a zip bomb stops here)
 
 
 def default_folder(output: str | os.PathLike[str]) -> Path:
@@ -117,8 +122,12 @@ class ExtractionCache:
         path = self._path(key)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
+            blob = _encode(analysis)
+        except ValueError:  # a value JSON cannot carry, or an analysis too big to read back: not cached
+            return
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(_encode(analysis))
+            temporary.write_bytes(blob)
             os.replace(temporary, path)
             self.stats.stored += 1
         except OSError:
@@ -134,8 +143,20 @@ class ExtractionCache:
 
 
 def _encode(analysis: DocumentAnalysis) -> bytes:
-    payload = zlib.compress(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    data = dump_analysis(analysis)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise ValueError(f"an analysis of {len(data)} bytes is over the cache's limit")
+    payload = zlib.compress(data, 1)
     return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _unpack(payload: bytes) -> bytes:
+    """The JSON in ``payload``; ``ValueError`` unless it is one whole zlib stream within the limit."""
+    unpacker = zlib.decompressobj()
+    data = unpacker.decompress(payload, MAX_ENTRY_BYTES)
+    if not unpacker.eof or unpacker.unconsumed_tail or unpacker.unused_data:
+        raise ValueError("not one whole zlib stream within the size limit")
+    return data
 
 
 def _decode(blob: bytes) -> DocumentAnalysis | None:
@@ -146,7 +167,6 @@ def _decode(blob: bytes) -> DocumentAnalysis | None:
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        analysis = pickle.loads(zlib.decompress(payload))
-    except Exception:  # noqa: BLE001 - any failure to restore an entry means: extract again
+        return load_analysis(_unpack(payload))
+    except (zlib.error, ValueError):  # CorruptRecord is a ValueError
         return None
-    return analysis if isinstance(analysis, DocumentAnalysis) else None

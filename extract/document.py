@@ -19,7 +19,7 @@ from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
-from .slug import slugify
+from .slug import label_slug, slugify
 from .stages import stage
 from .resolve import expand_abbreviations, propagate_names, resolve_generic, resolve_people, with_keys
 from .textual import pcc_references, text_mentions
@@ -302,7 +302,7 @@ class DocumentReader:
             label += f" ({reading.period})"
         identity = "|".join([str(reading.amount), reading.recipient.key if reading.recipient else (reading.purpose or
                              self.doc_id), reading.period or ""])
-        key = f"{Kind.FUND.value}/{slugify(label)}-{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
+        key = f"{Kind.FUND.value}/{label_slug(label)}-{hashlib.sha256(identity.encode()).hexdigest()[:6]}"
         for party in (reading.funder, reading.recipient):
             if party is not None:
                 self._ensure_named(analysis, party)

@@ -2,7 +2,9 @@
 
 The graph follows the graph contract (``shared/graph-contract.md``): the five kinds of
 entity, documents, links backed by ``rdf:Statement`` evidence nodes, memberships, funds
-and PEEL judgements. Every node has an IRI from :class:`~policekg.graph.iri.Minter`, so
+and PEEL judgements. A collaboration is asserted both ways, and each direction has its own
+evidence node for every reading (same quote, offsets, confidence and status), so every
+link triple in the graph is backed by a statement of exactly that triple. Every node has an IRI from :class:`~policekg.graph.iri.Minter`, so
 the same extraction always gives the same triples, whatever order its records come in.
 
 References to entity keys that are not in ``extraction.entities`` cannot be typed or
@@ -157,12 +159,13 @@ class _Builder:
             return
         predicate = LINK_PREDICATES[link.predicate]
         self.add((subject, predicate, obj))
+        self.reading(subject, predicate, obj, link.evidence)
         if link.predicate is Predicate.COLLABORATES_WITH:
             self.add((obj, predicate, subject))
+            self.reading(obj, predicate, subject, link.evidence)
         post = " ".join((link.role or "").split())
         if link.predicate is Predicate.MEMBER_OF and post:
             self.membership(subject, obj, post)
-        self.reading(subject, predicate, obj, link.evidence)
 
     def membership(self, person: URIRef, organisation: URIRef, post: str) -> None:
         """One org:Membership per (person, organisation, role); spelling variants of a post share a role."""

@@ -5,9 +5,10 @@ the extraction's keys and values, so the same extraction always gives the same g
 (and graphs from separate runs merge cleanly). Hashed IRIs hash the *base-relative*
 parts, so changing the base changes only the prefix of each IRI.
 
-Every path segment is either a valid slug (kept as is, so keys stay readable) or any
-other text slugified *with a hash of the original appended*, so distinct texts never
-share an IRI and every IRI parses in rdflib and pyoxigraph alike.
+Every path segment is either a valid slug, plain or marked with ``--`` and a hash (kept
+as is, so keys stay readable), or any other text slugified *with a hash of the original
+appended*, so distinct texts never share an IRI and every IRI parses in rdflib and
+pyoxigraph alike.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from policekg.extract.slug import short_hash, slugify
 
 from .namespaces import DEFAULT_BASE
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")  # what slugify makes: words, "--" before a hash
 _IRI_FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
 
 KIND_FOLDERS: dict[Kind, str] = {

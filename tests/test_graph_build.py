@@ -331,21 +331,45 @@ def test_build_collaboration_is_asserted_both_ways(graph: Graph) -> None:
     assert (iri(FIRE), PKO.collaboratesWith, iri(KENT)) in graph
 
 
-def test_build_link_read_twice_gets_two_evidence_nodes(graph: Graph) -> None:
-    nodes = statements_for(graph, iri(KENT), PKO.collaboratesWith, iri(ESSEX))
-    assert len(nodes) == 2
-    assert {graph.value(n, PROV.wasDerivedFrom) for n in nodes} == {doc("kent-peel-2016"), doc("essex-plan-2017")}
-    assert statements_for(graph, iri(ESSEX), PKO.collaboratesWith, iri(KENT)) == []
+def test_build_link_read_twice_gets_two_evidence_nodes_each_way(graph: Graph) -> None:
+    for subject, obj in ((KENT, ESSEX), (ESSEX, KENT)):
+        nodes = statements_for(graph, iri(subject), PKO.collaboratesWith, iri(obj))
+        assert len(nodes) == 2
+        assert {graph.value(n, PROV.wasDerivedFrom) for n in nodes} == {doc("kent-peel-2016"), doc("essex-plan-2017")}
 
 
-def test_build_evidence_node_exact_triples(graph: Graph) -> None:
+def test_build_every_collaboration_triple_has_its_own_evidence(graph: Graph) -> None:
+    details = (PROV.wasDerivedFrom, PKO.quote, PKO.charStart, PKO.charEnd, PKO.confidence, PKO.status)
+    triples = list(graph.subject_objects(PKO.collaboratesWith))
+    assert len(triples) == 4
+    for a, b in triples:
+        forward = statements_for(graph, a, PKO.collaboratesWith, b)
+        backward = statements_for(graph, b, PKO.collaboratesWith, a)
+        assert forward and not set(forward) & set(backward)
+        readings = {tuple(graph.value(n, p) for p in details) for n in forward}
+        assert readings == {tuple(graph.value(n, p) for p in details) for n in backward}
+        assert len(readings) == len(forward)
+
+
+def test_build_one_reading_read_both_ways_keeps_one_node_each_way() -> None:
+    extraction = sample_extraction()
+    reading = evidence("Kent and Essex share a unit", 7)
+    extraction.links = [Link(KENT, Predicate.COLLABORATES_WITH, ESSEX, reading),
+                        Link(ESSEX, Predicate.COLLABORATES_WITH, KENT, reading)]
+    graph = build_rdf(extraction)
+    assert len(statements_for(graph, iri(KENT), PKO.collaboratesWith, iri(ESSEX))) == 1
+    assert len(statements_for(graph, iri(ESSEX), PKO.collaboratesWith, iri(KENT))) == 1
+
+
+@pytest.mark.parametrize(("subject", "obj"), [(KENT, ESSEX), (ESSEX, KENT)], ids=["as read", "reverse"])
+def test_build_evidence_node_exact_triples(graph: Graph, subject: str, obj: str) -> None:
     quote = HOSTILE_QUOTES[0]
-    node = M.evidence(doc("kent-peel-2016"), 100, 100 + len(quote), iri(KENT), PKO.collaboratesWith, iri(ESSEX))
+    node = M.evidence(doc("kent-peel-2016"), 100, 100 + len(quote), iri(subject), PKO.collaboratesWith, iri(obj))
     assert set(graph.predicate_objects(node)) == {
         (RDF.type, RDF.Statement),
-        (RDF.subject, iri(KENT)),
+        (RDF.subject, iri(subject)),
         (RDF.predicate, PKO.collaboratesWith),
-        (RDF.object, iri(ESSEX)),
+        (RDF.object, iri(obj)),
         (PROV.wasDerivedFrom, doc("kent-peel-2016")),
         (PKO.quote, Literal(quote)),
         (PKO.charStart, Literal(100)),

@@ -41,6 +41,12 @@ def link_without_evidence(graph: Graph) -> None:
     graph.add((M.entity(KENT), PKO.participatesIn, M.entity("Programme/operation-encompass")))
 
 
+def reverse_collaboration_without_evidence(graph: Graph) -> None:
+    for node in list(graph.subjects(RDF.subject, M.entity(ESSEX))):
+        if (node, RDF.predicate, PKO.collaboratesWith) in graph:
+            graph.remove((node, None, None))
+
+
 def grade_outside_scheme(graph: Graph) -> None:
     graph.set((kent_efficiency(), PKO.grade, OPEN_PKO.Excellent))
 
@@ -81,6 +87,8 @@ BREAKAGES: list[tuple[Callable[[Graph], None], str]] = [
     (drop_label, "<https://w3id.org/policekg/id/force/kent-police> rdfs:label: An entity must have exactly one"),
     (one_way_collaboration, "but the reverse pko:collaboratesWith triple is missing"),
     (link_without_evidence, "has no rdf:Statement evidence node"),
+    (reverse_collaboration_without_evidence, "The link from https://w3id.org/policekg/id/force/essex-police to "
+                                             "https://w3id.org/policekg/id/force/kent-police has no rdf:Statement"),
     (grade_outside_scheme, "pko:grade: A judgement must have exactly one pko:grade from pko:GradeScheme"),
     (bad_sha, "pko:sha256: A document must have exactly one pko:sha256 of 64 hexadecimal digits."),
     (confidence_above_one, "pko:confidence: An evidence node must have exactly one pko:confidence"),

@@ -70,6 +70,19 @@ def test_seeds_kent_collaborates_with_essex_with_quote(seeds_graph):
     assert any("Essex Police" in q for q in quotes)
 
 
+def test_seeds_every_collaboration_direction_has_its_own_evidence(seeds_graph):
+    statements = {}
+    for node in seeds_graph.subjects(RDF.predicate, PKO.collaboratesWith):
+        triple = (seeds_graph.value(node, RDF.subject), seeds_graph.value(node, RDF.object))
+        statements.setdefault(triple, set()).add(node)
+    pairs = set(seeds_graph.subject_objects(PKO.collaboratesWith))
+    assert pairs and set(statements) == pairs
+    for a, b in pairs:
+        assert not statements[(a, b)] & statements[(b, a)]
+        quotes = {seeds_graph.value(n, PKO.quote) for n in statements[(a, b)]}
+        assert quotes == {seeds_graph.value(n, PKO.quote) for n in statements[(b, a)]}
+
+
 def test_seeds_allocation_table_row_is_a_fund(seeds_graph):
     (medway,) = node_with_name(seeds_graph, "PartnerOrganisation", "Medway CSP")
     funds = {(seeds_graph.value(f, PKO.amount).toPython(), str(seeds_graph.value(f, PKO.period)))

@@ -132,6 +132,14 @@ def test_evidence_quotes(store):
     assert {row["link"] for row in rows} == {"https://w3id.org/policekg/ontology#collaboratesWith"}
 
 
+@pytest.mark.parametrize(("a", "b"), [("Kent Police", "Essex Police"), ("Essex Police", "Kent Police")])
+def test_evidence_shows_each_reading_of_a_collaboration_once_from_a_to_b(store, a, b):
+    rows = records(ask(store, "evidence", {"a": a, "b": b}))
+    readings = [(row["quote"], row["document"]) for row in rows]
+    assert len(readings) == len(set(readings))
+    assert {(row["subject"], row["object"]) for row in rows} == {(a, b)}
+
+
 def test_parameter_columns_are_left_out(store):
     assert "org" not in ask(store, "collaborators", {"org": "Kent Police"}).variables
 
