@@ -45,3 +45,13 @@ def examples_extraction(nlp) -> Extraction:
 @pytest.fixture(scope="session")
 def examples_graph(examples_extraction) -> Graph:
     return api.to_graph(examples_extraction)
+
+
+@pytest.fixture
+def recorder():
+    """A local HTTP server that records every request: a SERVICE call that escaped would land here."""
+    from service_spellings import Recorder
+
+    server = Recorder()
+    yield server
+    server.close()
