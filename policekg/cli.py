@@ -364,7 +364,7 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
         return
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
              "b": second}
-    values = {name: value for name, value in given.items() if value}
+    values = {name: value for name, value in given.items() if value is not None and value != []}
     result = sparql.ask(_store(graph_file, store_dir), question, values)
     _echo(sparql.format_result(result, fmt))
 
