@@ -139,13 +139,14 @@ class SparqlServer(HTTPServer):
 
     def __init__(self, address: tuple[str, int], *, policy: AccessPolicy, threads: int, client_timeout: float,
                  quiet: bool) -> None:
-        super().__init__(address, SparqlHandler)
         self.policy = policy
         self.client_timeout = client_timeout
         self.quiet = quiet
         self.pool: QueryPool | None = None
         self.temporary: Path | None = None
         self._waiting: queue.Queue[tuple[socket.socket, tuple] | None] = queue.Queue(maxsize=4 * threads)
+        self._threads: list[threading.Thread] = []
+        super().__init__(address, SparqlHandler)  # binds; closes itself (server_close) if it cannot
         self._threads = [threading.Thread(target=self._serve_waiting, name=f"sparql-http-{n}", daemon=True)
                          for n in range(threads)]
         for thread in self._threads:
@@ -333,7 +334,10 @@ def make_server(
     if threads < 1:
         raise ValueError("threads must be at least 1")
     policy = AccessPolicy(frozenset(web_origin(origin) for origin in cors_origins), _is_loopback(host))
-    server = SparqlServer((host, port), policy=policy, threads=threads, client_timeout=client_timeout, quiet=quiet)
+    try:
+        server = SparqlServer((host, port), policy=policy, threads=threads, client_timeout=client_timeout, quiet=quiet)
+    except OSError as error:
+        raise OSError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     try:
         folder, server.temporary = prepare_store(source)
         server.pool = QueryPool(folder, workers=workers or default_workers(), timeout=timeout, row_limit=row_limit)

@@ -41,14 +41,22 @@ class UncheckedQuery(ValueError):
         self.column = column
 
 
-@lru_cache(maxsize=1024)
+REMEMBERED = 1024  # verdicts kept per process ...
+REMEMBERED_LENGTH = 20_000  # ... for queries up to this many characters: at most about 20 MB
+
+
 def uses_service(query: str) -> bool:
     """Whether ``query`` holds a ``SERVICE`` pattern anywhere; :class:`UncheckedQuery` if it cannot tell.
 
-    Parsing is slow (tens of milliseconds), so verdicts are remembered: endpoints see the same
-    queries again and again. Deeply nested parses need a deep Python stack (long triple
-    blocks recurse once per triple), which the caller provides; running out is unreadable too.
+    Parsing is slow (tens of milliseconds), so verdicts on queries of ordinary length are
+    remembered: an endpoint sees the same queries again and again. Long triple blocks make the
+    parser recurse once per triple; the caller provides a deep enough stack (running out of
+    recursion counts as unreadable).
     """
+    return _remembered(query) if len(query) <= REMEMBERED_LENGTH else _verdict(query)
+
+
+def _verdict(query: str) -> bool:
     text = query.replace("\r\n", " \n").replace("\r", "\n")
     try:
         tree = Query.parse_string(text, parse_all=True)
@@ -57,6 +65,9 @@ def uses_service(query: str) -> bool:
     except RecursionError:
         raise UncheckedQuery(1, 1, "the query is nested too deeply to check") from None
     return any(node.name == SERVICE_PATTERN for node in _nodes(tree))
+
+
+_remembered = lru_cache(maxsize=REMEMBERED)(_verdict)
 
 
 def _nodes(tree: object) -> Iterator[CompValue]:
