@@ -105,7 +105,12 @@ class AccessPolicy:
 
 
 def _is_loopback(host: str) -> bool:
-    name = urlsplit(f"//{host}").hostname or ""
+    """Whether ``host`` (an address as ``--host`` takes it, or a Host header's ``name[:port]``) is this machine."""
+    try:
+        bare_ipv6 = host.count(":") > 1 and not host.startswith("[")
+        name = host if bare_ipv6 else urlsplit(f"//{host}").hostname or ""
+    except ValueError:  # a malformed Host header
+        return False
     if name == "localhost" or name.endswith(".localhost"):
         return True
     try:

@@ -275,11 +275,14 @@ def test_make_server_refuses_what_is_not_an_origin(endpoint_store_folder: Path, 
         make_server(endpoint_store_folder, "127.0.0.1", 0, cors_origins=[origin], quiet=True)
 
 
-def test_endpoint_refuses_host_names_of_other_machines(url: str) -> None:
-    port = urllib.parse.urlsplit(url).port
-    query = f"{url}/sparql?{urllib.parse.urlencode({'query': 'ASK {}'})}"
-    assert request(query, headers={"Host": f"rebound.example:{port}"}).status == 403  # DNS rebinding
-    assert request(query, headers={"Host": f"localhost:{port}"}).status == 200
+@pytest.mark.parametrize(("host", "status"), [
+    ("rebound.example:{port}", 403), ("127.0.0.1.rebound.example:{port}", 403), ("[::1:{port}", 403),
+    ("localhost:{port}", 200), ("[::1]:{port}", 200), ("127.0.0.1:{port}", 200),
+])
+def test_endpoint_refuses_host_names_of_other_machines(shared_url: str, host: str, status: int) -> None:
+    port = urllib.parse.urlsplit(shared_url).port
+    query = f"{shared_url}/sparql?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+    assert request(query, headers={"Host": host.format(port=port)}).status == status  # DNS rebinding when 403
 
 
 def test_page_is_self_contained(url: str) -> None:

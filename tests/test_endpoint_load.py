@@ -105,3 +105,9 @@ def test_endpoint_drops_slow_and_vanishing_clients_quietly(serving: Callable[...
     errors = capsys.readouterr().err
     assert "Traceback" not in errors
     assert all(LOG_LINE.fullmatch(line) for line in errors.splitlines()), errors
+
+
+def test_make_server_names_a_port_in_use(serving: Callable[..., SparqlServer], endpoint_store_folder: Path) -> None:
+    host, port = serving().server_address[:2]
+    with pytest.raises(OSError, match=f"cannot listen on {host}:{port}"):
+        make_server(endpoint_store_folder, host, port, quiet=True)
