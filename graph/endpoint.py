@@ -24,6 +24,7 @@ What it guarantees, so that it cannot be turned against the machine it runs on:
 """
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import queue
 import shutil
@@ -197,7 +198,8 @@ class SparqlServer(HTTPServer):
             if item is not None:
                 self.shutdown_request(item[0])
         for _ in self._threads:
-            self._waiting.put(None)
+            with contextlib.suppress(queue.Full):  # a thread that finds no stop sign is a daemon anyway
+                self._waiting.put_nowait(None)
         if self.pool is not None:
             self.pool.close()
         if self.temporary is not None:
