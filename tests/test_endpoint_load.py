@@ -94,7 +94,7 @@ def test_endpoint_drops_slow_and_vanishing_clients_quietly(serving: Callable[...
     slow = [socket.create_connection((host, port)) for _ in range(30)]
     for connection in slow:
         connection.sendall(b"GET /sparql?query=ASK")  # never finishes its request line
-    assert threading.active_count() == threads  # no thread per connection
+    assert threading.active_count() <= threads  # no thread per connection
     busy = 0
     for connection in slow:
         connection.settimeout(3)
