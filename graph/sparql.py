@@ -485,13 +485,22 @@ def _as_list(value: str | Iterable[str] | None) -> list[str]:
 
 
 def question_bindings(question: SavedQuestion, values: Mapping[str, str | list[str]]) -> dict[str, Literal]:
-    """The variable bindings for a question's parameter values; :class:`QueryError` names what is missing."""
+    """The variable bindings for a question's parameter values; :class:`QueryError` names what is missing.
+
+    A blank (empty or whitespace-only) value is refused for a required parameter, since it could
+    match nothing, and counts as left out for an optional one.
+    """
     names = [name for name, _ in question.params]
     unknown = sorted(set(values) - set(names))
     if unknown:
         expected = ", ".join(names) or "no parameters"
         raise QueryError(f"{question.name} does not take {', '.join(unknown)}; it takes {expected}")
     given = {name: _as_list(values.get(name)) for name in names}
+    for name, help_text in question.params:
+        if any(not value.strip() for value in given[name]):
+            if name not in question.optional:
+                raise QueryError(f"{question.name}: {name} is empty; give {help_text}")
+            given[name] = [value for value in given[name] if value.strip()]  # a blank optional value is left out
     bindings: dict[str, Literal] = {}
     for name, help_text in question.params:
         count = question.repeats.get(name, 1)

@@ -384,7 +384,7 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
         return
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
              "b": second}
-    values = {name: value for name, value in given.items() if value}
+    values = {name: value for name, value in given.items() if value is not None and value != []}
     result = sparql.ask(_store(graph_file, store_dir), question, values)
     _echo(sparql.format_result(result, fmt))
 
@@ -416,17 +416,29 @@ def load(graph_file: str, store_dir: str) -> None:
               help="Seconds a query may run.")
 @click.option("--row-limit", default=10000, show_default=True, type=click.IntRange(min=1),
               help="Most rows a SELECT returns.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Query worker processes; a query past --timeout is stopped by killing its worker. "
+                   "[default: one per core, at most 4]")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="A web page origin (e.g. http://localhost:8888) allowed to query from a browser; repeatable. "
+                   "Without it, pages from other origins are refused.")
 @clear_errors
 def serve(graph_file: str | None, store_dir: str | None, host: str, port: int, timeout: float,
-          row_limit: int) -> None:
+          row_limit: int, workers: int | None, cors_origins: tuple[str, ...]) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /.
+
+    Queries naming another server (SERVICE) are refused, and the processes running queries
+    cannot open network connections (Linux).
 
     \b
     Example:
         policekg serve seeds.ttl
         policekg serve --store kg-store --port 8080 --timeout 30
+        policekg serve seeds.ttl --cors-origin http://localhost:8888
     """
-    endpoint.serve(_store(graph_file, store_dir), host, port, timeout, row_limit)
+    if bool(graph_file) == bool(store_dir):
+        _fail("give a graph file or --store DIR (one of the two)")
+    endpoint.serve(store_dir or graph_file, host, port, timeout, row_limit, workers=workers, cors_origins=cors_origins)
 
 
 @cli.command()

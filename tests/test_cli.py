@@ -192,6 +192,20 @@ def test_cli_ask_hostile_name_stays_a_literal(runner, seeds_ttl):
     assert "Essex" not in result.output
 
 
+@pytest.mark.parametrize("question, options, expected", [
+    ("collaborators", ["--org", ""], "Error: collaborators: org is empty; give an organisation's name"),
+    ("people", ["--org", "   "], "Error: people: org is empty"),
+    ("judgements", ["--force", ""], "Error: judgements: force is empty"),
+    ("evidence", ["--a", "Kent Police", "--b", " "], "Error: evidence: b is empty"),
+    ("shared-partners", ["--org", "Kent Police", "--org", ""], "Error: shared-partners: org is empty"),
+    ("funds", ["--recipient", ""], "Error: funds needs at least one of recipient, funder"),
+])
+def test_cli_ask_refuses_blank_names_in_one_line(runner, seeds_ttl, question, options, expected):
+    result = runner.invoke(cli, ["ask", question, str(seeds_ttl), *options])
+    assert result.exit_code == 2
+    assert result.output.startswith(expected) and result.output.count("\n") == 1, result.output
+
+
 def test_cli_ask_list_shows_every_question(runner):
     result = runner.invoke(cli, ["ask", "--list"])
     names = ["collaborators", "programmes", "people", "funds", "evidence", "judgements", "shared-partners"]

@@ -1,85 +1,45 @@
-"""The SPARQL endpoint: protocol, formats, read-only guard, limits, CORS and the query page.
+"""The SPARQL endpoint: protocol, formats, read-only guard, SERVICE refusal, limits, CORS and the page.
 
-Each server runs on 127.0.0.1 with an ephemeral port in a background thread over a read-only
-on-disk store loaded from a small graph built here, and is always shut down afterwards.
+Each server runs on 127.0.0.1 with an ephemeral port in a background thread over an on-disk
+store loaded from a small graph (``endpoint_client``; its query workers open it read-only), and
+is always shut down afterwards. Load, stopped queries and sources: ``test_endpoint_load.py``.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 import re
+import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from email.message import Message
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from endpoint_client import (EXPECTED, FORCES, FORCES_QUERY, SLOW_QUERY, Reply, base_url, get, labels, post_direct,
+                             post_form, request)
+from rdflib import Graph
+from service_spellings import BENIGN, EXECUTED, NOT_EXECUTED, Recorder
 
-from policekg.extract.model import DocumentInfo, Entity, Extraction, Kind
-from policekg.graph.build import build_rdf
-from policekg.graph.endpoint import make_server
-from policekg.graph.sparql import load_store, open_store
+from policekg.graph.endpoint import SparqlServer, make_server
 from policekg.graph.namespaces import DEFAULT_BASE
-
-FORCES = {"PoliceForce/kent-police": "Kent Police", "PoliceForce/essex-police": "Essex Police", "PoliceForce/dorset-police": "Dorset Police"}
-FILLER = 200  # extra triples so a three-way cross product takes about a second
-FORCES_QUERY = "SELECT ?force ?label WHERE { ?force a pko:PoliceForce ; rdfs:label ?label } ORDER BY ?label"
-SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer as the tests see it."""
-
-    status: int
-    headers: Message
-    body: str
-
-
-def extraction() -> Extraction:
-    """Three forces mentioned in one document."""
-    document = DocumentInfo("doc-1", "corpus/doc-1.txt", "A report", "0" * 64)
-    entities = {key: Entity(key, Kind.FORCE, label, set(), {"doc-1"}) for key, label in FORCES.items()}
-    return Extraction(documents=[document], entities=entities)
-
+from policekg.graph.sparql import open_store
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    """A read-only store holding the contract graph of :func:`extraction` plus filler triples."""
-    folder = tmp_path_factory.mktemp("endpoint")
-    graph: Graph = build_rdf(extraction())
-    for n in range(FILLER):
-        graph.add((URIRef(f"{DEFAULT_BASE}filler/{n}"), URIRef(f"{DEFAULT_BASE}filler-value"), Literal(n)))
-    source = folder / "graph.ttl"
-    graph.serialize(source, format="turtle")
-    load_store(source, folder / "store")
-    return open_store(store_dir=folder / "store")
+def store(endpoint_store_folder: Path) -> ox.Store:
+    """The store folder opened read-only, to count what it holds."""
+    return open_store(store_dir=endpoint_store_folder)
 
 
 @pytest.fixture
-def serve(store: ox.Store) -> Iterator[Callable[..., str]]:
-    """Start servers over ``store`` (keyword options as for ``make_server``); yields their base URL."""
-    servers = []
-
-    def start(**options: float) -> str:
-        server = make_server(store, "127.0.0.1", 0, quiet=True, **options)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        servers.append(server)
-        host, port = server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+def serve(serving: Callable[..., SparqlServer]) -> Callable[..., str]:
+    """Start servers as :func:`serving` does; returns their base URL."""
+    return lambda **options: base_url(serving(**options))
 
 
 @pytest.fixture
@@ -88,38 +48,14 @@ def url(serve: Callable[..., str]) -> str:
     return serve()
 
 
-def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None) -> Reply:
-    """Send a request and return the reply, error statuses included."""
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=10) as response:
-            return Reply(response.status, response.headers, response.read().decode("utf-8"))
-    except urllib.error.HTTPError as error:
-        return Reply(error.code, error.headers, error.read().decode("utf-8"))
-
-
-def get(base: str, query: str, accept: str | None = None) -> Reply:
-    """``GET /sparql?query=…``."""
-    return request(f"{base}/sparql?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept} if accept else {})
-
-
-def post_form(base: str, fields: dict[str, str]) -> Reply:
-    """``POST /sparql`` with a form-encoded body."""
-    body = urllib.parse.urlencode(fields).encode()
-    return request(f"{base}/sparql", data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
-
-
-def post_direct(base: str, text: str, content_type: str = "application/sparql-query") -> Reply:
-    """``POST /sparql`` with the operation as the body."""
-    return request(f"{base}/sparql", data=text.encode(), headers={"Content-Type": content_type})
-
-
-def labels(reply: Reply) -> list[str]:
-    """The ``label`` column of a JSON SELECT reply."""
-    return [row["label"]["value"] for row in json.loads(reply.body)["results"]["bindings"]]
-
-
-EXPECTED = sorted(FORCES.values())
+@pytest.fixture(scope="module")
+def shared_url(endpoint_store_folder: Path) -> Iterator[str]:
+    """One endpoint with the default limits for a module's worth of read-only tests."""
+    server = make_server(endpoint_store_folder, "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield base_url(server)
+    server.shutdown()
+    server.server_close()
 
 
 # --- protocol and formats -----------------------------------------------------------------------
@@ -229,6 +165,33 @@ def test_service_in_strings_iris_and_names_is_allowed(url: str) -> None:
     assert get(url, query).status == 200
 
 
+REFUSED_SPELLINGS = {**EXECUTED, **NOT_EXECUTED}
+
+
+@pytest.mark.parametrize("spelling", REFUSED_SPELLINGS.values(), ids=REFUSED_SPELLINGS.keys())
+def test_endpoint_no_service_spelling_reaches_the_network(shared_url: str, recorder: Recorder, spelling: str) -> None:
+    reply = post_direct(shared_url, recorder.query(spelling))
+    assert reply.status in (400, 403), reply.body
+    assert reply.body.count("\n") == 1
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("spelling", BENIGN.values(), ids=BENIGN.keys())
+def test_endpoint_runs_queries_that_only_mention_service(shared_url: str, recorder: Recorder, spelling: str) -> None:
+    assert post_direct(shared_url, recorder.query(spelling)).status == 200
+    assert recorder.requests == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.uname().machine not in ("x86_64", "aarch64"),
+                    reason="the socket sandbox needs Linux on x86-64 or AArch64")
+def test_endpoint_query_workers_cannot_open_sockets(serving: Callable[..., SparqlServer]) -> None:
+    server = serving()
+    assert server.pool is not None and server.pool.confinement is None
+    for pid in server.pool.pids():
+        status = Path(f"/proc/{pid}/status").read_text()
+        assert re.search(r"^Seccomp:\s+2$", status, re.MULTILINE) and re.search(r"^NoNewPrivs:\s+1$", status, re.MULTILINE)
+
+
 # --- errors and limits ----------------------------------------------------------------------------
 
 
@@ -265,13 +228,61 @@ def test_slow_query_times_out_with_503(serve: Callable[..., str]) -> None:
 # --- browsers -------------------------------------------------------------------------------------
 
 
-def test_cors_headers_and_preflight(url: str) -> None:
-    assert get(url, FORCES_QUERY).headers["Access-Control-Allow-Origin"] == "*"
-    preflight = request(f"{url}/sparql", method="OPTIONS", headers={"Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
+def test_endpoint_sends_no_cors_headers_by_default(url: str) -> None:
+    reply = get(url, FORCES_QUERY)
+    assert reply.status == 200
+    assert not [name for name in reply.headers if name.lower().startswith("access-control-")]
+
+
+def test_endpoint_refuses_pages_from_other_origins(url: str) -> None:
+    query = f"{url}/sparql?{urllib.parse.urlencode({'query': FORCES_QUERY})}"
+    for origin in ("http://evil.example", "null", "http://localhost:8888"):
+        reply = request(query, headers={"Origin": origin})
+        assert reply.status == 403 and "--cors-origin" in reply.body
+        assert "Access-Control-Allow-Origin" not in reply.headers
+    preflight = request(f"{url}/sparql", method="OPTIONS",
+                        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    assert preflight.status == 403
+
+
+def test_endpoint_query_page_posts_from_its_own_origin(url: str) -> None:
+    reply = request(f"{url}/sparql", data=FORCES_QUERY.encode(),
+                    headers={"Content-Type": "application/sparql-query", "Origin": url})
+    assert reply.status == 200 and labels(reply) == EXPECTED
+
+
+def test_endpoint_cors_allow_list_echoes_listed_origins_only(serve: Callable[..., str]) -> None:
+    base = serve(cors_origins=["http://localhost:8888", "https://Notebooks.example.org/"])
+    query = f"{base}/sparql?{urllib.parse.urlencode({'query': FORCES_QUERY})}"
+    reply = request(query, headers={"Origin": "http://localhost:8888"})
+    assert reply.status == 200
+    assert reply.headers["Access-Control-Allow-Origin"] == "http://localhost:8888"
+    assert "X-Policekg-Truncated" in reply.headers["Access-Control-Expose-Headers"]
+    assert "Origin" in reply.headers["Vary"]
+    preflight = request(f"{base}/sparql", method="OPTIONS",
+                        headers={"Origin": "https://notebooks.example.org", "Access-Control-Request-Method": "POST"})
     assert preflight.status == 204
-    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Origin"] == "https://notebooks.example.org"
     assert {"GET", "POST"} <= {m.strip() for m in preflight.headers["Access-Control-Allow-Methods"].split(",")}
     assert "content-type" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    other = request(query, headers={"Origin": "http://localhost:9999"})
+    assert other.status == 403 and "Access-Control-Allow-Origin" not in other.headers
+
+
+@pytest.mark.parametrize("origin", ["*", "localhost:8888", "http://x.example/path", "ftp://x.example"])
+def test_make_server_refuses_what_is_not_an_origin(endpoint_store_folder: Path, origin: str) -> None:
+    with pytest.raises(ValueError, match="not a web origin"):
+        make_server(endpoint_store_folder, "127.0.0.1", 0, cors_origins=[origin], quiet=True)
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("rebound.example:{port}", 403), ("127.0.0.1.rebound.example:{port}", 403), ("[::1:{port}", 403),
+    ("localhost:{port}", 200), ("[::1]:{port}", 200), ("127.0.0.1:{port}", 200),
+])
+def test_endpoint_refuses_host_names_of_other_machines(shared_url: str, host: str, status: int) -> None:
+    port = urllib.parse.urlsplit(shared_url).port
+    query = f"{shared_url}/sparql?{urllib.parse.urlencode({'query': 'ASK {}'})}"
+    assert request(query, headers={"Host": host.format(port=port)}).status == status  # DNS rebinding when 403
 
 
 def test_page_is_self_contained(url: str) -> None:

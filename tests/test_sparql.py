@@ -157,6 +157,10 @@ def test_hostile_parameter_stays_a_literal(store):
     ("funds", {}, "at least one of recipient, funder"),
     ("shared-partners", {"org": "Kent Police"}, "needs org 2 times"),
     ("people", {"org": "Kent Police", "person": "x"}, "does not take person"),
+    ("collaborators", {"org": ""}, "collaborators: org is empty; give an organisation's name"),
+    ("judgements", {"force": " \t"}, "judgements: force is empty"),
+    ("shared-partners", {"org": ["Kent Police", " "]}, "shared-partners: org is empty"),
+    ("funds", {"recipient": "  "}, "at least one of recipient, funder"),
 ])
 def test_bad_questions_are_explained(store, name, given, expected):
     with pytest.raises(QueryError, match=expected):
