@@ -204,7 +204,7 @@ def validate(file: str) -> None:
 @cli.command()
 @click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--gold", required=True, type=click.Path(path_type=str),
-              help="Folder of gold annotation files (*.json, format in tests/gold/README.md).")
+              help="Folder of gold annotation files (NAME.gold.json, format in tests/gold/README.md).")
 @click.option("--errors", is_flag=True, help="Also list every missed and every false item.")
 @clear_errors
 def evaluate(graph_file: str, gold: str, errors: bool) -> None:
@@ -215,7 +215,7 @@ def evaluate(graph_file: str, gold: str, errors: bool) -> None:
     \b
     Example:
         policekg build ../shared/seeds -o seeds.ttl
-        policekg evaluate seeds.ttl --gold tests/gold --errors
+        policekg evaluate seeds.ttl --gold ../shared/gold/seeds --errors
     """
     result = score_graph(read_graph(graph_file), gold)
     click.echo(evaluation_report(result))

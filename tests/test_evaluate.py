@@ -35,25 +35,28 @@ def _extraction() -> Extraction:
 GOLD = {
     "document": "doc.txt",
     "entities": [
-        {"kind": "PoliceForce", "label": "Kent Police", "aliases": []},
-        {"kind": "PoliceForce", "label": "Essex Police", "aliases": []},
-        {"kind": "PoliceForce", "label": "Surrey Police", "aliases": [], "optional": True},
-        {"kind": "PartnerOrganisation", "label": "Medway CSP", "aliases": []},
-        {"kind": "Programme", "label": "Operation Encompass", "aliases": []},
+        {"type": "PoliceForce", "name": "Kent Police", "aliases": []},
+        {"type": "PoliceForce", "name": "Essex Police", "aliases": []},
+        {"type": "PoliceForce", "name": "Surrey Police", "aliases": [], "optional": True},
+        {"type": "PartnerOrganisation", "name": "Medway CSP", "aliases": []},
+        {"type": "PartnerOrganisation", "name": "Office of the Kent Police and Crime Commissioner", "aliases": []},
+        {"type": "Programme", "name": "Operation Encompass", "aliases": []},
     ],
-    "links": [
-        {"type": "collaboratesWith", "subject": "Kent Police", "object": "Essex Police", "status": "in place"},
+    "relations": [
+        {"type": "collaboratesWith", "a": "Kent Police", "b": "Essex Police", "role": None, "status": "in place"},
+        {"type": "collaboratesWith", "a": "Kent Police", "b": "Surrey Police", "role": None},
     ],
     "funds": [
-        {"amount": "96782", "recipient": "Medway CSP", "funder": None, "period": "2015/16", "purpose": None},
-        {"amount": "93395", "recipient": "Medway CSP", "funder": None, "period": "2016/17", "purpose": None},
+        {"amount": 96782, "recipient": "Medway CSP", "funder": "Office of the Kent Police and Crime Commissioner",
+         "period": "2015/16", "purpose": None},
+        {"amount": 93395, "recipient": "Medway CSP", "funder": None, "period": "2016/17", "purpose": None},
     ],
 }
 
 
 @pytest.fixture()
 def gold_dir(tmp_path):
-    (tmp_path / "doc.json").write_text(json.dumps(GOLD))
+    (tmp_path / "doc.gold.json").write_text(json.dumps(GOLD))
     return tmp_path
 
 
@@ -61,11 +64,13 @@ def test_evaluate_scores_each_category(gold_dir):
     result = evaluate(build_rdf(_extraction()), gold_dir)
     force, partner, programme = (result.scores[k] for k in ("PoliceForce", "PartnerOrganisation", "Programme"))
     assert (force.tp, force.fp, force.fn) == (2, 0, 0)
-    assert (partner.tp, partner.fp, partner.fn) == (1, 1, 0)
+    assert (partner.tp, partner.fp, partner.fn) == (1, 1, 1)
     assert (programme.tp, programme.fn) == (0, 1)
-    assert result.scores["collaboratesWith"].f1 == 1.0
+    assert result.scores["collaboratesWith"].f1 == 1.0  # Kent–Surrey touches an optional entity
     fund = result.scores["Fund"]
     assert (fund.tp, fund.fp, fund.fn) == (1, 0, 1)
+    funder = result.scores["funder"]
+    assert (funder.tp, funder.fp, funder.fn) == (0, 0, 1)
 
 
 def test_evaluate_lists_every_error(gold_dir):
@@ -76,7 +81,7 @@ def test_evaluate_lists_every_error(gold_dir):
 
 
 def test_evaluate_reports_gold_documents_missing_from_the_graph(tmp_path):
-    (tmp_path / "other.json").write_text(json.dumps({**GOLD, "document": "other.txt"}))
+    (tmp_path / "other.gold.json").write_text(json.dumps({**GOLD, "document": "other.txt"}))
     result = evaluate(build_rdf(_extraction()), tmp_path)
     assert result.documents == 0
     assert result.scores["PoliceForce"].fn == 2
@@ -84,8 +89,8 @@ def test_evaluate_reports_gold_documents_missing_from_the_graph(tmp_path):
 
 @pytest.mark.parametrize("content", ["not json", json.dumps({"entities": []})])
 def test_evaluate_rejects_malformed_gold(tmp_path, content):
-    (tmp_path / "bad.json").write_text(content)
-    with pytest.raises(GoldError, match="bad.json"):
+    (tmp_path / "bad.gold.json").write_text(content)
+    with pytest.raises(GoldError, match="bad.gold.json"):
         evaluate(build_rdf(_extraction()), tmp_path)
 
 
@@ -101,3 +106,13 @@ def test_evaluate_names_compare_loosely(a, b):
 def test_evaluate_compares_claim_status_of_matched_links(gold_dir):
     result = evaluate(build_rdf(_extraction()), gold_dir)
     assert (result.status_agreed, result.status_compared) == (1, 1)
+
+
+def test_evaluate_scores_funders_of_matched_funds(gold_dir):
+    extraction = _extraction()
+    office = "PartnerOrganisation/office-of-the-kent-police-and-crime-commissioner"
+    extraction.entities[office] = Entity(office, Kind.PARTNER, "Office of the Kent Police and Crime Commissioner",
+                                         set(), {"doc-1"})
+    extraction.funds[0].funder = office
+    funder = evaluate(build_rdf(extraction), gold_dir).scores["funder"]
+    assert (funder.tp, funder.fp, funder.fn) == (1, 0, 0)
