@@ -1,9 +1,9 @@
 """Per-document extraction results kept on disk, so a rebuild redoes only what changed.
 
 An entry is one document's :class:`~policekg.extract.document.DocumentAnalysis`, filed under
-the pipeline's fingerprint (:func:`fingerprint`: policekg's code and pattern files, the spaCy
+the pipeline's fingerprint (:func:`fingerprint`: policekg's code, the lexicon in use, the spaCy
 and model versions) and keyed by the document's path and the sha256 of its bytes. Changing a
-document misses its entry only; changing a pattern file, the code or the model changes the
+document misses its entry only; changing a lexicon file, the code or the model changes the
 fingerprint, so every document is extracted again and the entries of other fingerprints are
 removed.
 
@@ -22,7 +22,6 @@ import os
 import platform
 import shutil
 import zlib
-from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
@@ -32,6 +31,7 @@ from .document import DocumentAnalysis
 from .model import CacheStats
 from .nlp import MODEL
 from .records import VERSION, dump_analysis, load_analysis
+from .resources import lexicon_cached, lexicon_files
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -56,32 +56,38 @@ def _installed(distribution: str) -> str:
 
 def fingerprint(package: Traversable | None = None) -> str:
     """A digest of everything extraction depends on besides the document itself: the code and
-    pattern files of ``package`` (default: this one, digested once per process), and the
-    versions of policekg, spaCy, the model and Python."""
-    return _digest(package) if package is not None else _own_fingerprint()
+    pattern files of ``package``, or by default this package's code and the lexicon in use
+    (digested once per process and lexicon), and the versions of policekg, spaCy, the model
+    and Python."""
+    if package is not None:
+        return _digest(_code(package) + _pattern_files(package))
+    return _own_fingerprint()
 
 
-@cache
+@lexicon_cached
 def _own_fingerprint() -> str:
-    return _digest(files(__package__))
+    return _digest(_code(files(__package__)) + [(f"patterns/{name}", data) for name, data in lexicon_files().items()])
 
 
-def _digest(package: Traversable) -> str:
+def _digest(parts: list[tuple[str, bytes]]) -> str:
     digest = hashlib.sha256()
     for part in ("policekg", _installed("policekg"), "spacy", _installed("spacy"), MODEL,
                  _installed(MODEL.replace("_", "-")), platform.python_version()):
         digest.update(part.encode("utf-8") + b"\0")
-    for name, data in sorted(_code_and_data(package)):
+    for name, data in sorted(parts):
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
-def _code_and_data(package: Traversable) -> list[tuple[str, bytes]]:
-    """The extraction code (``*.py``) and every pattern file, by relative name."""
-    found = [(entry.name, entry.read_bytes()) for entry in package.iterdir() if entry.name.endswith(".py")]
-    patterns = package / "patterns"
-    found += [(f"patterns/{entry.name}", entry.read_bytes()) for entry in patterns.iterdir() if entry.is_file()]
-    return found
+def _code(package: Traversable) -> list[tuple[str, bytes]]:
+    """The extraction code (``*.py``), by name."""
+    return [(entry.name, entry.read_bytes()) for entry in package.iterdir() if entry.name.endswith(".py")]
+
+
+def _pattern_files(package: Traversable) -> list[tuple[str, bytes]]:
+    """Every file of a package's bundled lexicon, by relative name."""
+    return [(f"patterns/{entry.name}", entry.read_bytes()) for entry in (package / "patterns").iterdir()
+            if entry.is_file()]
 
 
 def document_key(source: str, data: bytes) -> str:

@@ -23,9 +23,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
-from .resources import read_lines
+from .resources import lexicon_cached, read_lines
 
 BOILERPLATE_FILE = "boilerplate.txt"
 
@@ -170,7 +169,7 @@ def _settle(lines: list[str]) -> list[str]:
         lines = settled
 
 
-@lru_cache(maxsize=1)
+@lexicon_cached
 def _boilerplate() -> re.Pattern[str]:
     """One regex matching any boilerplate line listed in the patterns data file."""
     patterns = read_lines(BOILERPLATE_FILE)

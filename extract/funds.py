@@ -5,12 +5,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from .mentions import Mention, is_free
 from .model import Kind
 from .money import CELL_UNITS, MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
-from .resources import read_csv, read_lines
+from .resources import lexicon_cached, read_csv, read_lines
 
 RECIPIENTS = (Kind.FORCE, Kind.PARTNER, Kind.PROGRAMME)
 FUNDERS = (Kind.FORCE, Kind.PARTNER, Kind.PERSON)
@@ -55,7 +54,7 @@ class FundReading:
     recipient: Mention | None = None
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _cue(kind: str) -> re.Pattern[str]:
     row = next(r for r in read_csv("fund_cues.csv") if r["kind"] == kind)
     return re.compile(row["cue"], re.IGNORECASE)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .model import Kind
-from .resources import read_csv
+from .resources import lexicon_cached, read_csv
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ def _aliases(cell: str | None) -> tuple[str, ...]:
     return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def known_organisations(folder: Path | None = None) -> tuple[KnownOrganisation, ...]:
     """Police forces (``forces.csv``) then national bodies (``national_bodies.csv``)."""
     forces = tuple(
@@ -44,13 +43,13 @@ def known_organisations(folder: Path | None = None) -> tuple[KnownOrganisation, 
     return forces + bodies
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def by_key(folder: Path | None = None) -> dict[str, KnownOrganisation]:
     """Gazetteer rows indexed by entity key."""
     return {org.key: org for org in known_organisations(folder)}
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def force_by_area(folder: Path | None = None) -> dict[str, KnownOrganisation]:
     """Police forces indexed by lower-cased area name ("kent", "avon and somerset")."""
     return {org.area.lower(): org for org in known_organisations(folder) if org.kind is Kind.FORCE and org.area}

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .model import Kind
-from .resources import read_csv
+from .resources import lexicon_cached, read_csv
 from .slug import slugify
 
 _GENERIC_TAIL = re.compile(r"\s+(programme|program)$", re.IGNORECASE)
@@ -13,7 +12,7 @@ _OFFICE_FOR = re.compile(r"^Office of the (Police and Crime Commissioner) for (.
 _POSSESSIVE = re.compile(r"[’']s\b")
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _expansions() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"(?<!\w){re.escape(row['short'])}(?!\w)"), row["long"])

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
-from .resources import read_csv, read_lines
+from .resources import lexicon_cached, read_csv, read_lines
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 SELF_REFERENCES = frozenset({"it", "force", "its"})
@@ -43,7 +42,7 @@ class SentenceLink:
     status: str
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def cues() -> tuple[Cue, ...]:
     return tuple(
         Cue(Predicate(row["predicate"]), re.compile(rf"\b{row['cue']}\b", re.IGNORECASE), float(row["confidence"]),
@@ -52,13 +51,13 @@ def cues() -> tuple[Cue, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def any_cue() -> re.Pattern[str]:
     """Every cue of :func:`cues` in one pattern: most sentences hold none, and are done at once."""
     return re.compile("|".join(f"(?:{cue.pattern.pattern})" for cue in cues()), re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def agent_cues() -> tuple[re.Pattern[str], ...]:
     """Cues after a programme that name who takes part: "agreed nationally by A, B and C"."""
     return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
@@ -99,7 +98,7 @@ def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
     return found
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row["status"], re.compile(row["cue"], re.IGNORECASE)) for row in read_csv("status_cues.csv"))
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .gazetteer import force_by_area
 from .mentions import Mention, PostMention, alias_index
 from .model import Kind
 from .names import rank_posts
-from .resources import read_csv
+from .resources import lexicon_cached, read_csv
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 PCC = "Police and Crime Commissioner"
@@ -29,7 +28,7 @@ class Post:
     confidence: float
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def known_posts() -> dict[str, str]:
     """Post label (lower case) -> organisation rule from ``posts.csv``."""
     return {row["post"].lower(): row["organisation"] for row in read_csv("posts.csv")}

@@ -5,14 +5,13 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from .gazetteer import by_key, known_organisations
 from .model import Kind
 from .names import is_plausible_name, split_title
-from .resources import read_csv, read_lines
+from .resources import lexicon_cached, read_csv, read_lines
 
 MAX_TITLE_TOKENS = 4
 KIND_FOR_LABEL = {"FORCE": Kind.FORCE, "PARTNER": Kind.PARTNER, "PROGRAMME": Kind.PROGRAMME}
@@ -41,12 +40,12 @@ class PostMention:
     text: str
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(read_lines(name))
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def alias_index() -> dict[str, tuple[str, Kind, str]]:
     """Lower-cased name or alias -> (key, kind, canonical label) for every known organisation."""
     return {name.lower(): (org.key, org.kind, org.label) for org in known_organisations() for name in org.names}
@@ -135,7 +134,7 @@ def is_generic(name: str) -> bool:
     return all(word.lower() in generic for word in re.findall(r"[\w’'-]+", name))
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _post_prefix() -> re.Pattern[str]:
     posts = sorted((row["post"] for row in read_csv("posts.csv")), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in posts)}) of (?:the )?")

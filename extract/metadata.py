@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from .gazetteer import force_by_area
 from .mentions import Mention
 from .model import Kind
-from .resources import read_lines
+from .resources import lexicon_cached, read_lines
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -26,7 +25,7 @@ PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2
 MAX_TITLE = 120
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _generic_headings() -> frozenset[str]:
     return frozenset(read_lines("generic_headings.txt"))
 

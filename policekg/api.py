@@ -14,6 +14,7 @@ from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.model import Extraction
 from policekg.extract.read import find_documents, read_document
+from policekg.extract.resources import use_lexicon, user_lexicon
 from policekg.graph.build import build_rdf
 from policekg.graph.namespaces import DEFAULT_BASE
 
@@ -39,7 +40,7 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
                       progress: Callable[[str], None] | None = None, workers: int | None = None,
                       cache: PathLike | None = None, dask: str | None = None,
                       time_limit: float | None = DEFAULT_SECONDS_PER_MB,
-                      found: Callable[[int], None] | None = None) -> Extraction:
+                      found: Callable[[int], None] | None = None, lexicon: PathLike | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
     Unreadable documents, missing paths and folders that cannot be listed do not stop the
@@ -55,9 +56,18 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
       extracted with the same pipeline are not read again.
     - ``dask``: the address of a Dask scheduler ("tcp://host:8786") whose workers analyse the
       documents instead (they need policekg installed, not the files).
+
+    ``lexicon`` is a folder of lexicon files read instead of the bundled files of the same
+    names (``policekg lexicon copy`` makes one to edit); the cache keeps its results apart.
+    A given ``nlp`` keeps the ruler patterns it was made with.
     """
-    store = ExtractionCache(cache) if cache is not None else None
-    extraction = extract_corpus(paths, Engine(workers, dask, nlp, time_limit), store, progress, found)
+    previous = user_lexicon()
+    use_lexicon(lexicon)
+    try:
+        store = ExtractionCache(cache) if cache is not None else None
+        extraction = extract_corpus(paths, Engine(workers, dask, nlp, time_limit), store, progress, found)
+    finally:
+        use_lexicon(previous)
     if store is not None:
         store.prune()
         extraction.cache = store.stats
@@ -71,7 +81,7 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,
                 workers: int | None = None, cache: PathLike | None = None, dask: str | None = None,
-                time_limit: float | None = DEFAULT_SECONDS_PER_MB) -> Graph:
+                time_limit: float | None = DEFAULT_SECONDS_PER_MB, lexicon: PathLike | None = None) -> Graph:
     """Documents under ``paths`` to an RDF graph in one call (options as :func:`extract_documents`)."""
     return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask,
-                                      time_limit=time_limit), base)
+                                      time_limit=time_limit, lexicon=lexicon), base)

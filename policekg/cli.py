@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 import policekg
 import policekg.graph.write
-from policekg import api
+from policekg import api, cli_lexicon
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import PoliceKGError
@@ -119,9 +119,12 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
               metavar="SECONDS",
               help="Seconds a document may take per megabyte of its file (at least this many) before it is skipped "
                    "as a failure; 0 for no limit.")
+@click.option("--lexicon", type=click.Path(path_type=str), default=None, metavar="DIR",
+              help="Read lexicon files from DIR instead of the bundled files of the same names (make one with "
+                   "`policekg lexicon copy DIR`).")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None, time_limit: float) -> None:
+          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read, a path that does not exist, a folder that cannot be
@@ -136,6 +139,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ minutes/panel-2015-02.pdf -o out/graph.ttl
         policekg build reports/ -o out/graph.ttl --workers 4
         policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
+        policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
     """
     policekg.graph.write.format_for(output)
     check_base(base)
@@ -146,7 +150,8 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
     with timing(Stopwatch()) as stopwatch:
         with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
             extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
-                                               dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n))
+                                               dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n),
+                                               lexicon=lexicon)
         for failure in extraction.failures:
             click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
@@ -465,6 +470,9 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
     result = push_graph(graph_file, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
     status = f"{result.status} {result.reason}".strip()
     click.echo(f"{result.method} {result.url}: {status}, {result.bytes_sent} bytes of {result.content_type} sent")
+
+
+cli_lexicon.register(cli, clear_errors)
 
 
 def main() -> None:
