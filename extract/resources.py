@@ -114,8 +114,11 @@ def _parse_error(name: str, number: int, error: Exception) -> LexiconError:
 
 @lexicon_cached
 def read_csv(name: str, folder: Path | None = None) -> tuple[dict[str, str], ...]:
-    """Rows of a CSV data file as dicts keyed by its header."""
-    return tuple(csv.DictReader(io.StringIO(_read(name, folder))))
+    """Rows of a CSV data file as dicts keyed by its header; ``#`` lines before the header are comments."""
+    lines = _read(name, folder).splitlines(keepends=True)
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return tuple(csv.DictReader(io.StringIO("".join(lines))))
 
 
 @lexicon_cached

@@ -24,16 +24,12 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 
 from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Link, Predicate
+from policekg.extract.link_types import link_type
 from policekg.ontology import load_ontology
 
 from .iri import Minter
-from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
 
-LINK_PREDICATES: dict[Predicate, URIRef] = {
-    Predicate.COLLABORATES_WITH: PKO.collaboratesWith,
-    Predicate.PARTICIPATES_IN: PKO.participatesIn,
-    Predicate.MEMBER_OF: ORG.memberOf,
-}
 CONFIDENCE_PLACES = Decimal("0.01")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -157,10 +153,11 @@ class _Builder:
         subject, obj = self.known(link.subject), self.known(link.object)
         if subject is None or obj is None:
             return
-        predicate = LINK_PREDICATES[link.predicate]
+        kind = link_type(link.predicate)
+        predicate = expand(kind.curie)
         self.add((subject, predicate, obj))
         self.reading(subject, predicate, obj, link.evidence)
-        if link.predicate is Predicate.COLLABORATES_WITH:
+        if kind.symmetric:
             self.add((obj, predicate, subject))
             self.reading(obj, predicate, subject, link.evidence)
         post = " ".join((link.role or "").split())

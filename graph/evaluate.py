@@ -24,13 +24,18 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
+from policekg.extract.link_types import link_types
+from policekg.extract.model import Predicate
 
-from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+from .namespaces import DCTERMS, PKO, PROV, RDF, RDFS, SKOS, expand
 
 ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
-LINK_TYPES = ("collaboratesWith", "participatesIn", "memberOf", "funder")
-LINK_PREDICATES = {"collaboratesWith": PKO.collaboratesWith, "participatesIn": PKO.participatesIn,
-                   "memberOf": ORG.memberOf}
+LINK_TYPES = (*(p.value for p in Predicate), "funder")
+
+
+def _symmetric(link_type: str | None) -> bool:
+    """Whether a category is a symmetric link type (by the lexicon's table of link types)."""
+    return any(t.symmetric and t.predicate.value == link_type for t in link_types().values())
 
 
 class GoldError(PoliceKGError):
@@ -148,12 +153,12 @@ class _GraphView:
                 if (e, RDF.type, PKO[kind]) in self.graph]
 
     def links(self, document: Node, link_type: str) -> list[Item]:
-        predicate = LINK_PREDICATES[link_type]
+        predicate = expand(link_types()[Predicate(link_type)].curie)
         statuses: dict[tuple[Node, Node], set[str]] = {}
         for statement in self.graph.subjects(PROV.wasDerivedFrom, document):
             if self.graph.value(statement, RDF.predicate) == predicate:
                 pair = (self.graph.value(statement, RDF.subject), self.graph.value(statement, RDF.object))
-                pair = tuple(sorted(pair)) if link_type == "collaboratesWith" else pair
+                pair = tuple(sorted(pair)) if _symmetric(link_type) else pair
                 statuses.setdefault(pair, set()).update(str(v) for v in self.graph.objects(statement, PKO.status))
         return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}",
                      statuses=frozenset(statuses[(s, o)])) for s, o in sorted(statuses)]
@@ -257,7 +262,7 @@ def _same(gold: Item, found: Item, link_type: str | None) -> bool:
             return False
         recipient = not gold.names[0] or bool(gold.names[0] & found.names[0])
         return recipient and (link_type != "funder" or bool(gold.names[1] & found.names[1]))
-    if link_type == "collaboratesWith":
+    if _symmetric(link_type):
         (a, b), (c, d) = gold.names, found.names
         return bool((a & c and b & d) or (a & d and b & c))
     return all(g & f for g, f in zip(gold.names, found.names))

@@ -96,6 +96,20 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 
+def expand(curie: str) -> URIRef:
+    """The IRI of a contract CURIE such as "pko:collaboratesWith" (a ``pko:`` term must be one
+    :class:`PKO` defines); raises ``ValueError`` for an unknown prefix or term."""
+    prefix, _, local = curie.partition(":")
+    if prefix not in PREFIXES or not local:
+        raise ValueError(f"not a contract CURIE: {curie!r}")
+    if prefix == "pko":
+        try:
+            return getattr(PKO, local)
+        except AttributeError:
+            raise ValueError(f"the policekg ontology defines no {curie}") from None
+    return PREFIXES[prefix][local]
+
+
 def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
     """Bind the contract's prefixes, and ``id:`` for the base of minted IRIs, on ``graph``.
 
