@@ -25,6 +25,8 @@ import rdflib
 from rdflib import URIRef
 from rdflib.term import Node
 
+from .build import search_name
+from .known_names import UnknownName, closest
 from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
 
 VIEWS = ("collaboration", "all")
@@ -99,6 +101,17 @@ def _restrict(network: nx.MultiGraph, keep: Iterable[str]) -> nx.MultiGraph:
     return result
 
 
+def _names(network: nx.MultiGraph) -> dict[str, str]:
+    """Every label and alias of the network's nodes (search form) and the node's label; labels win."""
+    known: dict[str, str] = {}
+    for _, data in sorted(network.nodes(data=True)):
+        known.setdefault(search_name(data["label"]), data["label"])
+    for _, data in sorted(network.nodes(data=True)):
+        for alias in sorted(data.get("aliases", ())):
+            known.setdefault(search_name(alias), data["label"])
+    return known
+
+
 def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     """The nodes within ``depth`` of the entities named ``focus`` (labels win over aliases)."""
     name = focus.casefold()
@@ -106,7 +119,7 @@ def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     by_alias = [n for n, aliases in network.nodes(data="aliases") if name in {a.casefold() for a in aliases}]
     centres = by_label or by_alias
     if not centres:
-        raise ValueError(f"no entity named {focus!r} in this view of the graph")
+        raise UnknownName(focus, closest(focus, _names(network)), "in this view of the graph")
     reached: set[str] = set()
     for centre in centres:
         reached.update(nx.single_source_shortest_path_length(network, centre, cutoff=depth))

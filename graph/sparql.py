@@ -45,6 +45,7 @@ from policekg.extract.errors import PoliceKGError
 from policekg.extract.money import pounds_for_reading
 
 from .build import search_name
+from .known_names import check_names, store_names
 from .namespaces import PREFIXES
 from .write import GraphFileError, format_for
 
@@ -520,10 +521,15 @@ def question_bindings(question: SavedQuestion, values: Mapping[str, str | list[s
 def ask(store: Store, name: str, values: Mapping[str, str | list[str]]) -> QueryResult:
     """Answer saved question ``name`` with parameter ``values`` (a list for a repeated parameter).
 
+    Every value is a name, looked up first: one no entity has raises
+    :class:`~policekg.graph.known_names.UnknownName` with the closest names, so an empty
+    answer always means that the graph holds nothing for names it knows.
+
     The parameter columns, constant by construction, are left out of the answer.
     """
     question = _question(name)
     bindings = question_bindings(question, values)
+    check_names([value for given in values.values() for value in _as_list(given)], store_names(store))
     result = run_query(store, question.text, bindings)
     keep = [i for i, variable in enumerate(result.variables) if not _is_parameter(question, variable)]
     result.variables = [result.variables[i] for i in keep]

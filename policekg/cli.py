@@ -29,6 +29,7 @@ from policekg.graph.evaluate import report as evaluation_report
 from policekg.graph import endpoint, sparql
 from policekg.graph.analytics import stats_report
 from policekg.graph.export import export_network
+from policekg.graph.known_names import UnknownName
 from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
 from policekg.graph.network import VIEWS, to_networkx
@@ -46,12 +47,16 @@ def _fail(message: str) -> None:
 
 
 def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one clear line on stderr and exit code 2."""
+    """Turn library errors into one clear line on stderr and exit code 2 (1 for a name the graph
+    does not know, which comes with the closest names it does)."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except UnknownName as error:  # the work was understood, but names nothing: exit 1 like "found problems"
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(EXIT_PROBLEMS)
         except (PoliceKGError, ValueError, OSError) as error:
             _fail(str(error))
 

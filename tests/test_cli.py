@@ -156,8 +156,9 @@ def test_cli_export_writes_a_network_with_kinds(runner, examples_ttl, tmp_path, 
 
 def test_cli_network_commands_report_an_unknown_focus_in_one_line(runner, examples_ttl):
     result = runner.invoke(cli, ["stats", str(examples_ttl), "--focus", "No Such Body"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
+    assert "no entity named 'No Such Body' in this view of the graph" in result.output
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +189,8 @@ def test_cli_ask_funds_table_shows_pounds(runner, seeds_ttl):
 
 def test_cli_ask_hostile_name_stays_a_literal(runner, seeds_ttl):
     result = runner.invoke(cli, ["ask", "collaborators", str(seeds_ttl), "--org", 'Kent" } ; DROP ALL ; #'])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a name no entity has, reported as such
+    assert "no entity named 'Kent\" } ; DROP ALL ; #'" in result.output
     assert "Essex" not in result.output
 
 

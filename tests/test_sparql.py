@@ -20,9 +20,11 @@ from policekg.graph.sparql import (
     graph_store,
     load_store,
     open_store,
+    question_bindings,
     run_query,
     saved_questions,
 )
+from policekg.graph.known_names import UnknownName
 from policekg.graph.write import GraphFileError, write_graph
 
 HOSTILE = 'Kent" } ; DROP ALL ; #'
@@ -146,8 +148,11 @@ def test_parameter_columns_are_left_out(store):
 
 def test_hostile_parameter_stays_a_literal(store):
     before = len(store)
-    assert ask(store, "collaborators", {"org": HOSTILE}).rows == []
-    assert ask(store, "funds", {"recipient": HOSTILE}).rows == []
+    for question, values in (("collaborators", {"org": HOSTILE}), ("funds", {"recipient": HOSTILE})):
+        with pytest.raises(UnknownName):
+            ask(store, question, values)
+        saved = next(q for q in saved_questions() if q.name == question)
+        assert run_query(store, saved.text, question_bindings(saved, values)).rows == []
     assert len(store) == before
 
 
