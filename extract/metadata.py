@@ -1,12 +1,13 @@
-"""Document metadata read from the text: title, date, and the force a report is about."""
+"""Document metadata read from the text: title, date, and the force a document is about."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
-from .gazetteer import force_by_area
-from .mentions import Mention
+from .gazetteer import by_key, force_by_area
+from .mentions import Mention, alias_index
 from .model import Kind
 from .resources import lexicon_cached, read_lines
 
@@ -23,6 +24,9 @@ DATE_PATTERNS = (
 )
 PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2})?)$", re.MULTILINE)
 MAX_TITLE = 120
+HEADER_LINES, HEADER_CHARS = 4, 600
+OFFICE_CATEGORIES = ("pcc", "pfcc", "mayor", "police-authority")
+PUBLISHED_BY = re.compile(r"^(?:Published|Produced|Issued|Prepared) by\b[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
 @lexicon_cached
@@ -72,20 +76,67 @@ def document_title(text: str, given: str | None) -> str | None:
     return generic[0] if generic else None
 
 
+def _header_end(text: str) -> int:
+    """Where a document's header ends: after its first :data:`HEADER_LINES` non-empty lines,
+    and within :data:`HEADER_CHARS` characters."""
+    seen = 0
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS]):
+        seen += 1
+        if seen == HEADER_LINES:
+            return line.end()
+    return min(len(text), HEADER_CHARS)
+
+
+def _force_of(mention: Mention) -> str | None:
+    """The force a mention names: a force, or the force an office oversees."""
+    if mention.anaphor or not mention.key:
+        return None
+    if mention.kind is Kind.FORCE:
+        return mention.key
+    known = by_key().get(mention.key)
+    return known.force if known is not None and known.category in OFFICE_CATEGORIES else None
+
+
+def _only(keys: Iterable[str | None]) -> str | None:
+    found = {key for key in keys if key}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _place_force(places: Iterable[str]) -> str | None:
+    return _only(force_by_area()[p.lower()].key for p in places if p.lower() in force_by_area())
+
+
 def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> str | None:
-    """The force a document is about: named in its PEEL heading, clearly the most mentioned,
-    or the force of the area whose commissioner or panel wrote it (``places``)."""
+    """The force a document is about, read from where a document says who it is:
+
+    its PEEL heading; the one force (or force's commissioner, or panel) its header names;
+    the one force named on a "Published by" line; the one area whose commissioner or panel
+    the document's posts and names give (``places``); failing all these, the force it clearly
+    names most."""
     heading = peel_title(text)
     if heading:
-        force = force_by_area().get(heading.group("area").lower())
-        if force:
+        area = heading.group("area")
+        force = force_by_area().get(area.lower()) or by_key().get(alias_index().get(area.lower(), ("",))[0])
+        if force is not None and force.kind is Kind.FORCE:
             return force.key
+    header = _header_end(text)
+    in_header = [m for m in mentions if m.start < header]
+    found = _only(_force_of(m) for m in in_header) or _place_force(
+        place for place in (place_of(m.name) for m in in_header) if place)
+    if found:
+        return found
+    lines = [(m.start(), m.end()) for m in PUBLISHED_BY.finditer(text)]
+    found = _only(_force_of(m) for m in mentions if any(s <= m.start < e for s, e in lines))
+    if found:
+        return found
+    found = _place_force(places)
+    if found:
+        return found
     counts = Counter(m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor)
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return ranked[0][0]
-    areas = Counter(force_by_area()[p.lower()].key for p in places if p.lower() in force_by_area())
-    return areas.most_common(1)[0][0] if len(areas) == 1 else None
+    return None
 
 
 def place_of(name: str) -> str | None:

@@ -15,7 +15,6 @@ KNOWN_GAPS = {
     "three subjects jointly",
     "memorandum",
     "possessive partnership",
-    "the force",
     "officers of the force",
     "collaboration with an area",
     "forces of areas",
