@@ -76,15 +76,22 @@ def document_title(text: str, given: str | None) -> str | None:
     return generic[0] if generic else None
 
 
-def _header_end(text: str) -> int:
-    """Where a document's header ends: after its first :data:`HEADER_LINES` non-empty lines,
-    and within :data:`HEADER_CHARS` characters."""
-    seen = 0
-    for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS]):
-        seen += 1
-        if seen == HEADER_LINES:
-            return line.end()
-    return min(len(text), HEADER_CHARS)
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """A document's header: its first :data:`HEADER_LINES` non-empty lines, within
+    :data:`HEADER_CHARS` characters."""
+    return [(line.start(), line.end()) for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS])][:HEADER_LINES]
+
+
+def _header_force(text: str, mentions: list[Mention]) -> str | None:
+    """The force the first header line naming any force (or its commissioner, or panel) names,
+    if it names just one."""
+    for start, end in _header_lines(text):
+        on_line = [m for m in mentions if start <= m.start < end]
+        forces = {f for f in (_force_of(m) for m in on_line) if f}
+        forces |= {f for f in [_place_force(p for p in (place_of(m.name) for m in on_line) if p)] if f}
+        if forces:
+            return next(iter(forces)) if len(forces) == 1 else None
+    return None
 
 
 def _force_of(mention: Mention) -> str | None:
@@ -109,7 +116,8 @@ def _place_force(places: Iterable[str]) -> str | None:
 def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> str | None:
     """The force a document is about, read from where a document says who it is:
 
-    its PEEL heading; the one force (or force's commissioner, or panel) its header names;
+    its PEEL heading; the one force (or force's commissioner, or panel) named on the first
+    header line that names any;
     the one force named on a "Published by" line; the one area whose commissioner or panel
     the document's posts and names give (``places``); failing all these, the force it clearly
     names most."""
@@ -119,10 +127,7 @@ def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> s
         force = force_by_area().get(area.lower()) or by_key().get(alias_index().get(area.lower(), ("",))[0])
         if force is not None and force.kind is Kind.FORCE:
             return force.key
-    header = _header_end(text)
-    in_header = [m for m in mentions if m.start < header]
-    found = _only(_force_of(m) for m in in_header) or _place_force(
-        place for place in (place_of(m.name) for m in in_header) if place)
+    found = _header_force(text, mentions)
     if found:
         return found
     lines = [(m.start(), m.end()) for m in PUBLISHED_BY.finditer(text)]
