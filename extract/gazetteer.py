@@ -124,3 +124,13 @@ def office_of(force_key: str, folder: Path | None = None) -> KnownOrganisation |
     """The commissioner's office (or mayor's office) that oversees the force ``force_key``."""
     return next((org for org in known_organisations(folder)
                  if org.force == force_key and org.category in ("pcc", "pfcc", "mayor", "police-authority")), None)
+
+
+def other_spellings(key: str) -> tuple[str, ...]:
+    """Every other way the gazetteer writes a commissioner's office ("Office of the Police and
+    Crime Commissioner for Kent", "Kent OPCC", "Kent Police and Crime Commissioner"), given as its
+    aliases whichever one a document used; nothing for other entities."""
+    known = by_key().get(key)
+    if known is None or known.category not in ("pcc", "pfcc"):
+        return ()
+    return known.aliases + known.spellings

@@ -25,7 +25,6 @@ DATE_PATTERNS = (
 PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2})?)$", re.MULTILINE)
 MAX_TITLE = 120
 HEADER_LINES, HEADER_CHARS = 4, 600
-OFFICE_CATEGORIES = ("pcc", "pfcc", "mayor", "police-authority")
 PUBLISHED_BY = re.compile(r"^(?:Published|Produced|Issued|Prepared) by\b[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
@@ -82,26 +81,17 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     return [(line.start(), line.end()) for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS])][:HEADER_LINES]
 
 
+def _named_forces(mentions: Iterable[Mention]) -> set[str]:
+    return {m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor}
+
+
 def _header_force(text: str, mentions: list[Mention]) -> str | None:
-    """The force the first header line naming any force (or its commissioner, or panel) names,
-    if it names just one."""
+    """The force the first header line naming any force names, if it names just one."""
     for start, end in _header_lines(text):
-        on_line = [m for m in mentions if start <= m.start < end]
-        forces = {f for f in (_force_of(m) for m in on_line) if f}
-        forces |= {f for f in [_place_force(p for p in (place_of(m.name) for m in on_line) if p)] if f}
+        forces = _named_forces(m for m in mentions if start <= m.start < end)
         if forces:
             return next(iter(forces)) if len(forces) == 1 else None
     return None
-
-
-def _force_of(mention: Mention) -> str | None:
-    """The force a mention names: a force, or the force an office oversees."""
-    if mention.anaphor or not mention.key:
-        return None
-    if mention.kind is Kind.FORCE:
-        return mention.key
-    known = by_key().get(mention.key)
-    return known.force if known is not None and known.category in OFFICE_CATEGORIES else None
 
 
 def _only(keys: Iterable[str | None]) -> str | None:
@@ -116,8 +106,7 @@ def _place_force(places: Iterable[str]) -> str | None:
 def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> str | None:
     """The force a document is about, read from where a document says who it is:
 
-    its PEEL heading; the one force (or force's commissioner, or panel) named on the first
-    header line that names any;
+    its PEEL heading; the one force named on the first header line that names any;
     the one force named on a "Published by" line; the one area whose commissioner or panel
     the document's posts and names give (``places``); failing all these, the force it clearly
     names most."""
@@ -131,7 +120,7 @@ def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> s
     if found:
         return found
     lines = [(m.start(), m.end()) for m in PUBLISHED_BY.finditer(text)]
-    found = _only(_force_of(m) for m in mentions if any(s <= m.start < e for s, e in lines))
+    found = _only(_named_forces(m for m in mentions if any(s <= m.start < e for s, e in lines)))
     if found:
         return found
     found = _place_force(places)
