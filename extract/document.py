@@ -16,7 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
-from .metadata import about_force, document_date, document_title, peel_year, place_of
+from .metadata import about_force, document_date, document_title, peel_year, place_of, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import label_slug, slugify
@@ -245,9 +245,10 @@ class DocumentReader:
                            rules: memberships.OrganisationRules) -> list[Mention]:
         """References to the commissioner's office: "Kent’s PCC", "the OPCC", "the Commissioner".
 
-        The office is the one the document names, or the office over the force it is about.
+        The office is the one the document names, the one whose website it comes from, or the
+        office over the force it is about.
         """
-        office = own_office(mentions, rules.about_force)
+        office = own_office(mentions, rules.about_force, source_office(self.text))
         if office is None:
             return mentions
         occupied = Occupied(mentions)

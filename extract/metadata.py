@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from .gazetteer import by_key, force_by_area
+from .gazetteer import by_key, force_by_area, office_of
 from .mentions import Mention, alias_index
 from .model import Kind
 from .resources import lexicon_cached, read_lines
@@ -79,6 +79,34 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     """A document's header: its first :data:`HEADER_LINES` non-empty lines, within
     :data:`HEADER_CHARS` characters."""
     return [(line.start(), line.end()) for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS])][:HEADER_LINES]
+
+
+SOURCE_URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w.-]+)")
+
+
+@lexicon_cached
+def _site_marks() -> frozenset[str]:
+    return frozenset(read_lines("office_sites.txt"))
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def source_office(text: str) -> str | None:
+    """The commissioner's office whose website a document was taken from, as a web address in its
+    header gives it ("Source: https://www.westmercia-pcc.gov.uk/..."): the key of its office."""
+    compact_areas = {_compact(area): force for area, force in force_by_area().items()}
+    for start, end in _header_lines(text):
+        for url in SOURCE_URL.finditer(text, start, end):
+            parts = re.split(r"[-.]", url.group("host").lower())
+            if not _site_marks() & set(parts):
+                continue
+            force = next((compact_areas[p] for p in parts if p in compact_areas), None)
+            office = office_of(force.key) if force is not None else None
+            if office is not None:
+                return office.key
+    return None
 
 
 def _named_forces(mentions: Iterable[Mention]) -> set[str]:

@@ -165,14 +165,15 @@ def _is_office(mention: Mention) -> bool:
                                              bool(OFFICE_NAME.match(mention.name)))
 
 
-def own_office(mentions: list[Mention], force: Mention | None) -> Mention | None:
+def own_office(mentions: list[Mention], force: Mention | None, site: str | None = None) -> Mention | None:
     """The commissioner's office a document belongs to: the first one it names, else the office
-    of a police and crime commissioner (or police, fire and crime commissioner) over the force
-    the document is about. A mayor's office is "the Commissioner" of no document."""
+    whose website it comes from (``site``, a key), else the office of a police and crime
+    commissioner (or police, fire and crime commissioner) over the force the document is about.
+    A mayor's office is "the Commissioner" of no document."""
     named = next((m for m in mentions if not m.anaphor and _is_office(m)), None)
     if named is not None:
         return _gazetteer_keyed(named)
-    office = office_of(force.key) if force is not None and force.key else None
+    office = by_key().get(site or "") or (office_of(force.key) if force is not None and force.key else None)
     if office is None or office.category not in COMMISSIONER_CATEGORIES:
         return None
     return Mention(Kind.PARTNER, 0, 0, office.label, office.label, office.key)

@@ -197,3 +197,14 @@ def test_own_force_from_the_publisher_line(nlp) -> None:
 def test_own_force_from_the_commissioner_named_in_the_header(nlp) -> None:
     text = "Office of the Police and Crime Commissioner for Norfolk\n\nDecision 2021/07\n\nThe grant is approved."
     assert about_of(text, nlp) == "PoliceForce/norfolk-constabulary"
+
+
+def test_the_pcc_of_a_document_from_a_commissioners_website(nlp) -> None:
+    text = "Source: https://www.northwales-pcc.gov.uk/news/\n\nGrants\n\nThe PCC gave £5,000 to the Home Office."
+    assert {e for e in entities_of(text, nlp) if e[0] == PARTNER} == {
+        (PARTNER, "Office of the North Wales Police and Crime Commissioner"), (PARTNER, "Home Office")}
+
+
+def test_a_website_that_is_no_commissioners_names_no_office(nlp) -> None:
+    text = "Source: https://www.northwales-news.co.uk/\n\nGrants\n\nThe PCC gave £5,000 to the Home Office."
+    assert {e for e in entities_of(text, nlp) if e[0] == PARTNER} == {(PARTNER, "Home Office")}
