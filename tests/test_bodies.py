@@ -208,3 +208,18 @@ def test_the_pcc_of_a_document_from_a_commissioners_website(nlp) -> None:
 def test_a_website_that_is_no_commissioners_names_no_office(nlp) -> None:
     text = "Source: https://www.northwales-news.co.uk/\n\nGrants\n\nThe PCC gave £5,000 to the Home Office."
     assert {e for e in entities_of(text, nlp) if e[0] == PARTNER} == {(PARTNER, "Home Office")}
+
+
+@pytest.mark.parametrize("unit", ["Kent, Essex and ", "collaboration with Kent, ", "Avon and Somerset and Avon and "])
+def test_lists_of_areas_take_linear_time(unit: str) -> None:
+    from time import perf_counter
+
+    from policekg.extract.areas import forces_by_area
+
+    def seconds(n: int) -> float:
+        start = perf_counter()
+        forces_by_area(unit * n + "x")
+        return perf_counter() - start
+
+    seconds(100)
+    assert seconds(16000) < 40 * seconds(2000) + 0.05
