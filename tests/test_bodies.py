@@ -223,3 +223,8 @@ def test_lists_of_areas_take_linear_time(unit: str) -> None:
 
     seconds(100)
     assert seconds(16000) < 40 * seconds(2000) + 0.05
+
+
+def test_the_constabulary_is_the_own_force(nlp) -> None:
+    text = "Norfolk Constabulary\n\nAnnual report\n\nThe Constabulary works closely with Norfolk County Council."
+    assert links_of(text, nlp) == {("Norfolk Constabulary", C, "Norfolk County Council")}
