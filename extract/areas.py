@@ -3,7 +3,8 @@ Somerset, Dorset and Wiltshire", "a firearms collaboration with Essex".
 
 An area name alone is a place ("Crime in Essex fell"); it names the area's force only next to
 words of policing (``patterns/force_area_cues.csv``): a cue before a list of areas, or a
-force word after it. A list is read whole, so "Avon and Somerset" is one area, and a list
+force word after it. A remark in brackets may stand before an area of the list ("Hampshire and
+(to a lesser extent) Kent"); an area inside the remark is not read. A list is read whole, so "Avon and Somerset" is one area, and a list
 that runs on into a name the gazetteer does not know ("with Kent and Medway councils", "with
 Essex County Council") is not read at all.
 """
@@ -37,7 +38,8 @@ def _listed_areas() -> re.Pattern[str]:
     for row in read_csv("force_area_cues.csv"):
         cues[row["position"]].append(row["words"])
     area = _area().pattern
-    areas = rf"{area}(?:,\s*{area}){{0,{MAX_LISTED - 2}}}(?:,?\s+(?:and|or|&)\s+{area})?"
+    aside = r"(?:\([^()\n]{1,40}\)\s+)?"  # "Hampshire and (to a lesser extent) Kent"
+    areas = rf"{area}(?:,\s*{aside}{area}){{0,{MAX_LISTED - 2}}}(?:,?\s+(?:and|or|&)\s+{aside}{area})?"
     ends = r"(?![’']s\b)(?!\s+[A-Z])(?!,?\s+(?:and|or|&)\s+[A-Z])(?!-\w)"
     return re.compile(
         rf"(?:\b(?i:{_alternation(cues['before'])})\s+(?:the\s+)?(?P<listed>{areas}){ends}"
@@ -53,6 +55,7 @@ def forces_by_area(text: str) -> list[Mention]:
         group = "listed" if match.group("listed") else "named"
         for area in _area().finditer(text, match.start(group), match.end(group)):
             force = by_area.get(" ".join(area.group().split()).lower())
-            if force is not None:
+            aside = text.count("(", match.start(group), area.start()) > text.count(")", match.start(group), area.start())
+            if force is not None and not aside:
                 found.append(Mention(Kind.FORCE, area.start(), area.end(), area.group(), force.label, force.key))
     return found

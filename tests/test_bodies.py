@@ -210,7 +210,8 @@ def test_a_website_that_is_no_commissioners_names_no_office(nlp) -> None:
     assert {e for e in entities_of(text, nlp) if e[0] == PARTNER} == {(PARTNER, "Home Office")}
 
 
-@pytest.mark.parametrize("unit", ["Kent, Essex and ", "collaboration with Kent, ", "Avon and Somerset and Avon and "])
+@pytest.mark.parametrize("unit", ["Kent, Essex and ", "collaboration with Kent, ", "Avon and Somerset and Avon and ",
+                                  "forces of Kent, (and ", "forces of Kent, (x) "])
 def test_lists_of_areas_take_linear_time(unit: str) -> None:
     from time import perf_counter
 
@@ -228,3 +229,9 @@ def test_lists_of_areas_take_linear_time(unit: str) -> None:
 def test_the_constabulary_is_the_own_force(nlp) -> None:
     text = "Norfolk Constabulary\n\nAnnual report\n\nThe Constabulary works closely with Norfolk County Council."
     assert links_of(text, nlp) == {("Norfolk Constabulary", C, "Norfolk County Council")}
+
+
+def test_a_remark_in_brackets_inside_a_list_of_areas(nlp) -> None:
+    text = "The unit has officers from forces of Surrey, Sussex and (since 2020, unlike Kent) Hampshire."
+    assert entities_of(text, nlp) == {(FORCE, "Surrey Police"), (FORCE, "Sussex Police"),
+                                      (FORCE, "Hampshire and Isle of Wight Constabulary")}
