@@ -97,9 +97,10 @@ def test_no_name_denotes_two_bodies() -> None:
 
 def test_offices_are_written_in_every_form_over_every_area_name() -> None:
     office = by_key()["PartnerOrganisation/office-of-the-avon-and-somerset-police-and-crime-commissioner"]
-    assert {"Office of the Police and Crime Commissioner for Avon and Somerset", "Avon & Somerset OPCC",
-            "Police and Crime Commissioner for Avon & Somerset"} <= set(office.aliases)
-    assert "Avon and Somerset Police and Crime Commissioner" in office.spellings
+    assert {"Office of the Police and Crime Commissioner for Avon and Somerset", "Avon & Somerset OPCC"} <= set(
+        office.aliases)
+    assert {"Avon and Somerset Police and Crime Commissioner", "Police and Crime Commissioner for Avon & Somerset"} <= set(
+        office.spellings)
     assert force_by_area()["avon & somerset"].label == "Avon and Somerset Police"
 
 
