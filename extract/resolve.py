@@ -181,8 +181,11 @@ def own_office(mentions: list[Mention], force: Mention | None, site: str | None 
 
 @lexicon_cached
 def _office_reference() -> re.Pattern[str]:
-    phrases = sorted(read_lines("office_references.txt"), key=len, reverse=True)
-    return re.compile(rf"\b[Tt]he (?:{'|'.join(re.escape(p) for p in phrases)})(?![\w’'-])(?! for [A-Z])")
+    lines = read_lines("office_references.txt")
+    after_the = sorted((line[4:] for line in lines if line.startswith("the ")), key=len, reverse=True)
+    alone = sorted((line for line in lines if not line.startswith("the ")), key=len, reverse=True)
+    return re.compile(rf"(?:\b[Tt]he (?:{'|'.join(map(re.escape, after_the))})|\b(?:{'|'.join(map(re.escape, alone))}))"
+                      r"(?![\w’'-])(?! for [A-Z])")
 
 
 def office_references(text: str, office: Mention | None, taken: list[Mention]) -> list[Mention]:

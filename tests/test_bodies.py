@@ -236,3 +236,8 @@ def test_a_remark_in_brackets_inside_a_list_of_areas(nlp) -> None:
     text = "The unit has officers from forces of Surrey, Sussex and (since 2020, unlike Kent) Hampshire."
     assert entities_of(text, nlp) == {(FORCE, "Surrey Police"), (FORCE, "Sussex Police"),
                                       (FORCE, "Hampshire and Isle of Wight Constabulary")}
+
+
+def test_the_opcc_acronym_alone_is_the_own_office(nlp) -> None:
+    text = "Cheshire Constabulary\n\nPresent: Mr Ian Fenwright, Chief Finance Officer, OPCC."
+    assert links_of(text, nlp) == {("Ian Fenwright", "memberOf", "Office of the Cheshire Police and Crime Commissioner")}
