@@ -145,7 +145,7 @@ class DocumentReader:
             places += [place for place in (place_of(p.text) for p in posts) if place]
             force = _known_mention(about_force(self.text, mentions, places), self.text)
             rules = memberships.OrganisationRules(force, self.text)
-            mentions = self._with_commissioner(mentions, posts, rules)
+            mentions = self._with_commissioner(mentions, rules)
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -241,8 +241,7 @@ class DocumentReader:
             return next((m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)), None), None
         return None, None
 
-    def _with_commissioner(self, mentions: list[Mention], posts: list[PostMention],
-                           rules: memberships.OrganisationRules) -> list[Mention]:
+    def _with_commissioner(self, mentions: list[Mention], rules: memberships.OrganisationRules) -> list[Mention]:
         """References to the commissioner's office: "Kent’s PCC", "the OPCC", "the Commissioner".
 
         The office is the one the document names, the one whose website it comes from, or the
