@@ -25,7 +25,7 @@ from .cache import ExtractionCache, document_key
 from .deadline import DEFAULT_SECONDS_PER_MB, TimeLimitExceeded, document_limit, time_limit
 from .document import DocumentAnalysis, analyse, split_lines
 from .errors import DocumentError
-from .gazetteer import by_key
+from .gazetteer import by_key, other_spellings
 from .mentions import Mention, is_generic
 from .model import Entity, Extraction, Failure, Fund, Kind, ReadDocument
 from .names import split_title
@@ -205,7 +205,8 @@ def merge(results: Iterable[Result]) -> Extraction:
             if not any(not m.anaphor for m in mentions) and key not in by_key():
                 continue
             label = _label(key, mentions)
-            alt = {_surface(m) for m in mentions if not m.anaphor and not _is_reference(m)} - {label, ""}
+            alt = {_surface(m) for m in mentions if not m.anaphor and not _is_reference(m)}
+            alt = (alt | set(other_spellings(key))) - {label, ""}
             extraction.entities[key] = Entity(key, mentions[0].kind, label, alt, documents_of[key])
     extraction.funds = list(funds.values())
     return extraction

@@ -16,22 +16,21 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
-from .metadata import about_force, document_date, document_title, peel_year, place_of
+from .metadata import about_force, document_date, document_title, peel_year, place_of, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import label_slug, slugify
 from .stages import stage
-from .resolve import expand_abbreviations, propagate_names, resolve_generic, resolve_people, with_keys
+from .resolve import (expand_abbreviations, office_references, own_office, propagate_names, resolve_generic,
+                      resolve_people, with_keys)
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
-OFFICE = re.compile(r"^Office of the (?:.+ Police and Crime Commissioner|Police and Crime Commissioner for .+)$")
 SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
 SENTENCE_BREAK = re.compile(r"[.!?;][\"'”’)\]]*\s+(?=\S)")
-COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
 
 
@@ -146,7 +145,7 @@ class DocumentReader:
             places += [place for place in (place_of(p.text) for p in posts) if place]
             force = _known_mention(about_force(self.text, mentions, places), self.text)
             rules = memberships.OrganisationRules(force, self.text)
-            mentions = self._with_commissioner(mentions, posts, rules)
+            mentions = self._with_commissioner(mentions, rules)
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -242,23 +241,18 @@ class DocumentReader:
             return next((m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)), None), None
         return None, None
 
-    def _with_commissioner(self, mentions: list[Mention], posts: list[PostMention],
-                           rules: memberships.OrganisationRules) -> list[Mention]:
-        """References to the commissioner's office: "Kent’s PCC", "the PCC", "the Commissioner".
+    def _with_commissioner(self, mentions: list[Mention], rules: memberships.OrganisationRules) -> list[Mention]:
+        """References to the commissioner's office: "Kent’s PCC", "the OPCC", "the Commissioner".
 
-        The office is the one the document names, or, where the document speaks of a police
-        and crime commissioner, the office for the force it is about.
+        The office is the one the document names, the one whose website it comes from, or the
+        office over the force it is about.
         """
-        office = next((m for m in mentions if m.kind is Kind.PARTNER and OFFICE.match(m.name)), None)
-        if office is None and (posts or re.search(r"\bPCC\b|Police and Crime Commissioner", self.text)):
-            office = rules.pcc_office(None, 0, 0)
+        office = own_office(mentions, rules.about_force, source_office(self.text))
         if office is None:
             return mentions
-        office = replace(office, key=office.key or entity_key(Kind.PARTNER, office.name))
         occupied = Occupied(mentions)
         found = [m for m in pcc_references(self.text, office) if occupied.is_free(m.start, m.end)]
-        found += [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key, anaphor=True)
-                  for m in COMMISSIONER.finditer(self.text) if occupied.is_free(m.start(), m.end())]
+        found += office_references(self.text, office, mentions + found)
         return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
     def _ensure_named(self, analysis: DocumentAnalysis, mention: Mention) -> None:

@@ -1,12 +1,13 @@
-"""Document metadata read from the text: title, date, and the force a report is about."""
+"""Document metadata read from the text: title, date, and the force a document is about."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
-from .gazetteer import force_by_area
-from .mentions import Mention
+from .gazetteer import by_key, force_by_area, office_of
+from .mentions import Mention, alias_index
 from .model import Kind
 from .resources import lexicon_cached, read_lines
 
@@ -23,6 +24,8 @@ DATE_PATTERNS = (
 )
 PEEL_TITLE = re.compile(r"^(?P<area>[A-Z][\w&' -]+?) PEEL (?P<year>\d{4}(?:/\d{2})?)$", re.MULTILINE)
 MAX_TITLE = 120
+HEADER_LINES, HEADER_CHARS = 4, 600
+PUBLISHED_BY = re.compile(r"^(?:Published|Produced|Issued|Prepared) by\b[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
 @lexicon_cached
@@ -72,20 +75,90 @@ def document_title(text: str, given: str | None) -> str | None:
     return generic[0] if generic else None
 
 
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """A document's header: its first :data:`HEADER_LINES` non-empty lines, within
+    :data:`HEADER_CHARS` characters."""
+    return [(line.start(), line.end()) for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS])][:HEADER_LINES]
+
+
+SOURCE_URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w.-]+)")
+
+
+@lexicon_cached
+def _site_marks() -> frozenset[str]:
+    return frozenset(read_lines("office_sites.txt"))
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def source_office(text: str) -> str | None:
+    """The commissioner's office whose website a document was taken from, as a web address in its
+    header gives it ("Source: https://www.westmercia-pcc.gov.uk/..."): the key of its office."""
+    compact_areas = {_compact(area): force for area, force in force_by_area().items()}
+    for start, end in _header_lines(text):
+        for url in SOURCE_URL.finditer(text, start, end):
+            parts = re.split(r"[-.]", url.group("host").lower())
+            if not _site_marks() & set(parts):
+                continue
+            force = next((compact_areas[p] for p in parts if p in compact_areas), None)
+            office = office_of(force.key) if force is not None else None
+            if office is not None:
+                return office.key
+    return None
+
+
+def _named_forces(mentions: Iterable[Mention]) -> set[str]:
+    return {m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor}
+
+
+def _header_force(text: str, mentions: list[Mention]) -> str | None:
+    """The force the first header line naming any force names, if it names just one."""
+    for start, end in _header_lines(text):
+        forces = _named_forces(m for m in mentions if start <= m.start < end)
+        if forces:
+            return next(iter(forces)) if len(forces) == 1 else None
+    return None
+
+
+def _only(keys: Iterable[str | None]) -> str | None:
+    found = {key for key in keys if key}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _place_force(places: Iterable[str]) -> str | None:
+    return _only(force_by_area()[p.lower()].key for p in places if p.lower() in force_by_area())
+
+
 def about_force(text: str, mentions: list[Mention], places: list[str] = ()) -> str | None:
-    """The force a document is about: named in its PEEL heading, clearly the most mentioned,
-    or the force of the area whose commissioner or panel wrote it (``places``)."""
+    """The force a document is about, read from where a document says who it is:
+
+    its PEEL heading; the one force named on the first header line that names any;
+    the one force named on a "Published by" line; the one area whose commissioner or panel
+    the document's posts and names give (``places``); failing all these, the force it clearly
+    names most."""
     heading = peel_title(text)
     if heading:
-        force = force_by_area().get(heading.group("area").lower())
-        if force:
+        area = heading.group("area")
+        force = force_by_area().get(area.lower()) or by_key().get(alias_index().get(area.lower(), ("",))[0])
+        if force is not None and force.kind is Kind.FORCE:
             return force.key
+    found = _header_force(text, mentions)
+    if found:
+        return found
+    lines = [(m.start(), m.end()) for m in PUBLISHED_BY.finditer(text)]
+    found = _only(_named_forces(m for m in mentions if any(s <= m.start < e for s, e in lines)))
+    if found:
+        return found
+    found = _place_force(places)
+    if found:
+        return found
     counts = Counter(m.key for m in mentions if m.kind is Kind.FORCE and m.key and not m.anaphor)
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return ranked[0][0]
-    areas = Counter(force_by_area()[p.lower()].key for p in places if p.lower() in force_by_area())
-    return areas.most_common(1)[0][0] if len(areas) == 1 else None
+    return None
 
 
 def place_of(name: str) -> str | None:

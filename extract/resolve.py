@@ -12,12 +12,18 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .abbreviations import find_definitions
+from .gazetteer import by_key, office_of
 from .keys import entity_key
-from .mentions import Mention, Occupied, is_generic
+from .mentions import Mention, Occupied, alias_index, is_generic
 from .model import Kind
 from .names import PersonName, matches_short_form, personal_titles
+from .resources import lexicon_cached, read_lines
 
 MIN_PROPAGATED = 6
+OFFICE_CATEGORIES = ("pcc", "pfcc", "mayor", "police-authority")
+COMMISSIONER_CATEGORIES = ("pcc", "pfcc")
+OFFICE_NAME = re.compile(r"^Office of the (?:.+ Police,? (?:Fire )?and Crime Commissioner|"
+                         r"Police,? (?:Fire )?and Crime Commissioner for .+)$")
 PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", re.IGNORECASE)
 
 
@@ -153,14 +159,71 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
     return resolved
 
 
+def _is_office(mention: Mention) -> bool:
+    known = by_key().get(mention.key or "")
+    return mention.kind is Kind.PARTNER and (known.category in OFFICE_CATEGORIES if known else
+                                             bool(OFFICE_NAME.match(mention.name)))
+
+
+def own_office(mentions: list[Mention], force: Mention | None, site: str | None = None) -> Mention | None:
+    """The commissioner's office a document belongs to: the first one it names, else the office
+    whose website it comes from (``site``, a key), else the office of a police and crime
+    commissioner (or police, fire and crime commissioner) over the force the document is about.
+    A mayor's office is "the Commissioner" of no document."""
+    named = next((m for m in mentions if not m.anaphor and _is_office(m)), None)
+    if named is not None:
+        return _gazetteer_keyed(named)
+    office = by_key().get(site or "") or (office_of(force.key) if force is not None and force.key else None)
+    if office is None or office.category not in COMMISSIONER_CATEGORIES:
+        return None
+    return Mention(Kind.PARTNER, 0, 0, office.label, office.label, office.key)
+
+
+@lexicon_cached
+def _office_reference() -> re.Pattern[str]:
+    lines = read_lines("office_references.txt")
+    after_the = sorted((line[4:] for line in lines if line.startswith("the ")), key=len, reverse=True)
+    alone = sorted((line for line in lines if not line.startswith("the ")), key=len, reverse=True)
+    return re.compile(rf"(?:\b[Tt]he (?:{'|'.join(map(re.escape, after_the))})|\b(?:{'|'.join(map(re.escape, alone))}))"
+                      r"(?![\w’'-])(?! for [A-Z])")
+
+
+def office_references(text: str, office: Mention | None, taken: list[Mention]) -> list[Mention]:
+    """"the OPCC", "the Commissioner", "the Police, Fire and Crime Commissioner": the document's
+    own office (:func:`own_office`), wherever no other mention already takes the words."""
+    if office is None:
+        return []
+    occupied = Occupied(taken)
+    found = []
+    for match in _office_reference().finditer(text):
+        if occupied.is_free(match.start(), match.end()):
+            found.append(Mention(Kind.PARTNER, match.start(), match.end(), match.group(), office.name, office.key,
+                                 anaphor=True))
+            occupied.take(match.start(), match.end())
+    return found
+
+
+def _gazetteer_keyed(mention: Mention) -> Mention:
+    """A name the gazetteer knows ("Office of the Hampshire Police and Crime Commissioner") gets
+    its row's key and label; any other name its own key."""
+    if mention.key is not None:
+        return mention
+    known = alias_index().get(mention.name.lower())
+    if known is not None and known[1] is mention.kind:
+        return replace(mention, key=known[0], name=known[2])
+    return replace(mention, key=entity_key(mention.kind, mention.name))
+
+
 def with_keys(mentions: list[Mention], force: Mention | None) -> list[Mention]:
+    """Every mention with its corpus-wide key; "the force" is the document's own force, and is
+    dropped when the document has none."""
     keyed = []
     for m in mentions:
         if m.anaphor and m.key is None and m.kind is Kind.FORCE:
             if force is None:
                 continue
             m = replace(m, key=force.key, name=force.name)
-        elif m.key is None:
-            m = replace(m, key=entity_key(m.kind, m.name))
+        else:
+            m = _gazetteer_keyed(m)
         keyed.append(m)
     return keyed

@@ -1,7 +1,8 @@
 """The ``policekg_ruler`` spaCy component: domain entities from data files.
 
-It marks police forces and national bodies (gazetteer CSVs, matched as written,
-each span carrying its entity key as ``ent_id_``) and partner organisations,
+It marks police forces, commissioners' offices, multi-force units and national bodies
+(the gazetteer's reference lists, matched as written by spaCy's PhraseMatcher, each span
+carrying its entity key as ``ent_id_``) and partner organisations,
 programmes, posts and non-entities (token patterns in ``patterns/*.jsonl``). Its spans
 replace any overlapping entity the statistical NER found, and leave the others alone.
 """

@@ -1,7 +1,7 @@
 """Mentions read from the form of the text rather than by spaCy.
 
-Statistical NER misses names that the layout or punctuation gives away: several forces
-sharing one "Police" ("Kent and Essex Police"), programme names in quotes ("the ‘develop
+Statistical NER misses names that the layout or punctuation gives away: forces named by
+their area (``areas.py``: "Kent and Essex Police"), programme names in quotes ("the ‘develop
 you’ scheme") or brackets ("its operating model (New Horizon)"), "Operations Lakeland and
 Ikon", abbreviations used without a definition whose letters are the initials of a body the
 document names ("KCJB"), and references to a police and crime commissioner's office.
@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 
 from .abbreviations import MINOR_WORDS
-from .gazetteer import force_by_area
+from .areas import forces_by_area
 from .mentions import Mention, Occupied, is_generic
 from .model import Kind
 from .resources import lexicon_cached, read_lines
 
-# The longest list a pattern reads as one ("Avon and Somerset, Devon and Cornwall, … and
-# Wiltshire Police"): a bound, so a list without its closing words costs linear time.
+# The longest list a pattern reads as one: a bound, so a list without its end costs linear time.
 MAX_LISTED = 16
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
@@ -43,28 +42,6 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
         re.compile(r"(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
     )
-
-
-@lexicon_cached
-def _coordinated_forces() -> re.Pattern[str]:
-    areas = sorted((org.area for org in force_by_area().values()), key=len, reverse=True)
-    area = "|".join(re.escape(a) for a in areas)
-    return re.compile(rf"\b(?P<areas>(?:{area})(?:, (?:{area})){{0,{MAX_LISTED - 2}}},? and (?:{area})) (?:[Pp]olice|[Cc]onstabular(?:y|ies)|forces)\b")
-
-
-def coordinated_forces(text: str) -> list[Mention]:
-    """"Kent and Essex Police", "Leicestershire, Staffordshire and West Yorkshire forces"."""
-    found = []
-    by_area = force_by_area()
-    for match in _coordinated_forces().finditer(text):
-        for area in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", match.group("areas")):
-            name = area.group().strip().removeprefix("and ").strip()
-            force = by_area.get(name.lower())
-            if force is None:
-                continue
-            start = match.start("areas") + match.group("areas").find(name, area.start())
-            found.append(Mention(Kind.FORCE, start, start + len(name), name, force.label, force.key))
-    return found
 
 
 QUOTED_LIST = re.compile(rf"(?P<names>(?:{QUOTED.replace('?P<name>', '')}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
@@ -142,7 +119,7 @@ def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """All form-based mentions that do not overlap one spaCy already gave."""
     found: list[Mention] = []
     occupied = Occupied(taken)
-    for mention in coordinated_forces(text) + programmes(text) + signed_names(text):
+    for mention in forces_by_area(text) + programmes(text) + signed_names(text):
         if occupied.is_free(mention.start, mention.end):
             found.append(mention)
             occupied.take(mention.start, mention.end)
