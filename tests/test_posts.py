@@ -18,13 +18,10 @@ from constructions import PANEL, POSTS
 KNOWN_GAPS = {
     "the post, name",  # the force a PEEL heading names without a year range is not found
     "rank before name",  # the same, and the ranked name is not found as a person
-    "bracketed council",  # the panel heading is not read as the panel, so no panel link
-    "coordinated names one bracket",  # "Councillors A Rahman and T Bellamy" names no person
     "independent members",  # the panel heading, and "Mr R Qureshi and" is not a person
     "table row",  # the panel heading is not read as the panel
     "resolution appoints",  # "Chair of the Panel" needs the panel named by the heading
     "fire sector post",  # the fire and rescue service is not found as an organisation
-    "panel member bracket",  # the panel heading is not read as the panel
 }
 
 M = "memberOf"
