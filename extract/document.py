@@ -195,6 +195,7 @@ class DocumentReader:
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
+        meeting = body or self._meeting(mentions)
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -204,7 +205,7 @@ class DocumentReader:
             in_line_posts = posts[bisect_left(post_starts, offset) : bisect_left(post_starts, offset + len(line))]
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, body)
+                found_posts += attendance.posts(offset, line, people, orgs, meeting)
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, body)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
@@ -243,6 +244,12 @@ class DocumentReader:
         found = [m for start, line in split_lines(self.text) if start in self._attendance
                  for m in attendance.people(start, line) if occupied.is_free(m.start, m.end)]
         return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+    def _meeting(self, mentions: list[Mention]) -> Mention | None:
+        """The panel whose meeting an attendance list records: the one named above the list."""
+        first = min(self._attendance, default=0)
+        return next((m for m in mentions if m.kind is Kind.PARTNER and m.start < first and PANEL.search(m.name)),
+                    None)
 
     @staticmethod
     def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:
