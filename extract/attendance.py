@@ -33,7 +33,7 @@ def _cues() -> dict[str, dict[str, str]]:
 
 
 def sections(lines: list[tuple[int, str]]) -> set[int]:
-    """Start offsets of the lines inside attendance lists."""
+    """Start offsets of the lines inside attendance lists, and of labelled list lines."""
     inside, found = False, set()
     for start, line in lines:
         stripped = line.strip()
@@ -41,9 +41,15 @@ def sections(lines: list[tuple[int, str]]) -> set[int]:
             inside = True
         elif not stripped or stripped.endswith(":"):
             inside = False
-        elif inside:
+        elif inside or _label(stripped):
             found.add(start)
     return found
+
+
+def _label(line: str) -> bool:
+    """Whether a line opens with a list label ("Independent Members: …")."""
+    label = re.match(r"([A-Za-z -]+):", line)
+    return bool(label) and label.group(1).strip().lower() in _cues()["label"]
 
 
 def _pieces(start: int, chunk: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -116,4 +122,29 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
                 found.append(Post(person, role or "Member", council, person.start, end, 0.9))
             if body is not None:
                 found.append(Post(person, body_role, body, person.start, end, 0.9))
+    return found
+
+
+# "RESOLVED – That Councillor Name be appointed Chair of the Panel": a bounded stretch for the
+# name, so the search stays linear.
+RESOLUTION = re.compile(r"\b[Tt]hat (?P<who>[^.;]{3,80}?) be (?P<verb>[a-z-]+) (?:as )?(?:the )?"
+                        r"(?P<post>[A-Z][\w-]*(?: [A-Z][\w-]*)?)")
+
+
+def resolutions(line_start: int, line: str, people_in_line: list[Mention], orgs: list[Mention],
+                meeting: Mention | None) -> list[Post]:
+    """A resolution appointing a person to a panel role (``bracket`` cues: Chair,
+    Vice-Chair) makes them a member of the panel holding the meeting, in that role."""
+    if meeting is None:
+        return []
+    found = []
+    for match in RESOLUTION.finditer(line):
+        role = _cues()["bracket"].get(match.group("post").lower())
+        if match.group("verb") not in _cues()["appoint"] or role is None:
+            continue
+        start, end = line_start + match.start("who"), line_start + match.end("who")
+        person = next((p for p in people_in_line if start <= p.start and p.end <= end), None)
+        elsewhere = any(o.start >= line_start + match.end() and o.key != meeting.key for o in orgs)
+        if person is not None and not elsewhere:
+            found.append(Post(person, role, meeting, line_start + match.start(), line_start + len(line), 0.85))
     return found

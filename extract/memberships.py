@@ -113,7 +113,7 @@ THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
 POST_REACH = 160
 
 POST_BEFORE_ORGANISATION = re.compile(
-    r"\s*[,(]\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
+    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
     r"\s*(?:the\s+)?"
 )
 
@@ -233,7 +233,8 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
     """A membership row: "Councillor Name<TAB>Borough Council", "Name (Chairman)<TAB>…".
 
     The person sits for the row's organisation; a bracketed role ("Chairman") and an
-    "Independent Member" are posts in the body whose membership list it is.
+    "Independent Member" are posts in the body whose membership list it is, and a
+    councillor (or ranked officer) sitting for an organisation is a member of that body too.
     """
     cells = line.split("\t")
     if len(cells) != 2:
@@ -252,6 +253,9 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
         role = (prefix.group(1) if prefix else None) or title or "Member"
         posts.append(Post(person, role, organisation, line_start, end, 0.95))
     body_role = (bracket.group(1) if bracket else None) or (_post_label(cells[1]) if organisation is None else None)
+    # A councillor (or officer by rank) listed for their organisation is a member of the body
+    # whose list it is.
+    body_role = body_role or ("Member" if organisation is not None and title and not prefix else None)
     if body is not None and body_role:
         posts.append(Post(person, body_role, body, line_start, end, 0.95))
     return posts

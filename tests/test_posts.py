@@ -18,9 +18,6 @@ from constructions import PANEL, POSTS
 KNOWN_GAPS = {
     "the post, name",  # the force a PEEL heading names without a year range is not found
     "rank before name",  # the same, and the ranked name is not found as a person
-    "independent members",  # the panel heading, and "Mr R Qureshi and" is not a person
-    "table row",  # the panel heading is not read as the panel
-    "resolution appoints",  # "Chair of the Panel" needs the panel named by the heading
     "fire sector post",  # the fire and rescue service is not found as an organisation
 }
 
@@ -41,6 +38,21 @@ MORE_POSTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("panel member bracket", PANEL + "Present:\nCouncillor Peter Lowe (Sunderland City Council)",
      {("Peter Lowe", "Sunderland City Council", "Councillor"),
       ("Peter Lowe", "Anytown and Borough Police and Crime Panel", "Member")}),
+    ("attendance groups share brackets", PANEL + "Present:\nCouncillors P Lowe (Sunderland City Council), "
+     "A Rahman and T Bellamy (Newcastle City Council)",
+     {("P Lowe", "Sunderland City Council", "Councillor"), ("A Rahman", "Newcastle City Council", "Councillor"),
+      ("T Bellamy", "Newcastle City Council", "Councillor"),
+      ("P Lowe", "Anytown and Borough Police and Crime Panel", "Member"),
+      ("A Rahman", "Anytown and Borough Police and Crime Panel", "Member"),
+      ("T Bellamy", "Anytown and Borough Police and Crime Panel", "Member")}),
+    ("panel named above the list", "Agenda and minutes\n\nAnytown and Borough Police and Crime Panel - 3 March "
+     "2022\n\nPresent:\nCouncillor Peter Lowe (Sunderland City Council)",
+     {("Peter Lowe", "Sunderland City Council", "Councillor"),
+      ("Peter Lowe", "Anytown and Borough Police and Crime Panel", "Member")}),
+    ("attendance without a panel", "Present:\nCouncillor Peter Lowe (Sunderland City Council)\n\nPeter Lowe "
+     "wrote to Anytown Borough Council.", {("Peter Lowe", "Sunderland City Council", "Councillor")}),
+    ("resolution vice-chair", PANEL + "(ii) That Councillor Moira Hetherington be appointed Vice-Chair for 2022/23.",
+     {("Moira Hetherington", "Anytown and Borough Police and Crime Panel", "Vice-Chair")}),
 ]
 
 # Texts that put a name next to an organisation without stating a membership.
@@ -51,6 +63,8 @@ NOT_POSTS: list[tuple[str, str]] = [
     ("lower-case word that is no post", "Jane Doe, a resident of Anytown, wrote to Anytown Borough Council."),
     ("untitled name before a bracket", "Jane Doe (Anytown Borough Council) was not present."),
     ("force before an untitled name", "Essex Police Jane Doe was quoted in the paper."),
+    ("resolution noting a report", PANEL + "RESOLVED – That the report of Councillor Moira Hetherington be noted."),
+    ("resolution thanking a person", PANEL + "RESOLVED – That Councillor Moira Hetherington be thanked for her work."),
     ("rank of another force's officer", "Kent Police PEEL 2019\n\nChief Superintendent Mark Ellis – Anytown Borough "
      "Council"),
 ]
