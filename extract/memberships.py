@@ -95,15 +95,24 @@ def _titled_at_organisation(person: Mention, orgs: list[Mention], match: re.Matc
     return Post(person, post[0], organisation, person.start, end, 0.85)
 
 
+# "Inspector Name of British Transport Police": what may stand between a ranked name and its force.
+OF_FORCE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post | None:
-    """"Metropolitan Police Deputy Assistant Commissioner Name": a force written straight
-    before a police rank and a name is the force the rank is held in."""
+    """"Metropolitan Police Deputy Assistant Commissioner Name" or "Inspector Name of British
+    Transport Police": a force written straight before a police rank and a name, or straight
+    after the name with "of", is the force the rank is held in."""
     post = rank_posts().get((person.title or "").lower())
     if post is None or post[1] != "force":
         return None
     force = next((m for m in orgs if m.kind is Kind.FORCE and m.end <= person.start
                   and not text[m.end : person.start].strip()), None)
-    return Post(person, post[0], force, force.start, person.end, 0.85) if force else None
+    if force is not None:
+        return Post(person, post[0], force, force.start, person.end, 0.85)
+    after = OF_FORCE.match(text, person.end)
+    force = next((m for m in orgs if m.kind is Kind.FORCE and after and m.start == after.end()), None)
+    return Post(person, post[0], force, person.start, force.end, 0.85) if force else None
 
 
 # "The Chief Executive, Name": one to six capitalised words, one space between them (a

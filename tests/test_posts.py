@@ -33,6 +33,10 @@ MORE_POSTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Margaret Whitley", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner")}),
     ("organisation assistant commissioner name", "Metropolitan Police Assistant Commissioner Ravi Singh opened the "
      "event.", {("Ravi Singh", "Metropolitan Police Service", "Assistant Commissioner")}),
+    ("rank name of force", "Inspector Tom Reeve of British Transport Police said the patrols worked.",
+     {("Tom Reeve", "British Transport Police", "Inspector")}),
+    ("rank name comma force", "Chief Constable Simon Hale, Durham Constabulary",
+     {("Simon Hale", "Durham Constabulary", "Chief Constable")}),
     ("councillor bracketed council", "Cllr Peter Lowe (Sunderland City Council) asked about the budget.",
      {("Peter Lowe", "Sunderland City Council", "Councillor")}),
     ("panel member bracket", PANEL + "Present:\nCouncillor Peter Lowe (Sunderland City Council)",
@@ -65,6 +69,7 @@ NOT_POSTS: list[tuple[str, str]] = [
     ("force before an untitled name", "Essex Police Jane Doe was quoted in the paper."),
     ("resolution noting a report", PANEL + "RESOLVED – That the report of Councillor Moira Hetherington be noted."),
     ("resolution thanking a person", PANEL + "RESOLVED – That Councillor Moira Hetherington be thanked for her work."),
+    ("untitled name of a force", "Jane Doe of Essex Police was quoted in the paper."),
     ("rank of another force's officer", "Kent Police PEEL 2019\n\nChief Superintendent Mark Ellis – Anytown Borough "
      "Council"),
 ]
