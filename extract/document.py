@@ -10,7 +10,7 @@ from pathlib import PurePath
 from spacy.tokens import Doc
 
 from . import funds as fund_rules
-from . import memberships
+from . import attendance, memberships
 from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
@@ -141,6 +141,7 @@ class DocumentReader:
             mentions = expand_abbreviations(self.text, mentions)
             mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
             mentions = propagate_names(self.text, mentions)
+            mentions = self._with_attendance(mentions)
             places = [place for place in (place_of(m.name) for m in mentions) if place]
             places += [place for place in (place_of(p.text) for p in posts) if place]
             force = _known_mention(about_force(self.text, mentions, places), self.text)
@@ -193,6 +194,7 @@ class DocumentReader:
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
+        meeting = body or self._meeting(mentions)
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -201,8 +203,11 @@ class DocumentReader:
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
             in_line_posts = posts[bisect_left(post_starts, offset) : bisect_left(post_starts, offset + len(line))]
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
+            found_posts += attendance.resolutions(offset, line, people, orgs, meeting)
+            if offset in self._attendance:
+                found_posts += attendance.posts(offset, line, people, orgs, meeting)
             if "\t" in line:
-                found_posts += memberships.table_row(offset, line, people, orgs, body)
+                found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
                     and (people[0].start == offset or SIGNED.match(line)):
                 following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
@@ -230,6 +235,21 @@ class DocumentReader:
                     ranked = memberships.rank(person, rules, bounds)
                     found_posts += [ranked] if ranked else []
             self._add_posts(analysis, found_posts)
+
+    def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:
+        """The people of attendance lists ("Present: Councillors A Rahman and T Bellamy (…)")
+        that the model did not find; the list lines are kept for reading their posts."""
+        self._attendance = attendance.sections(split_lines(self.text))
+        occupied = Occupied(mentions)
+        found = [m for start, line in split_lines(self.text) if start in self._attendance
+                 for m in attendance.people(start, line) if occupied.is_free(m.start, m.end)]
+        return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+    def _meeting(self, mentions: list[Mention]) -> Mention | None:
+        """The panel whose meeting an attendance list records: the one named above the list."""
+        first = min(self._attendance, default=0)
+        return next((m for m in mentions if m.kind is Kind.PARTNER and m.start < first and PANEL.search(m.name)),
+                    None)
 
     @staticmethod
     def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:

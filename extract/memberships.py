@@ -74,6 +74,47 @@ class OrganisationRules:
         return None
 
 
+# What follows a name on its line: ", Post," "(Post)" or " – Post for Area" (a dash with
+# space either side, so that a hyphenated surname is not split).
+AFTER_NAME = re.compile(r"\s*(?:[,(]|\s[–—-])\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|$)")
+
+
+def _titled_at_organisation(person: Mention, orgs: list[Mention], match: re.Match,
+                            rules: OrganisationRules) -> Post | None:
+    """"Councillor Name (Borough Council)" or "Chief Superintendent Name – Durham Constabulary":
+    a person whose title is a post, followed by the organisation the post is held in."""
+    post = rank_posts().get((person.title or "").lower())
+    if post is None:
+        return None
+    start, end = person.end + match.start(1), person.end + match.end(1)
+    organisation = next((m for m in orgs if m.start == start and m.end == end), None)
+    if organisation is None:
+        organisation = rules.for_rule(match.group(1), start, end) if match.group(1).lower() in alias_index() else None
+    if organisation is None or (post[1] == "force" and organisation.kind is not Kind.FORCE):
+        return None
+    return Post(person, post[0], organisation, person.start, end, 0.85)
+
+
+# "Inspector Name of British Transport Police": what may stand between a ranked name and its force.
+OF_FORCE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post | None:
+    """"Metropolitan Police Deputy Assistant Commissioner Name" or "Inspector Name of British
+    Transport Police": a force written straight before a police rank and a name, or straight
+    after the name with "of", is the force the rank is held in."""
+    post = rank_posts().get((person.title or "").lower())
+    if post is None or post[1] != "force":
+        return None
+    force = next((m for m in orgs if m.kind is Kind.FORCE and m.end <= person.start
+                  and not text[m.end : person.start].strip()), None)
+    if force is not None:
+        return Post(person, post[0], force, force.start, person.end, 0.85)
+    after = OF_FORCE.match(text, person.end)
+    force = next((m for m in orgs if m.kind is Kind.FORCE and after and m.start == after.end()), None)
+    return Post(person, post[0], force, person.start, force.end, 0.85) if force else None
+
+
 # "The Chief Executive, Name": one to six capitalised words, one space between them (a
 # pattern that can split a word two ways would take exponential time on a run of capitals).
 THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
@@ -81,7 +122,7 @@ THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
 POST_REACH = 160
 
 POST_BEFORE_ORGANISATION = re.compile(
-    r"\s*[,(]\s*(?P<post>[A-Z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
+    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
     r"\s*(?:the\s+)?"
 )
 
@@ -94,8 +135,10 @@ def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Po
         if organisation.start - person.end > POST_REACH:
             break
         match = POST_BEFORE_ORGANISATION.fullmatch(text, person.end, organisation.start)
-        if match:
-            return Post(person, match.group("post"), organisation, person.start, organisation.end, 0.9)
+        # A post in lower case ("chair of the Partnership") only when it is a known post.
+        if match and (match.group("post")[0].isupper() or match.group("post").lower() in known_posts()):
+            role = match.group("post")
+            return Post(person, role[0].upper() + role[1:], organisation, person.start, organisation.end, 0.9)
     return None
 
 
@@ -118,10 +161,16 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         if named is not None:
             found.append(named)
             continue
-        match = re.match(r"\s*[,(]\s*([A-Z][\w'’ -]+?)(?:\s*\)|\s*,|$)", after)
+        match = AFTER_NAME.match(after)
         post = _known_post(match.group(1), rules, person.start, person.end) if match else None
         if post is not None:
             found.append(Post(person, post[0], post[1], person.start, person.end + match.end(), 0.8))
+            continue
+        titled = _titled_at_organisation(person, orgs, match, rules) if match else None
+        found += [titled] if titled else []
+    for person in people:
+        ranked = organisation_rank(person, orgs, text)
+        found += [ranked] if ranked else []
     for match in THE_POST.finditer(line):
         person = next((p for p in people if p.start == line_start + match.end()), None)
         post = _known_post(match.group(1), rules, line_start + match.start(), line_start + match.end()) \
@@ -193,7 +242,8 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
     """A membership row: "Councillor Name<TAB>Borough Council", "Name (Chairman)<TAB>…".
 
     The person sits for the row's organisation; a bracketed role ("Chairman") and an
-    "Independent Member" are posts in the body whose membership list it is.
+    "Independent Member" are posts in the body whose membership list it is, and a
+    councillor (or ranked officer) sitting for an organisation is a member of that body too.
     """
     cells = line.split("\t")
     if len(cells) != 2:
@@ -212,6 +262,9 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
         role = (prefix.group(1) if prefix else None) or title or "Member"
         posts.append(Post(person, role, organisation, line_start, end, 0.95))
     body_role = (bracket.group(1) if bracket else None) or (_post_label(cells[1]) if organisation is None else None)
+    # A councillor (or officer by rank) listed for their organisation is a member of the body
+    # whose list it is.
+    body_role = body_role or ("Member" if organisation is not None and title and not prefix else None)
     if body is not None and body_role:
         posts.append(Post(person, body_role, body, line_start, end, 0.95))
     return posts
