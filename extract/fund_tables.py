@@ -160,6 +160,8 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
     subject of a giving verb ("The Commissioner has awarded"), or the body after "from"/"by"
     following a grant word ("grants awarded by the Home Office"); else the document's issuer.
     Money taken "from the … budget" has no funder to name."""
+    if any(cue("own-source").search(line) for _, line in said):
+        return None
     for (offset, line), in_line in zip(said, mentions):
         for m in (m for m in in_line if m.kind in FUNDERS):
             before = line[max(0, m.start - offset - GIVER_REACH) : m.start - offset]
@@ -169,8 +171,6 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
                 return m
             if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before):
                 return m
-    if any(cue("own-source").search(line) for _, line in said):
-        return None
     return issuer
 
 
