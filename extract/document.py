@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from . import funds as fund_rules
 from . import memberships
+from .memberships import PCC
 from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
@@ -31,6 +32,8 @@ PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |Dis
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
 SENTENCE_BREAK = re.compile(r"[.!?;][\"'”’)\]]*\s+(?=\S)")
+OFFICE_PLACE = re.compile(r"^Office of the (?:(?P<before>.+) Police and Crime Commissioner|Police and Crime Commissioner "
+                          r"for (?P<after>.+))$")
 COMMISSIONER = re.compile(r"\b[Tt]he Commissioner\b(?![’']s)")
 PANEL = re.compile(r"Police and Crime Panel", re.IGNORECASE)
 
@@ -113,6 +116,19 @@ def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None
     return None
 
 
+def _office_spelling(office: Mention, spelt: set[str]) -> list[Mention]:
+    """The other way a commissioner's office is written ("Office of the Police and Crime
+    Commissioner for Kent" for "Office of the Kent Police and Crime Commissioner"), once per
+    office, so that a fund's funder is known by both."""
+    place = OFFICE_PLACE.match(office.name)
+    if place is None or office.key in spelt:
+        return []
+    spelt.add(office.key)
+    other = place.group("after") or place.group("before")
+    name = f"Office of the {PCC} for {other}" if place.group("before") else f"Office of the {other} {PCC}"
+    return [replace(office, anaphor=False, text=name)]
+
+
 def _keyed(mention: Mention | None) -> Mention | None:
     if mention is None or mention.key is not None:
         return mention
@@ -154,6 +170,7 @@ class DocumentReader:
             extra = [force] if force is not None else []
             analysis = DocumentAnalysis(info, mentions + extra)
             self._named = {m.key for m in analysis.mentions if not m.anaphor}
+            self._office_spelt: set[str] = set()
             self._posts_seen: set[tuple[str | None, str | None, str]] = set()
         with stage("link"):
             issuer = self._fund_issuer(mentions)
@@ -315,6 +332,7 @@ class DocumentReader:
         for party in (reading.funder, reading.recipient):
             if party is not None:
                 self._ensure_named(analysis, party)
+                analysis.mentions.extend(_office_spelling(party, self._office_spelt))
         status = claim_status(self.text[reading.start : reading.end])
         analysis.funds.append(FundRecord(key, label, reading, self._evidence(reading.start, reading.end,
                                                                              reading.confidence, status)))
