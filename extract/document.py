@@ -21,8 +21,8 @@ from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, Rea
 from .money import format_pounds
 from .slug import label_slug, slugify
 from .stages import stage
-from .resolve import (expand_abbreviations, office_references, own_office, propagate_names, resolve_generic,
-                      resolve_people, with_keys)
+from .resolve import (expand_abbreviations, is_office, office_references, own_office, propagate_names,
+                      resolve_generic, resolve_people, with_keys)
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
@@ -156,8 +156,9 @@ class DocumentReader:
             self._named = {m.key for m in analysis.mentions if not m.anaphor}
             self._posts_seen: set[tuple[str | None, str | None, str]] = set()
         with stage("link"):
-            self._read_lines(analysis, mentions, posts, rules, publisher)
-            self._read_tables(analysis, mentions)
+            issuer = self._fund_issuer(mentions)
+            self._read_lines(analysis, mentions, posts, rules, publisher, issuer)
+            self._read_tables(analysis, mentions, issuer)
             self._drop_unattributed_repeats(analysis)
             if force is not None and self.peel_year:
                 for j in judgements(self.text, self.peel_year):
@@ -186,7 +187,7 @@ class DocumentReader:
         return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status)
 
     def _read_lines(self, analysis: DocumentAnalysis, mentions: list[Mention], posts: list[PostMention],
-                    rules: memberships.OrganisationRules, body: Mention | None) -> None:
+                    rules: memberships.OrganisationRules, body: Mention | None, issuer: Mention | None) -> None:
         lines = split_lines(self.text)
         line_index = {start: i for i, (start, _) in enumerate(lines)}
         lead: Mention | None = None
@@ -219,7 +220,7 @@ class DocumentReader:
             if "\t" not in line:
                 lead_text = lead_line if LIST_ITEM.match(line) else ""
                 for reading in fund_rules.prose_funds((offset, offset + len(line)), sentences, self.text, in_line,
-                                                      lead_text):
+                                                      lead_text, mentions, issuer):
                     self._add_fund(analysis, reading)
             if not LIST_ITEM.match(line):
                 lead_line = line if line.rstrip().endswith(":") else ""
@@ -232,7 +233,7 @@ class DocumentReader:
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
-                    ranked = memberships.rank(person, rules, bounds)
+                    ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
                     found_posts += [ranked] if ranked else []
             self._add_posts(analysis, found_posts)
 
@@ -292,10 +293,18 @@ class DocumentReader:
             evidence = self._evidence(post.start, post.end, post.confidence, "in place")
             analysis.links.append(Link(post.person.key, Predicate.MEMBER_OF, organisation.key, evidence, post.role))
 
-    def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention]) -> None:
+    def _fund_issuer(self, mentions: list[Mention]) -> Mention | None:
+        """Whose grant lists and allocation tables a document gives when it does not say: the
+        commissioner's office it speaks of (a decision notice, a plan, a panel's papers on the
+        commissioner's budget); none for an inspection report."""
+        if self.peel_year:
+            return None
+        return next((m for m in mentions if is_office(m)), None)
+
+    def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention], issuer: Mention | None) -> None:
         places = frozenset(org.area for org in force_by_area().values()) | frozenset(
             m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
-        for reading in fund_rules.table_funds(self.text, mentions, places):
+        for reading in fund_rules.table_funds(self.text, mentions, places, issuer):
             self._add_fund(analysis, reading)
 
     @staticmethod

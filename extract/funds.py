@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
-from decimal import Decimal
 
+from .fund_cues import clause_at, cue, granting, vetoed
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading
+from .fund_tables import table_funds
 from .mentions import Mention, is_free
 from .model import Kind
-from .money import CELL_UNITS, MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
-from .resources import lexicon_cached, read_csv, read_lines
+from .money import MONEY, PERIOD, amount
 
-RECIPIENTS = (Kind.FORCE, Kind.PARTNER, Kind.PROGRAMME)
-FUNDERS = (Kind.FORCE, Kind.PARTNER, Kind.PERSON)
 PURPOSE = re.compile(
     r"\b(?:to|in order to) (?:support|boost|help|fund|tackle|deliver|assist|improve|provide|develop|enhance|"
     r"increase|set up|pay for|run|expand|reduce|prevent|protect|address)\b[^.;:]{3,120}",
@@ -20,44 +17,22 @@ PURPOSE = re.compile(
 )
 TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-RECEIVED = re.compile(r"\b(?:receiv\w+|secur\w+|accept\w+|was awarded|were awarded|has been awarded|won)\b",
-                      re.IGNORECASE)
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
     r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
 NAME_BEFORE_BRACKET = re.compile(
     r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the )?[A-Z][\w’'-]*){1,5}) \($")
-GIVEN = re.compile(r"\b(?:award\w*|allocat\w*|grant\w*|provid\w+|invest\w*|donat\w+|contribut\w+|gave|give\w*|fund)\b",
-                   re.IGNORECASE)
+# "- Rhyl Youth Boxing Club – £2,500": a list line's name before a dash or colon and the money.
+NAME_BEFORE_DASH = re.compile(
+    r"^\s*(?:[-•●◦▪*]\s+)?(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the |& )?[A-Z][\w’'-]*){0,6})\s*[–—:-]\s*$")
+# "awarded the unit £540,000", "to the partnership": a body named again by its head noun.
+THE_HEAD = re.compile(r"\b[Tt]he (?P<head>[a-z]+)\s*$")
 CUE_WINDOW = 70
 EXCLUDE_BEFORE = 60
 EXCLUDE_AFTER = 30
 RECEIVER_REACH = 160
 PASSIVE = re.compile(r"\s+(?:had|has|have) been (?:awarded|allocated|granted)\b(?! to)")
 MAX_PURPOSE_WORDS = 14
-MAX_HEADING = 80
-MAX_LABEL = 40
-TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class FundReading:
-    """One fund read at ``start:end`` (a sentence or a table row)."""
-
-    amount: Decimal
-    start: int
-    end: int
-    confidence: float
-    period: str | None = None
-    purpose: str | None = None
-    funder: Mention | None = None
-    recipient: Mention | None = None
-
-
-@lexicon_cached
-def _cue(kind: str) -> re.Pattern[str]:
-    row = next(r for r in read_csv("fund_cues.csv") if r["kind"] == kind)
-    return re.compile(row["cue"], re.IGNORECASE)
 
 
 def _purpose(text: str) -> str | None:
@@ -69,7 +44,7 @@ def _purpose(text: str) -> str | None:
 
 
 def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[Kind, ...],
-                   cue: re.Pattern[str]) -> Mention | None:
+                   opener: re.Pattern[str]) -> Mention | None:
     """The first mention after the money introduced by ``cue`` ("to the Force", "from the Home Office")."""
     cursor = after
     for m in mentions:
@@ -77,27 +52,56 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
             continue
         if m.start - after > 80:
             break
-        if m.kind in kinds and cue.search(text[cursor : m.start]):
+        if m.kind in kinds and opener.search(text[cursor : m.start]):
             return m
         cursor = m.end
     return None
 
 
-def _recipient(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
-    """Who receives: a name just before "(£X)" or after "fund"/"award" ("fund Barnardo's
-    £420,000"), the subject of "received £X", else what the money goes "to" or "for"."""
+def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | None:
+    """The body "the unit" or "the partnership" names again: the last one before ``position``
+    whose name ends in that noun ("… Special Operations Unit"); "the force" is the last force."""
+    for m in reversed([m for m in earlier if m.end <= position and m.kind in RECIPIENTS]):
+        if m.name.split()[-1].lower() == head or (head == "force" and m.kind is Kind.FORCE):
+            return m
+    return None
+
+
+def _unnamed(name: re.Match[str], mentions: list[Mention]) -> Mention | None:
+    """The body a bare name in a list line or before "(£X)" stands for: the mention there,
+    else the name itself as a partner organisation."""
+    inside = [m for m in mentions if name.start("name") <= m.start and m.end <= name.end("name")
+              and m.kind in RECIPIENTS]
+    if inside:
+        return inside[0]
+    if all(m.end <= name.start("name") or m.start >= name.end("name") for m in mentions):
+        return Mention(Kind.PARTNER, name.start("name"), name.end("name"), name.group("name"), name.group("name"))
+    return None
+
+
+def _recipient(mentions: list[Mention], text: str, money_start: int, after: int, line_start: int,
+               earlier: list[Mention]) -> Mention | None:
+    """Who receives: a name just before "(£X)", a list line's name before "– £X", a body
+    after "fund"/"award" ("fund Barnardo's £420,000", "awarded the unit £5,000"), the subject
+    of "received £X", else what the money goes "to" or "for"."""
     before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
     if before and BRACKETED.fullmatch(text[before[-1].end : money_start]):
         return before[-1]
-    named = NAME_BEFORE_BRACKET.search(text, max(0, money_start - 80), money_start)
-    if named and all(m.end <= named.start("name") or m.start >= named.end("name") for m in mentions):
-        name = named.group("name")
-        return Mention(Kind.PARTNER, named.start("name"), named.end("name"), name, name)
+    for pattern in (NAME_BEFORE_BRACKET, NAME_BEFORE_DASH):
+        named = pattern.search(text, max(line_start, money_start - 80), money_start)
+        found = _unnamed(named, mentions) if named else None
+        if found is not None:
+            return found
     if before and text[before[-1].end : money_start].strip() == "" and \
-            GIVEN.search(text[max(0, before[-1].start - 12) : before[-1].start]):
+            cue("given").search(text[max(0, before[-1].start - 12) : before[-1].start]):
         return before[-1]
+    head = THE_HEAD.search(text, max(0, money_start - 30), money_start)
+    if head and cue("given").search(text[max(0, head.start() - 20) : head.start()]):
+        found = _named_again(head.group("head"), earlier, head.start())
+        if found is not None:
+            return found
     for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH]):
-        if RECEIVED.search(text[m.end : money_start]):
+        if cue("received").search(text[m.end : money_start]):
             return m
     found = _parties_after(mentions, text, after, RECIPIENTS, TO)
     if found is not None:
@@ -105,18 +109,20 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int)
     named = NAME_AFTER_TO.match(text, after)
     if named and is_free(named.start("name"), named.end("name"), mentions):
         return Mention(Kind.PARTNER, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
-    return None
+    head = re.compile(r"\s+to the (?P<head>[a-z]+)\b").match(text, after)
+    return _named_again(head.group("head"), earlier, after) if head else None
 
 
 def _funder(mentions: list[Mention], text: str, money_start: int, after: int) -> Mention | None:
-    """Who gives: what the money comes "from" or "by", else the subject of "awarded £X"."""
+    """Who gives: what the money comes "from" or "by", else the subject of "awarded £X" (the
+    nearest name a giving verb follows: "The Home Office has awarded the force £X")."""
     found = _parties_after(mentions, text, after, FUNDERS, FROM)
     if found is not None:
         return found
     before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start]
-    if before and GIVEN.search(text[before[-1].end : money_start]):
-        return before[-1]
-    return None
+    ends = [m.start for m in before[1:]] + [money_start]
+    return next((m for m, end in zip(reversed(before), reversed(ends))
+                 if cue("given").search(text[m.end : end])), None)
 
 
 def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
@@ -131,32 +137,47 @@ def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) 
     return sentences[first][0], sentences[last][1]
 
 
-def _listed_after_name(mentions: list[Mention], text: str, money_start: int) -> bool:
-    """"Rhyl Youth Boxing Club (£2,500)": an amount in brackets right after a name."""
+def _listed_after_name(mentions: list[Mention], text: str, money_start: int, line_start: int) -> bool:
+    """"Rhyl Youth Boxing Club (£2,500)" or "- Rhyl Youth Boxing Club – £2,500": an amount
+    right after a name."""
     before = [m for m in mentions if m.end <= money_start and m.kind in RECIPIENTS]
     if before and BRACKETED.fullmatch(text[before[-1].end : money_start]) is not None:
         return True
-    return NAME_BEFORE_BRACKET.search(text, max(0, money_start - 80), money_start) is not None
+    window = max(line_start, money_start - 80)
+    return NAME_BEFORE_BRACKET.search(text, window, money_start) is not None or \
+        NAME_BEFORE_DASH.match(text, line_start, money_start) is not None
+
+
+def _vetoed_near(body: str, position: int, end: int) -> bool:
+    """A saving/cost/budget cue in the clause of the money, within a few words of it."""
+    window_start = max(0, position - EXCLUDE_BEFORE)
+    near = body[window_start : end + EXCLUDE_AFTER]
+    clause_start, clause_end = clause_at(near, position - window_start)
+    return vetoed(near[clause_start:clause_end])
 
 
 def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,
-                mentions: list[Mention], lead_in: str = "") -> list[FundReading]:
+                mentions: list[Mention], lead_in: str = "", earlier: list[Mention] | None = None,
+                issuer: Mention | None = None) -> list[FundReading]:
     """Funds in one line of prose: money with a granting cue nearby (or, for a list item, in
-    the line that introduces the list) and no saving/cost cue."""
+    the line that introduces the list) and no saving/cost cue in its clause.
+
+    ``earlier`` are the document's mentions (for "the unit" named again); ``issuer`` the
+    body that issues the document, the funder of a list of grants its lead-in introduces
+    without naming a giver ("Grants awarded this year:").
+    """
     line_start, line_end = line
     body = text[line_start:line_end]
     readings: list[FundReading] = []
-    introduced = bool(lead_in) and _cue("grant").search(lead_in) is not None \
-        and not _cue("not-a-fund").search(lead_in)
+    introduced = bool(lead_in) and granting(lead_in)
     for match in MONEY.finditer(body):
         before = body[max(0, match.start() - CUE_WINDOW) : match.start()]
         after = body[match.end() : match.end() + CUE_WINDOW // 2]
         money_start = line_start + match.start()
-        listed = _listed_after_name(mentions, text, money_start) and _cue("grant").search(body)
-        if not (_cue("grant").search(before) or _cue("grant").search(after) or listed or introduced):
+        listed = _listed_after_name(mentions, text, money_start, line_start) and cue("grant").search(body)
+        if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced):
             continue
-        near = body[max(0, match.start() - EXCLUDE_BEFORE) : match.end() + EXCLUDE_AFTER]
-        if _cue("not-a-fund").search(near):
+        if _vetoed_near(body, match.start(), match.end()):
             continue
         money_end = line_start + match.end()
         start, end = _sentence_around(money_start, money_end, sentences)
@@ -165,100 +186,19 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         clause = rest[: next_money.start()] if next_money else rest
         period = PERIOD.search(clause) or PERIOD.search(text[start:money_start])
         passive = PASSIVE.match(rest)
+        funder = _funder(mentions, text, money_start, money_end)
+        if funder is None and introduced and not cue("own-source").search(lead_in):
+            funder = issuer
         readings.append(FundReading(
             amount=amount(match.group("number"), match.group("unit")),
             start=start, end=end, confidence=0.8,
             period=period.group(0) if period else None,
             purpose=_purpose(clause),
-            funder=_funder(mentions, text, money_start, money_end),
-            recipient=None if passive else _recipient(mentions, text, money_start, money_end),
+            funder=funder,
+            recipient=None if passive else _recipient(mentions, text, money_start, money_end, line_start,
+                                                      earlier or mentions),
         ))
     return readings
 
 
-def _is_allocation_table(header: str, before: list[str]) -> bool:
-    """Allocation cues in the header or the lines before it; no budget/saving cue in headings."""
-    headings = " ".join([header] + [line for line in before if len(line) <= MAX_HEADING]).lower()
-    context = " ".join([header] + before).lower()
-    return any(cue in context for cue in read_lines("allocation_cues.txt")) and not _cue("not-a-fund").search(headings)
-
-
-def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = frozenset()) -> list[FundReading]:
-    """One fund per amount cell of every allocation table (rows: recipient, columns: periods).
-
-    A row's recipient is the body its first cell names; a first cell that starts with a
-    place (``places``: "Kent People's Trust") names a local body even without a cue word;
-    any other first cell is the purpose of the money.
-    """
-    lines = _lines_with_offsets(text)
-    starts = [m.start for m in mentions]
-    readings: list[FundReading] = []
-    index = 0
-    while index < len(lines):
-        offset, line = lines[index]
-        cells = line.split("\t")
-        headers = [TABLE_PERIOD.match(c) for c in cells[1:]]
-        periods = [(h.group("period"), CELL_UNITS[(h.group("unit") or "").lower() or None]) if h else None
-                   for h in headers]
-        if "\t" in line and any(periods):
-            before = [text for _, text in lines[max(0, index - 3) : index] if "\t" not in text]
-            if _is_allocation_table(line, before):
-                index, rows = _table_rows(lines, index + 1)
-                for row_offset, row in rows:
-                    in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
-                    readings.extend(_row_funds(row_offset, row, periods, in_row, places))
-                continue
-        index += 1
-    return readings
-
-
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    result: list[tuple[int, str]] = []
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            result.append((position, line))
-        position += len(line) + 1
-    return result
-
-
-def _table_rows(lines: list[tuple[int, str]], index: int) -> tuple[int, list[tuple[int, str]]]:
-    """Rows after a header; a short label line between rows ("Organisation", "New") is skipped."""
-    rows = []
-    while index < len(lines):
-        line = lines[index][1]
-        if "\t" in line:
-            rows.append(lines[index])
-        elif not (len(line) <= MAX_LABEL and index + 1 < len(lines) and "\t" in lines[index + 1][1]):
-            break
-        index += 1
-    return index, rows
-
-
-def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | None:
-    name = re.sub(r"\s*\([^)]*\)", "", cell).strip()
-    if not name or name.split()[0] not in places or len(name.split()) < 2:
-        return None
-    return Mention(Kind.PARTNER, offset, offset + len(name), name, name)
-
-
-def _row_funds(offset: int, row: str, periods: list[tuple[str, int] | None], mentions: list[Mention],
-               places: frozenset[str]) -> list[FundReading]:
-    cells = row.split("\t")
-    name = cells[0].strip()
-    if not name or TOTAL_ROW.match(name):
-        return []
-    name_end = offset + len(cells[0])
-    recipient = next((m for m in mentions if offset <= m.start and m.end <= name_end and m.kind in RECIPIENTS),
-                     None) or _local_body(offset, cells[0], places)
-    readings = []
-    for header, cell in zip(periods, cells[1:]):
-        number = NUMBER_CELL.match(cell)
-        if header is None or number is None or Decimal(number.group(1).replace(",", "")) == 0:
-            continue
-        period, unit = header
-        readings.append(FundReading(
-            amount=amount(number.group(1)) * unit, start=offset, end=offset + len(row), confidence=0.9,
-            period=period, purpose=None if recipient else name, recipient=recipient,
-        ))
-    return readings
+__all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "prose_funds", "table_funds"]

@@ -227,9 +227,15 @@ def _post_and_place(role: str) -> tuple[str, str | None]:
     return role, None
 
 
-def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int]) -> Post | None:
-    """A police rank written before a name ("ACC Matthew Horne") is a post in the force."""
+def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int], text: str = "",
+         mentions: list[Mention] | None = None) -> Post | None:
+    """A police rank written before a name ("ACC Matthew Horne") is a post in the force the
+    document is about, unless the name is followed by another body it belongs to
+    ("Chief Superintendent Name – Anytown Borough Council")."""
     if not person.title:
+        return None
+    named = AFTER_NAME.match(text, person.end) if text else None
+    if named and any(m.start == named.start(1) and m.kind is not Kind.FORCE for m in mentions or ()):
         return None
     post = rank_posts().get(person.title.lower())
     if post is None or post[1] != "force" or rules.about_force is None:

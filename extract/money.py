@@ -1,11 +1,13 @@
-"""Money as written ("£1.5m", "£350,000", "£2.4 million", "£25k") and periods ("2015/16")."""
+"""Money as written ("£1.5m", "£350,000", "£677,612.69", "£2.4 million", "£25k") and periods ("2015/16").
+
+Pence are kept: an amount is read to the penny the document gives."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
 MONEY = re.compile(
-    r"£\s?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<unit>bn|billion|m|million|k|thousand)\b)?",
+    r"£\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<unit>bn|billion|m|million|k|thousand)\b)?",
     re.IGNORECASE,
 )
 UNITS = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3}
@@ -17,7 +19,7 @@ PERIOD = re.compile(
 TABLE_PERIOD = re.compile(
     r"^\s*(?P<period>(?:19|20)\d\d(?:/\d\d|-\d\d)?)\s*(?:\(?£(?P<unit>m|k|000)?\)?)?\s*$", re.IGNORECASE)
 CELL_UNITS = {None: 1, "k": 10**3, "000": 10**3, "m": 10**6}
-NUMBER_CELL = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
+NUMBER_CELL = re.compile(r"^\s*£?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$")
 
 
 def amount(number: str, unit: str | None = None) -> Decimal:
@@ -29,10 +31,11 @@ def amount(number: str, unit: str | None = None) -> Decimal:
 
 
 def format_pounds(value: Decimal) -> str:
-    """"£96,782", "£1,500,000", "£0.5": the amount as labels and IRIs spell it."""
+    """"£96,782", "£1,500,000", "£487,405.40": the amount as labels and IRIs spell it, pence
+    as the document wrote them."""
     if value == value.to_integral():
         return f"£{int(value):,}"
-    return f"£{value:,}"
+    return f"£{value:,.2f}" if -value.as_tuple().exponent <= 2 else f"£{value:,}"
 
 
 def pounds_for_reading(value: Decimal) -> str:

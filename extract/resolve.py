@@ -159,7 +159,8 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
     return resolved
 
 
-def _is_office(mention: Mention) -> bool:
+def is_office(mention: Mention) -> bool:
+    """A commissioner's office (of a PCC, PFCC or mayor), by the reference list or by its name."""
     known = by_key().get(mention.key or "")
     return mention.kind is Kind.PARTNER and (known.category in OFFICE_CATEGORIES if known else
                                              bool(OFFICE_NAME.match(mention.name)))
@@ -170,7 +171,7 @@ def own_office(mentions: list[Mention], force: Mention | None, site: str | None 
     whose website it comes from (``site``, a key), else the office of a police and crime
     commissioner (or police, fire and crime commissioner) over the force the document is about.
     A mayor's office is "the Commissioner" of no document."""
-    named = next((m for m in mentions if not m.anaphor and _is_office(m)), None)
+    named = next((m for m in mentions if not m.anaphor and is_office(m)), None)
     if named is not None:
         return _gazetteer_keyed(named)
     office = by_key().get(site or "") or (office_of(force.key) if force is not None and force.key else None)

@@ -16,8 +16,6 @@ from constructions import PANEL, POSTS
 # Constructions not read yet. Strict: a case that starts passing fails here until it is taken
 # off this list, so the list is always the true state of the gaps.
 KNOWN_GAPS = {
-    "the post, name",  # the force a PEEL heading names without a year range is not found
-    "rank before name",  # the same, and the ranked name is not found as a person
     "fire sector post",  # the fire and rescue service is not found as an organisation
 }
 
