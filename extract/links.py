@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .clauses import ORGANISATIONS, SELF_REFERENCES, clause_links, is_negated
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
 
-ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
-SELF_REFERENCES = frozenset({"it", "force", "its"})
 NEAR_CHARS = 40
 AGENT_REACH = 60
 UNDER = re.compile(r"^(?:Under|Through|As part of|Via) (?:the )?")
@@ -239,8 +238,10 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                                                                                   self_mention, status)
     early += _agents(sent, mentions, offset, status, previous_programme)
     early += _under_programme(sent, mentions, offset, status)
+    early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence, status)
+              for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
     for link in early:
-        found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
+        found.setdefault(_identity(link), link)
     for cue in cues() if any_cue().search(text) else ():
         for match in cue.pattern.finditer(text):
             position = offset + sent.start_char + match.start()
@@ -251,6 +252,8 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             if cue_span is None:
                 continue
             anchor = _anchor(cue_span)
+            if is_negated(anchor) or is_negated(_governing_verb(anchor)):
+                continue
             subjects = [m for m in _subject(anchor, mentions, offset, self_mention) if m.kind in ORGANISATIONS]
             if not subjects:
                 fallback = (_just_before(position, mentions, sent.doc.text, offset)
@@ -265,8 +268,16 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             if cue.predicate is Predicate.COLLABORATES_WITH and pairs:
                 links += _joint_programmes(sent, match, mentions, offset, pairs, status)
             for link in links:
-                found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
+                found.setdefault(_identity(link), link)
     return list(found.values())
+
+
+def _identity(link: SentenceLink) -> tuple[str, Predicate, str]:
+    """What makes two links one: a collaboration read in either direction is the same."""
+    ends = (link.subject.key or "", link.object.key or "")
+    if link.predicate is Predicate.COLLABORATES_WITH:
+        ends = tuple(sorted(ends))
+    return ends[0], link.predicate, ends[1]
 
 
 def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention], offset: int,
