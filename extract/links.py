@@ -84,6 +84,10 @@ def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
             position = offset + sent.start_char + match.start()
+            cue_span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                          alignment_mode="expand")
+            if cue_span is None or any(is_negated(t) for t in cue_span):
+                continue
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
