@@ -21,6 +21,7 @@ KENT_ESSEX_IN_KESTREL = {("Essex Police", C, "Kent Police"), ("Essex Police", P,
 EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "subjects jointly": {("Essex Police", C, "Kent Police"), ("Essex Police", C, "Surrey Police"),
                          ("Kent Police", C, "Surrey Police")},
+    "subjects of a joint object": {("Essex Police", C, "Kent Police")},
     "joint noun with": {("Durham Constabulary", C, "Police Scotland")},
     "possessive joint noun": {("Kent Police", C, "Medway Council")},
     "joint noun between": {("Essex Police", C, "Kent Police")},
@@ -43,6 +44,11 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
 MORE: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("subjects together", "Kent Police and Essex Police together run a marine unit.", {("Essex Police", C, "Kent Police")}),
     ("three subjects jointly, passive", "Essex Police, Kent Police and Norfolk Constabulary are jointly funded.", THREE),
+    ("resources put together", "Kent Police, Essex Police and Norfolk Constabulary put their resources together.",
+     THREE),
+    ("subjects set up a shared service", "Essex Police, Kent Police and Norfolk Constabulary set up a shared "
+     "service.", THREE),
+    ("one subject of a joint object", "Kent Police launched a joint campaign.", set()),
     ("alliance with", "Norfolk Constabulary formed an alliance with Suffolk Constabulary.",
      {("Norfolk Constabulary", C, "Suffolk Constabulary")}),
     ("possessive collaboration", "Surrey Police's collaboration with Sussex Police saves money.",
