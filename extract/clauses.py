@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .mentions import Mention, Mentions
@@ -182,14 +182,29 @@ def _stated(pattern: ClausePattern, roles: dict[str, list[Mention]]) -> list[Cla
     return [link for a, b, predicate in pairs if (link := _link(a, b, predicate, pattern)) is not None]
 
 
+_last: list[tuple[Doc, list[tuple[ClausePattern, list[int]]]]] = []
+
+
+def _matches(doc: Doc) -> list[tuple[ClausePattern, list[int]]]:
+    """Every match in ``doc``, in order, found once per doc for all its sentences (the matcher
+    is run on the whole doc: spaCy's DependencyMatcher misreads a span that starts inside one)."""
+    cached = _last[0] if _last else None
+    if cached is None or cached[0] is not doc:
+        matcher, by_id = _matcher(doc.vocab)
+        matches = sorted(matcher(doc), key=lambda match: (match[1], match[0]))
+        cached = (doc, [(by_id[match_id], token_ids) for match_id, token_ids in matches])
+        _last[:] = [cached]
+    return cached[1]
+
+
 def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None = None,
                  previous_programme: Mention | None = None) -> list[ClauseLink]:
     """The links the patterns read in one sentence (``offset``: where its line starts in the document)."""
-    matcher, by_id = _matcher(sent.doc.vocab)
     reader = _Reader(Mentions(mentions), offset, self_mention, previous_programme)
     found = []
-    for match_id, token_ids in sorted(matcher(sent), key=lambda match: (match[1], match[0])):
-        pattern = by_id[match_id]
+    for pattern, token_ids in _matches(sent.doc):
+        if not all(sent.start <= i < sent.end for i in token_ids):
+            continue
         ids = [node["RIGHT_ID"] for node in pattern.pattern]
         if is_negated(sent.doc[token_ids[ids.index("cue")]]):
             continue
