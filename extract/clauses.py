@@ -145,15 +145,17 @@ class _Reader:
         return None
 
     def standing_for(self, token: Token) -> list[Mention]:
-        """The mention at ``token`` and every mention coordinated with it, in text order."""
+        """The mention at ``token`` and every mention coordinated with it, in text order; a list
+        the parse took for an apposition ("A, B and C" as A with "B and C" beside it) counts too."""
         first = self._one(token)
         words = [token]
         if first is not None and not first.anaphor:
             span = token.doc.char_span(first.start - self.offset, first.end - self.offset, alignment_mode="expand")
             words = list(span) if span is not None else words
         found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
-        for word in words:
-            for other in word.conjuncts:
+        listed = [c for word in words for c in word.children if c.dep_ == "appos" and c.conjuncts]
+        for word in words + listed:
+            for other in (word, *word.conjuncts):
                 mention = self._one(other)
                 if mention is not None:
                     found.setdefault(mention.key or mention.name, mention)

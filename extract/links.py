@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .clauses import ORGANISATIONS, SELF_REFERENCES, clause_links, is_negated
+from .clauses import ORGANISATIONS, SELF_REFERENCES, clause_links, is_negated, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
 
 NEAR_CHARS = 40
 AGENT_REACH = 60
-UNDER = re.compile(r"^(?:Under|Through|As part of|Via) (?:the )?")
 REFERS_BACK = re.compile(r"^(?:It|This|The (?:pilot|scheme|programme|project|initiative|service))\b")
 PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
@@ -62,18 +61,43 @@ def agent_cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
 
 
+@lexicon_cached
+def _under() -> re.Pattern[str]:
+    """A sentence opening with a programme it acts within: the ``within`` words of ``link_words.csv``."""
+    words = sorted(word_classes().get("within", ()), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)}) (?:the )?", re.IGNORECASE)
+
+
 def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
     """"Under Operation Nightjar, officers, SFRS crews and council wardens …": the bodies the
-    sentence names act within the programme."""
-    match = UNDER.match(sent.text)
+    sentence names act within the programme, and those the sentence opens with as a list
+    ("…, Kent Police and Essex Police patrol …") with each other."""
+    match = _under().match(sent.text)
     if not match:
         return []
     start = offset + sent.start_char + match.end()
     programme = next((m for m in mentions if m.kind is Kind.PROGRAMME and m.start == start), None)
     if programme is None:
         return []
-    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status)
-            for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
+    bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
+    found = [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status) for m in bodies]
+    text = sent.doc.text
+    opens = bodies and not text[programme.end - offset : bodies[0].start - offset].strip(" ,")
+    listed = [bodies[0]] if opens else []
+    for body in bodies[1:]:
+        if not listed or not _joins(text[listed[-1].end - offset : body.start - offset]):
+            break
+        listed.append(body)
+    found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.7, status)
+              for i, a in enumerate(listed) for b in listed[i + 1 :]]
+    return found
+
+
+def _joins(between: str) -> bool:
+    """Whether ``between`` only joins two items of a list: a comma or a ``list_joiner`` word of
+    ``link_words.csv`` ("and")."""
+    word = between.strip(" ,").lower()
+    return not word or word in word_classes().get("list_joiner", ())
 
 
 def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,

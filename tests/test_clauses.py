@@ -48,6 +48,10 @@ MORE: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      THREE),
     ("subjects set up a shared service", "Essex Police, Kent Police and Norfolk Constabulary set up a shared "
      "service.", THREE),
+    ("joint object, list parsed as apposition", "Northumbria Police, Durham Constabulary and British Transport Police "
+     "had carried out a joint week of action.",
+     {("Northumbria Police", C, "Durham Constabulary"), ("Northumbria Police", C, "British Transport Police"),
+      ("Durham Constabulary", C, "British Transport Police")}),
     ("one subject of a joint object", "Kent Police launched a joint campaign.", set()),
     ("alliance with", "Norfolk Constabulary formed an alliance with Suffolk Constabulary.",
      {("Norfolk Constabulary", C, "Suffolk Constabulary")}),
@@ -129,3 +133,23 @@ def test_sentences_that_state_no_link(nlp, name: str, text: str) -> None:
 def test_a_sentence_without_mentions_gives_no_clause_links(nlp) -> None:
     doc = nlp("The unit is hosted by the force.")
     assert clause_links(next(doc.sents), [], 0) == []
+
+
+UNDER_CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("under a programme, listed bodies", "Under Operation Kestrel, Lancashire Constabulary and Cumbria Constabulary "
+     "patrol moorland.", {("Lancashire Constabulary", C, "Cumbria Constabulary"),
+                          ("Lancashire Constabulary", P, KESTREL), ("Cumbria Constabulary", P, KESTREL)}),
+    ("as part of a programme, one body", "As part of Operation Kestrel, Kent Police visited schools.",
+     {("Kent Police", P, KESTREL)}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), UNDER_CASES, ids=[case[0] for case in UNDER_CASES])
+def test_bodies_acting_under_a_programme(nlp, name: str, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == _normal(expected)
+
+
+def test_bodies_under_a_programme_but_not_listed_together_do_not_collaborate(nlp) -> None:
+    links = links_of("Under Operation Kestrel, Kent Police arrested a man wanted by Essex Police.", nlp)
+    assert ("Kent Police", P, KESTREL) in links
+    assert not [link for link in links if link[1] == C]
