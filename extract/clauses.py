@@ -105,6 +105,22 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, ClausePattern]]
 
 
 @lexicon_cached
+def _cue_words() -> frozenset[str] | None:
+    """The words every match is anchored on (a line without one is not matched at all), or
+    ``None`` when some pattern's cue is not a list of words."""
+    words: set[str] = set()
+    for pattern in clause_patterns():
+        lower = pattern.pattern[0]["RIGHT_ATTRS"].get("LOWER")
+        if isinstance(lower, str):
+            words.add(lower)
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            words.update(lower["IN"])
+        else:
+            return None
+    return frozenset(words)
+
+
+@lexicon_cached
 def _programme_words() -> frozenset[str]:
     return frozenset(read_lines("programme_cues.txt"))
 
@@ -193,7 +209,9 @@ def _matches(doc: Doc) -> list[tuple[ClausePattern, list[int]]]:
     cached = _last[0] if _last else None
     if cached is None or cached[0] is not doc:
         matcher, by_id = _matcher(doc.vocab)
-        matches = sorted(matcher(doc), key=lambda match: (match[1], match[0]))
+        cues = _cue_words()
+        matches = sorted(matcher(doc), key=lambda match: (match[1], match[0])) if cues is None or any(
+            t.lower_ in cues for t in doc) else []
         cached = (doc, [(by_id[match_id], token_ids) for match_id, token_ids in matches])
         _last[:] = [cached]
     return cached[1]
