@@ -126,6 +126,11 @@ def _programme_words() -> frozenset[str]:
 
 
 @lexicon_cached
+def _referring() -> frozenset[str]:
+    return frozenset(word_classes().get("refers_back", ()))
+
+
+@lexicon_cached
 def _negations() -> frozenset[str]:
     return frozenset(word_classes().get("negation", ()))
 
@@ -153,7 +158,7 @@ class _Reader:
         found = self.mentions.at(self.offset + token.idx)
         if found is not None:
             return found
-        referring = any(c.lower_ in ("the", "this", "its", "that") for c in token.children)
+        referring = any(c.lower_ in _referring() for c in token.children)
         if token.lower_ in SELF_REFERENCES and (token.lower_ != "force" or referring):
             return self.self_mention
         if token.lower_ in _programme_words() and referring:
