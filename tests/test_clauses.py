@@ -22,6 +22,7 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "subjects jointly": {("Essex Police", C, "Kent Police"), ("Essex Police", C, "Surrey Police"),
                          ("Kent Police", C, "Surrey Police")},
     "subjects of a joint object": {("Essex Police", C, "Kent Police")},
+    "subjects of a joint object, verb under another": {("Essex Police", C, "Kent Police")},
     "joint noun with": {("Durham Constabulary", C, "Police Scotland")},
     "possessive joint noun": {("Kent Police", C, "Medway Council")},
     "joint noun between": {("Essex Police", C, "Kent Police")},
@@ -52,6 +53,8 @@ MORE: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "had carried out a joint week of action.",
      {("Northumbria Police", C, "Durham Constabulary"), ("Northumbria Police", C, "British Transport Police"),
       ("Durham Constabulary", C, "British Transport Police")}),
+    ("joint object of a planned verb", "The Commissioner said that Kent Police and Medway Council plan to open a "
+     "shared hub.", {("Kent Police", C, "Medway Council")}),
     ("one subject of a joint object", "Kent Police launched a joint campaign.", set()),
     ("alliance with", "Norfolk Constabulary formed an alliance with Suffolk Constabulary.",
      {("Norfolk Constabulary", C, "Suffolk Constabulary")}),
