@@ -33,6 +33,10 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
                                      ("Medway Council", P, SCHEME)},
     "apposition joint venture": KENT_ESSEX_IN_KESTREL,
     "is a joint venture": KENT_ESSEX_IN_KESTREL,
+    "apposition joint venture run with": {("Essex Police", C, "Kent Police"), ("Essex Police", C, UNIT),
+                                          ("Kent Police", C, UNIT)},
+    "working with, through": {("Essex Police", C, "Kent Police"), ("Kent Police", C, "Surrey Police"),
+                              ("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Surrey Police", C, UNIT)},
     "with a host": {("Essex Police", C, UNIT)},
     "with a host, known as": {("Essex Police", C, UNIT)},
     "made up of staff from": THREE | {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Norfolk Constabulary", C, UNIT)},
@@ -55,6 +59,8 @@ MORE: list[tuple[str, str, set[tuple[str, str, str]]]] = [
       ("Durham Constabulary", C, "British Transport Police")}),
     ("joint object of a planned verb", "The Commissioner said that Kent Police and Medway Council plan to open a "
      "shared hub.", {("Kent Police", C, "Medway Council")}),
+    ("working with, through a programme", f"Kent Police works with Essex Police through the {SCHEME}.",
+     {("Essex Police", C, "Kent Police"), ("Essex Police", P, SCHEME), ("Kent Police", P, SCHEME)}),
     ("one subject of a joint object", "Kent Police launched a joint campaign.", set()),
     ("alliance with", "Norfolk Constabulary formed an alliance with Suffolk Constabulary.",
      {("Norfolk Constabulary", C, "Suffolk Constabulary")}),
@@ -78,6 +84,7 @@ MORE: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 
 NONE: list[tuple[str, str]] = [
     ("negated verb", "Kent Police does not work with Essex Police."),
+    ("not through", f"Kent Police does not work with Essex Police through the {UNIT}."),
     ("never", "Kent Police has never worked with Essex Police."),
     ("no partnership", "Kent Police has no partnership with Essex Police."),
     ("not part of", f"Kent Police is not part of the {UNIT}."),
