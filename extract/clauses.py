@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from .mentions import Mention, Mentions
@@ -205,21 +205,16 @@ def _stated(pattern: ClausePattern, roles: dict[str, list[Mention]]) -> list[Cla
     return [link for a, b, predicate in pairs if (link := _link(a, b, predicate, pattern)) is not None]
 
 
-_last: list[tuple[Doc, list[tuple[ClausePattern, list[int]]]]] = []
-
-
-def _matches(doc: Doc) -> list[tuple[ClausePattern, list[int]]]:
-    """Every match in ``doc``, in order, found once per doc for all its sentences (the matcher
-    is run on the whole doc: spaCy's DependencyMatcher misreads a span that starts inside one)."""
-    cached = _last[0] if _last else None
-    if cached is None or cached[0] is not doc:
-        matcher, by_id = _matcher(doc.vocab)
-        cues = _cue_words()
-        matches = sorted(matcher(doc), key=lambda match: (match[1], match[0])) if cues is None or any(
-            t.lower_ in cues for t in doc) else []
-        cached = (doc, [(by_id[match_id], token_ids) for match_id, token_ids in matches])
-        _last[:] = [cached]
-    return cached[1]
+def _matches(sent: Span) -> list[tuple[ClausePattern, list[int]]]:
+    """Every match in ``sent``, in order, as token indices of its doc. A sentence without a cue
+    word is not matched at all; one with a cue is matched as a doc of its own (spaCy's
+    DependencyMatcher misreads a span that does not start its doc, and a whole line costs more)."""
+    cues = _cue_words()
+    if cues is not None and not any(t.lower_ in cues for t in sent):
+        return []
+    matcher, by_id = _matcher(sent.doc.vocab)
+    matches = sorted(matcher(sent.as_doc()), key=lambda match: (match[1], match[0]))
+    return [(by_id[match_id], [sent.start + i for i in token_ids]) for match_id, token_ids in matches]
 
 
 def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None = None,
@@ -227,9 +222,7 @@ def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention:
     """The links the patterns read in one sentence (``offset``: where its line starts in the document)."""
     reader = _Reader(Mentions(mentions), offset, self_mention, previous_programme)
     found = []
-    for pattern, token_ids in _matches(sent.doc):
-        if not all(sent.start <= i < sent.end for i in token_ids):
-            continue
+    for pattern, token_ids in _matches(sent):
         ids = [node["RIGHT_ID"] for node in pattern.pattern]
         if is_negated(sent.doc[token_ids[ids.index("cue")]]):
             continue
