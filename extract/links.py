@@ -6,15 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .clauses import ORGANISATIONS, SELF_REFERENCES, clause_links, is_negated, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
 
-ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
-SELF_REFERENCES = frozenset({"it", "force", "its"})
 NEAR_CHARS = 40
 AGENT_REACH = 60
-UNDER = re.compile(r"^(?:Under|Through|As part of|Via) (?:the )?")
 REFERS_BACK = re.compile(r"^(?:It|This|The (?:pilot|scheme|programme|project|initiative|service))\b")
 PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
@@ -63,18 +61,43 @@ def agent_cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"\b{cue}\b", re.IGNORECASE) for cue in read_lines("agent_cues.txt"))
 
 
+@lexicon_cached
+def _under() -> re.Pattern[str]:
+    """A sentence opening with a programme it acts within: the ``within`` words of ``link_words.csv``."""
+    words = sorted(word_classes().get("within", ()), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)}) (?:the )?", re.IGNORECASE)
+
+
 def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
     """"Under Operation Nightjar, officers, SFRS crews and council wardens …": the bodies the
-    sentence names act within the programme."""
-    match = UNDER.match(sent.text)
+    sentence names act within the programme, and those the sentence opens with as a list
+    ("…, Kent Police and Essex Police patrol …") with each other."""
+    match = _under().match(sent.text)
     if not match:
         return []
     start = offset + sent.start_char + match.end()
     programme = next((m for m in mentions if m.kind is Kind.PROGRAMME and m.start == start), None)
     if programme is None:
         return []
-    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status)
-            for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
+    bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
+    found = [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status) for m in bodies]
+    text = sent.doc.text
+    opens = bodies and not text[programme.end - offset : bodies[0].start - offset].strip(" ,")
+    listed = [bodies[0]] if opens else []
+    for body in bodies[1:]:
+        if not listed or not _joins(text[listed[-1].end - offset : body.start - offset]):
+            break
+        listed.append(body)
+    found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.7, status)
+              for i, a in enumerate(listed) for b in listed[i + 1 :]]
+    return found
+
+
+def _joins(between: str) -> bool:
+    """Whether ``between`` only joins two items of a list: a comma or a ``list_joiner`` word of
+    ``link_words.csv`` ("and")."""
+    word = between.strip(" ,").lower()
+    return not word or word in word_classes().get("list_joiner", ())
 
 
 def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
@@ -85,6 +108,10 @@ def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
             position = offset + sent.start_char + match.start()
+            cue_span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                          alignment_mode="expand")
+            if cue_span is None or any(is_negated(t) for t in cue_span):
+                continue
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
@@ -239,8 +266,10 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                                                                                   self_mention, status)
     early += _agents(sent, mentions, offset, status, previous_programme)
     early += _under_programme(sent, mentions, offset, status)
+    early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence, status)
+              for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
     for link in early:
-        found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
+        found.setdefault(_identity(link), link)
     for cue in cues() if any_cue().search(text) else ():
         for match in cue.pattern.finditer(text):
             position = offset + sent.start_char + match.start()
@@ -251,6 +280,8 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             if cue_span is None:
                 continue
             anchor = _anchor(cue_span)
+            if is_negated(anchor) or is_negated(_governing_verb(anchor)):
+                continue
             subjects = [m for m in _subject(anchor, mentions, offset, self_mention) if m.kind in ORGANISATIONS]
             if not subjects:
                 fallback = (_just_before(position, mentions, sent.doc.text, offset)
@@ -265,8 +296,16 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
             if cue.predicate is Predicate.COLLABORATES_WITH and pairs:
                 links += _joint_programmes(sent, match, mentions, offset, pairs, status)
             for link in links:
-                found.setdefault((link.subject.key or "", link.predicate, link.object.key or ""), link)
+                found.setdefault(_identity(link), link)
     return list(found.values())
+
+
+def _identity(link: SentenceLink) -> tuple[str, Predicate, str]:
+    """What makes two links one: a collaboration read in either direction is the same."""
+    ends = (link.subject.key or "", link.object.key or "")
+    if link.predicate is Predicate.COLLABORATES_WITH:
+        ends = tuple(sorted(ends))
+    return ends[0], link.predicate, ends[1]
 
 
 def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention], offset: int,

@@ -1,0 +1,234 @@
+"""Links read from clause structure: spaCy's DependencyMatcher over patterns kept as data.
+
+Each pattern of ``patterns/link_patterns.jsonl`` has a name, an invented example sentence
+(``tests/test_clauses.py`` checks it gives exactly its links), a predicate, a confidence and
+a dependency pattern whose nodes play roles by their ``RIGHT_ID``: ``cue`` (the word the
+match is anchored on), ``agent`` (who acts), ``partner`` (who or what the agents act with or
+on) and ``programme`` (what agents and partners take part in); other nodes only shape the
+match. Word classes (``"@joint_noun"``) are lists in ``patterns/link_words.csv``, written
+once and shared by every pattern.
+
+What a match states:
+
+- each agent with each partner: two organisations collaborate; an organisation and a
+  programme, it takes part in it (for a ``collaboratesWith`` pattern only organisations);
+- with ``"together": true``, every agent with every other ("A, B and C jointly run …");
+- every organisation in a role takes part in the ``programme`` ("… run by X in partnership
+  with Y": X and Y with each other and each in the programme).
+
+A role's word stands for its mention and every mention coordinated with it ("A, B and C");
+"the scheme" for the programme the line named before, "the force" for the report's force.
+A cue whose verb or noun is negated ("does not work with", "no partnership with") states no
+link, and a match reaches no further than its own sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+from .mentions import Mention, Mentions
+from .model import Kind, Predicate
+from .resources import LexiconError, lexicon_cached, read_csv, read_jsonl, read_lines
+
+ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
+ROLES = ("agent", "partner", "programme")
+SELF_REFERENCES = frozenset({"it", "force", "its"})
+
+
+@dataclass(frozen=True)
+class ClausePattern:
+    """One construction: its dependency pattern and what a match of it states."""
+
+    name: str
+    example: str
+    predicate: Predicate
+    confidence: float
+    together: bool
+    pattern: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class ClauseLink:
+    """A link a pattern read: subject, predicate, object and the pattern's confidence."""
+
+    subject: Mention
+    predicate: Predicate
+    object: Mention
+    confidence: float
+    pattern: str
+
+
+@lexicon_cached
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """The word classes of ``link_words.csv``, lower-cased, by class name."""
+    classes: dict[str, list[str]] = {}
+    for row in read_csv("link_words.csv"):
+        classes.setdefault(row["class"], []).append(row["word"].lower())
+    return {name: tuple(words) for name, words in classes.items()}
+
+
+def _with_classes(value: Any, name: str) -> Any:
+    """``value`` with every ``"@class"`` string replaced by that class's words."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in word_classes():
+            raise LexiconError(f"link pattern {name!r} uses {value}, which link_words.csv does not define")
+        return list(word_classes()[value[1:]])
+    if isinstance(value, dict):
+        return {key: _with_classes(item, name) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_classes(item, name) for item in value]
+    return value
+
+
+@lexicon_cached
+def clause_patterns() -> tuple[ClausePattern, ...]:
+    """Every pattern of ``link_patterns.jsonl``, word classes filled in."""
+    return tuple(
+        ClausePattern(row["name"], row["example"], Predicate(row["predicate"]), float(row["confidence"]),
+                      bool(row.get("together")), tuple(_with_classes(row["pattern"], row["name"])))
+        for row in read_jsonl("link_patterns.jsonl")
+    )
+
+
+@lexicon_cached
+def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, ClausePattern]]:
+    matcher = DependencyMatcher(vocab)
+    by_id = {}
+    for pattern in clause_patterns():
+        matcher.add(pattern.name, [list(pattern.pattern)])
+        by_id[vocab.strings[pattern.name]] = pattern
+    return matcher, by_id
+
+
+@lexicon_cached
+def _cue_words() -> frozenset[str] | None:
+    """The words every match is anchored on (a line without one is not matched at all), or
+    ``None`` when some pattern's cue is not a list of words."""
+    words: set[str] = set()
+    for pattern in clause_patterns():
+        lower = pattern.pattern[0]["RIGHT_ATTRS"].get("LOWER")
+        if isinstance(lower, str):
+            words.add(lower)
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            words.update(lower["IN"])
+        else:
+            return None
+    return frozenset(words)
+
+
+@lexicon_cached
+def _programme_words() -> frozenset[str]:
+    return frozenset(read_lines("programme_cues.txt"))
+
+
+@lexicon_cached
+def _referring() -> frozenset[str]:
+    return frozenset(word_classes().get("refers_back", ()))
+
+
+@lexicon_cached
+def _negations() -> frozenset[str]:
+    return frozenset(word_classes().get("negation", ()))
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the clause of ``token`` is denied: "does not work with", "has no partnership with"."""
+    negations = _negations()
+    for word in (token, token.head):
+        if any(c.dep_ in ("neg", "det") and c.lower_ in negations for c in word.children):
+            return True
+        if word.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "advmod", "xcomp"):
+            break
+    return False
+
+
+class _Reader:
+    """The mentions a matched word stands for, in one sentence."""
+
+    def __init__(self, mentions: Mentions, offset: int, self_mention: Mention | None,
+                 previous_programme: Mention | None) -> None:
+        self.mentions, self.offset = mentions, offset
+        self.self_mention, self.previous = self_mention, previous_programme
+
+    def _one(self, token: Token) -> Mention | None:
+        found = self.mentions.at(self.offset + token.idx)
+        if found is not None:
+            return found
+        referring = any(c.lower_ in _referring() for c in token.children)
+        if token.lower_ in SELF_REFERENCES and (token.lower_ != "force" or referring):
+            return self.self_mention
+        if token.lower_ in _programme_words() and referring:
+            return self.previous
+        return None
+
+    def standing_for(self, token: Token) -> list[Mention]:
+        """The mention at ``token`` and every mention coordinated with it, in text order; a list
+        the parse took for an apposition ("A, B and C" as A with "B and C" beside it) counts too."""
+        first = self._one(token)
+        words = [token]
+        if first is not None and not first.anaphor:
+            span = token.doc.char_span(first.start - self.offset, first.end - self.offset, alignment_mode="expand")
+            words = list(span) if span is not None else words
+        found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
+        listed = [c for word in words for c in word.children if c.dep_ == "appos" and c.conjuncts]
+        for word in words + listed:
+            for other in (word, *word.conjuncts):
+                mention = self._one(other)
+                if mention is not None:
+                    found.setdefault(mention.key or mention.name, mention)
+        return sorted(found.values(), key=lambda m: m.start)
+
+
+def _link(a: Mention, b: Mention, predicate: Predicate, pattern: ClausePattern) -> ClauseLink | None:
+    if a.key == b.key:
+        return None
+    if a.kind in ORGANISATIONS and b.kind in ORGANISATIONS:
+        return ClauseLink(a, Predicate.COLLABORATES_WITH, b, pattern.confidence, pattern.name)
+    if predicate is Predicate.PARTICIPATES_IN:
+        if a.kind in ORGANISATIONS and b.kind is Kind.PROGRAMME:
+            return ClauseLink(a, predicate, b, pattern.confidence, pattern.name)
+        if b.kind in ORGANISATIONS and a.kind is Kind.PROGRAMME:
+            return ClauseLink(b, predicate, a, pattern.confidence, pattern.name)
+    return None
+
+
+def _stated(pattern: ClausePattern, roles: dict[str, list[Mention]]) -> list[ClauseLink]:
+    agents, partners, programmes = roles["agent"], roles["partner"], roles["programme"]
+    pairs = [(a, p, pattern.predicate) for a in agents for p in partners]
+    if pattern.together:
+        pairs += [(a, b, pattern.predicate) for i, a in enumerate(agents) for b in agents[i + 1 :]]
+    pairs += [(m, programme, Predicate.PARTICIPATES_IN) for programme in programmes for m in agents + partners]
+    return [link for a, b, predicate in pairs if (link := _link(a, b, predicate, pattern)) is not None]
+
+
+def _matches(sent: Span) -> list[tuple[ClausePattern, list[int]]]:
+    """Every match in ``sent``, in order, as token indices of its doc. A sentence without a cue
+    word is not matched at all; one with a cue is matched as a doc of its own (spaCy's
+    DependencyMatcher misreads a span that does not start its doc, and a whole line costs more)."""
+    cues = _cue_words()
+    if cues is not None and not any(t.lower_ in cues for t in sent):
+        return []
+    matcher, by_id = _matcher(sent.doc.vocab)
+    matches = sorted(matcher(sent.as_doc()), key=lambda match: (match[1], match[0]))
+    return [(by_id[match_id], [sent.start + i for i in token_ids]) for match_id, token_ids in matches]
+
+
+def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None = None,
+                 previous_programme: Mention | None = None) -> list[ClauseLink]:
+    """The links the patterns read in one sentence (``offset``: where its line starts in the document)."""
+    reader = _Reader(Mentions(mentions), offset, self_mention, previous_programme)
+    found = []
+    for pattern, token_ids in _matches(sent):
+        ids = [node["RIGHT_ID"] for node in pattern.pattern]
+        if is_negated(sent.doc[token_ids[ids.index("cue")]]):
+            continue
+        roles: dict[str, list[Mention]] = {role: [] for role in ROLES}
+        for node, i in zip(ids, token_ids):
+            if node in roles:
+                roles[node] += [m for m in reader.standing_for(sent.doc[i]) if m not in roles[node]]
+        found += _stated(pattern, roles)
+    return found
