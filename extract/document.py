@@ -156,7 +156,7 @@ class DocumentReader:
             self._named = {m.key for m in analysis.mentions if not m.anaphor}
             self._posts_seen: set[tuple[str | None, str | None, str]] = set()
         with stage("link"):
-            issuer = self._fund_issuer(mentions)
+            issuer = self._issuer = self._fund_issuer(mentions)
             self._read_lines(analysis, mentions, posts, rules, publisher, issuer)
             self._read_tables(analysis, mentions, issuer)
             self._drop_unattributed_repeats(analysis)
@@ -314,6 +314,11 @@ class DocumentReader:
         analysis.funds = [f for f in analysis.funds if f.reading.recipient or f.reading.amount not in with_recipient]
 
     def _add_fund(self, analysis: DocumentAnalysis, reading: fund_rules.FundReading) -> None:
+        """A fund with its parties named. A commissioner's grants are the office's, so a person
+        written as the giver ("grants from her Community Fund") stands for the commissioner's
+        office the document speaks of, or for no one."""
+        if reading.funder is not None and reading.funder.kind is Kind.PERSON:
+            reading = replace(reading, funder=self._issuer)
         reading = replace(reading, funder=_keyed(reading.funder), recipient=_keyed(reading.recipient))
         target = reading.recipient.name if reading.recipient else None
         label = format_pounds(reading.amount)

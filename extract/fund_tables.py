@@ -23,6 +23,9 @@ from .mentions import Mention
 from .model import Kind
 from .money import CELL_UNITS, MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
 
+# What may stand between a giver and the body its money goes to: "… grant to the …".
+GIVEN_TO = re.compile(r"(?:\s+\S+){1,3}?\s+to\s+(?:the\s+)?")
+
 MAX_HEADING = 80
 MAX_LABEL = 40
 LEAD_LINES = 3
@@ -167,11 +170,17 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
             before = line[max(0, m.start - offset - GIVER_REACH) : m.start - offset]
             after = " ".join(line[m.end - offset :].split()[:GIVER_WORDS])
             if cue("given").search(after) and not cue("received").search(after) \
-                    and not re.search(r"\bto\s+(?:the\s+)?$", before):
+                    and not re.search(r"\bto\s+(?:the\s+)?$", before) and not _gives_to_a_name(m, in_line, line, offset):
                 return m
             if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before):
                 return m
     return issuer
+
+
+def _gives_to_a_name(giver: Mention, in_line: list[Mention], line: str, offset: int) -> bool:
+    """"the Home Office grant to the Commissioner": the giver's money goes to a body the line
+    names, not to the rows of the table below."""
+    return any(m.start > giver.end and GIVEN_TO.fullmatch(line, giver.end - offset, m.start - offset) for m in in_line)
 
 
 def _recipient_column(header: str) -> int | None:

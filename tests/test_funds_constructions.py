@@ -42,6 +42,15 @@ FUNDS = [
     ("awarded the force",
      "Kent Police leads the county's work on fraud. The Home Office has awarded the force £120,000 for 2024/25.",
      {("120000", "Kent Police", "Home Office", "2024/25")}),
+    ("a person as giver", "Office of the Kent Police and Crime Commissioner\n\nMrs Jane Doe reported on grants from "
+     "her Community Fund. Awards had gone to Northfield Youth Trust (£8,500).",
+     {("8500", "Northfield Youth Trust", "Office of the Kent Police and Crime Commissioner", None)}),
+    ("lead-in names money given to the office",
+     "Office of the Kent Police and Crime Commissioner\n\nThe Chief Finance Officer presented the allocations of "
+     "community safety funding to partners, smaller after a cut in the Home Office grant to the Office of the Kent "
+     "Police and Crime Commissioner.\n\n"
+     "Partner\t2024/25\nNorthfield Youth Trust\t£4,000\n",
+     {("4000", "Northfield Youth Trust", "Office of the Kent Police and Crime Commissioner", "2024/25")}),
     ("same allocation twice", "The Home Office awarded £30,000 to Kent Police. Kent Police received £30,000 from the "
      "Home Office.", {("30000", "Kent Police", "Home Office", None)}),
 ]
