@@ -80,7 +80,7 @@ def read_pdf(data: bytes, source: str) -> tuple[PagedText, str | None]:
         raise DocumentError(source, "PDF has no pages")
     if not any(paged.pages):
         raise DocumentError(
-            source, "PDF has no text layer (a scanned image?): run OCR on it outside policekg, then read that")
+            source, "PDF has no text layer (scanned image?): run OCR on it outside policekg, then read its text")
     return paged, title
 
 
