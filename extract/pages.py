@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .clean import clean_text
-from .model import Table
+from .model import ReadDocument, Table
 from .read_tables import RawTable, locate_tables
 
 # Lines shorter than this (page numbers, "Good") could match too early; a page is found by a longer one.
@@ -65,3 +65,19 @@ def _anchor(text: str, lines: list[str], cursor: int, limit: int) -> int:
         if found >= 0 and (found == 0 or text[found - 1] in " \n-"):
             return found
     return cursor
+
+
+def marked_pages(document: ReadDocument) -> str:
+    """The cleaned text with a line ``--- page N (character OFFSET) ---`` where each page
+    starts, for people to read (the marks shift offsets; the plain text is what they count)."""
+    if not document.pages:
+        return document.text
+    parts = []
+    previous = 0
+    for number, start in enumerate(document.pages, start=1):
+        before = document.text[previous:start]
+        parts.append(before if not before or before.endswith("\n") else before + "\n")
+        parts.append(f"--- page {number} (character {start}) ---\n")
+        previous = start
+    parts.append(document.text[previous:])
+    return "".join(parts)
