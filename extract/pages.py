@@ -8,6 +8,7 @@ the text once.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import clean_text
@@ -44,19 +45,22 @@ class PagedText:
 
 def page_starts(text: str, pages: list[list[str]]) -> tuple[int, ...]:
     """Where each page starts in the cleaned ``text``: page 1 at 0, each later page at its
-    first long line found after the previous start (or where the previous page starts, for
-    a page none of whose lines is found: one whose text was all dropped)."""
+    first long line, on no other page, found after the previous start (or where the previous
+    page starts, for a page none of whose lines is found: one whose text was all dropped)."""
     starts = [0]
     sizes = [sum(len(line) + 1 for line in lines) for lines in pages]
+    repeated = {line for line, count in Counter(line for lines in pages for line in set(lines)).items() if count > 1}
     for number, lines in enumerate(pages[1:], start=1):
         cursor = starts[-1]
         limit = min(len(text), cursor + sizes[number - 1] + sizes[number] + ANCHOR_SLACK)
-        starts.append(_anchor(text, lines, cursor, limit))
+        starts.append(_anchor(text, [line for line in lines if line not in repeated], cursor, limit))
     return tuple(starts)
 
 
 def _anchor(text: str, lines: list[str], cursor: int, limit: int) -> int:
-    """Where the first findable long line of a page is in ``text[cursor:limit]``, else ``cursor``."""
+    """Where the first findable long line of a page is in ``text[cursor:limit]``, else ``cursor``.
+
+    Lines found on more than one page (running headers, repeated table headers) are no anchors."""
     for line in lines:
         cleaned = clean_text(line)
         if len(cleaned) < ANCHOR_MIN_CHARS or "\n" in cleaned:
