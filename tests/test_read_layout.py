@@ -15,6 +15,9 @@ from policekg.extract.errors import DocumentError
 from policekg.extract.model import Table, TableRow
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
+from policekg.graph.network import to_networkx
+from policekg.graph.sparql import ask, graph_store
+from policekg.graph.view import _evidence_line
 
 from docx_factory import make_docx
 from report_factory import make_report
@@ -48,6 +51,12 @@ REPORT_TEXT = (
     "Lake Project\tLottery Fund\t£7,500\n\n"
     "That is all."
 )
+
+
+def records(result) -> list[dict[str, str]]:
+    """Query rows as dicts of plain values."""
+    return [{name: (term.value if term is not None else "") for name, term in zip(result.variables, row)}
+            for row in result.rows]
 
 
 def write(folder: Path, name: str, content: bytes | str) -> Path:
@@ -230,3 +239,16 @@ def test_layout_bad_files_cost_one_line_each_and_the_rest_builds(tmp_path: Path,
     assert sorted(Path(failure.source).name for failure in extraction.failures) == sorted(
         name for name, _, _ in BAD_FILES)
     assert [Path(document.source).name for document in extraction.documents] == ["notice.docx"]
+
+
+def test_layout_page_reaches_the_network_tooltip_and_ask_evidence(tmp_path: Path, nlp) -> None:
+    pages = [{"title": "Partnerships", "full": ["The force reviewed its partnerships this year."]},
+             {"full": ["Kent Police works closely with Essex Police on Operation Falcon."]}]
+    extraction = api.extract_documents([write(tmp_path, "partners.pdf", make_report(pages))], nlp=nlp)
+    graph = api.to_graph(extraction)
+    network = to_networkx(graph)
+    edges = [data for _, _, data in network.edges(data=True) if data.get("evidence")]
+    assert {record.get("page") for data in edges for record in data["evidence"]} == {2}
+    assert all(", page 2 (" in _evidence_line(record) for data in edges for record in data["evidence"])
+    answer = records(ask(graph_store(graph), "evidence", {"a": "kent police", "b": "essex police"}))
+    assert answer and {row["page"] for row in answer} == {"2"}
