@@ -17,6 +17,8 @@ from .read_tables import RawTable, locate_tables
 
 # Lines shorter than this (page numbers, "Good") could match too early; a page is found by a longer one.
 ANCHOR_MIN_CHARS = 8
+# At most this many of a page's lines are tried as its anchor, so a page of dropped lines costs little.
+ANCHOR_TRIES = 20
 # A page's anchor is looked for at most this many characters beyond the page's own length.
 ANCHOR_SLACK = 2048
 
@@ -61,10 +63,14 @@ def _anchor(text: str, lines: list[str], cursor: int, limit: int) -> int:
     """Where the first findable long line of a page is in ``text[cursor:limit]``, else ``cursor``.
 
     Lines found on more than one page (running headers, repeated table headers) are no anchors."""
+    tries = 0
     for line in lines:
         cleaned = clean_text(line)
         if len(cleaned) < ANCHOR_MIN_CHARS or "\n" in cleaned:
             continue
+        tries += 1
+        if tries > ANCHOR_TRIES:
+            break
         found = text.find(cleaned, cursor, limit)
         if found >= 0 and (found == 0 or text[found - 1] in " \n-"):
             return found
