@@ -6,8 +6,8 @@ Run by hand; prints the seconds (best of ``--runs``), the characters and tables 
 
 The report is made with reportlab by ``tests/report_factory.py`` (invented text): every
 page has a running header and footer, a title, two columns of body text with a
-superscript footnote marker and a footnote; every fifth page has a ruled grant table,
-which the next page continues. ``--save FILE`` keeps the PDF.
+superscript footnote marker and a footnote; every fifth page (``--table-every N``: every
+N-th) has a ruled grant table, which the next page continues (with 1, every page has one). ``--save FILE`` keeps the PDF.
 """
 from __future__ import annotations
 
@@ -42,19 +42,19 @@ _RIGHT = [
 ]
 
 
-def report_pages(count: int) -> list[dict]:
-    """``count`` pages of an invented report, a grant table broken over every fifth page."""
+def report_pages(count: int, every: int = 5) -> list[dict]:
+    """``count`` pages of an invented report, a grant table broken over every ``every``-th page."""
     pages = []
     for number in range(1, count + 1):
         left = [line.replace("Northfield", f"Northfield {number}.{copy}") for copy in range(3) for line in _LEFT]
         right = [line.replace("district.", f"district {number}.{copy}.") for copy in range(3) for line in _RIGHT]
         page = {"title": f"Section {number}", "left": left, "right": right,
                 "footnote": "4 Figures supplied by the force."}
-        if number % 5 == 0:
+        if number % every == 0:
             page = {"title": f"Section {number}", "left": left[:7], "right": right[:7],
                     "table": [["Recipient", "Funder", "Amount"]]
                     + [[f"Project {number}-{row}", "Exemplar Fund", f"£{row},000"] for row in range(1, 25)]}
-        elif number % 5 == 1 and number > 1:
+        elif number % every == 1 and number > 1:
             page = {"table": [[f"Project {number}-{row}", "Exemplar Fund", f"£{row},500"] for row in range(1, 6)],
                     "after": left[:14], "footnote": page["footnote"]}
         pages.append(page)
@@ -65,9 +65,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--table-every", type=int, default=5, help="a grant table starts on every N-th page")
     parser.add_argument("--save", type=Path)
     options = parser.parse_args()
-    data = make_report(report_pages(options.pages))
+    data = make_report(report_pages(options.pages, options.table_every))
     if options.save:
         options.save.write_bytes(data)
     best = float("inf")

@@ -3,8 +3,8 @@
 pdfium (through pypdfium2) gives each page's text as runs with their boxes, fast; the runs
 are put in reading order (two columns read left then right), superscript footnote markers
 are dropped and a word pdfium marks as hyphenated at a line's end keeps its hyphen for
-cleaning to join. Only pages that draw ruling lines are handed to pdfplumber, which is
-slow but finds table cells by their rules; text inside a table is replaced by its rows.
+cleaning to join. Tables are found from the rules a page draws (``read_pdf_tables``);
+text inside a table is replaced by its rows.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from .errors import DocumentError
 from .pages import PagedText
+from .read_pdf_tables import ruled_tables
 from .read_tables import RawTable, table_lines
 
 _PDF_HEADER_WINDOW = 1024
@@ -35,8 +36,6 @@ BAND_GAP = 3.0
 MARGIN_SHARE = 0.08
 # A left column's lines reach at least this share of the way to the page's middle.
 COLUMN_FILL = 0.6
-# Pages drawing at least this many paths may hold a ruled table.
-TABLE_MIN_PATHS = 4
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,10 @@ def read_pdf(data: bytes, source: str) -> tuple[PagedText, str | None]:
         with pdfplumber.open(io.BytesIO(data)) as plumber:
             for number in range(len(document)):
                 page = document[number]
-                tables = _tables(plumber, number, page) if _has_rules(page) else []
-                lines, ends_with_table = _page_lines(page, tables, previous)
+                textpage = page.get_textpage()
+                tables = ruled_tables(plumber.pages[number], page, textpage)
+                lines, ends_with_table = _page_lines(page, textpage, tables, previous)
+                textpage.close()
                 paged.add_page(lines, tables)
                 previous = tables[-1] if ends_with_table else None
     except DocumentError:
@@ -109,41 +110,19 @@ def _reason(error: Exception) -> str:
     return message if len(message) <= _REASON_MAX_CHARS else message[: _REASON_MAX_CHARS - 1] + "…"
 
 
-def _has_rules(page: pdfium.PdfPage) -> bool:
-    """Whether the page draws enough paths to hold a ruled table."""
-    paths = page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH], max_depth=1)
-    return sum(1 for _ in zip(range(TABLE_MIN_PATHS), paths)) >= TABLE_MIN_PATHS
-
-
-def _tables(plumber: pdfplumber.PDF, number: int, page: pdfium.PdfPage) -> list[RawTable]:
-    """The ruled tables pdfplumber finds on page ``number``, boxes in pdfium's coordinates."""
-    height = page.get_height()
-    found = []
-    for table in plumber.pages[number].find_tables():
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
-        rows = [row for row in rows if any(row)]
-        if len(rows) >= 1 and len(rows[0]) >= 2:
-            left, top, right, bottom = table.bbox
-            found.append(RawTable(left, height - bottom, right, height - top, tuple(tuple(r) for r in rows)))
-    return found
-
-
-def _runs(page: pdfium.PdfPage) -> list[_Run]:
+def _runs(textpage: pdfium.PdfTextPage) -> list[_Run]:
     """The page's text runs as pdfium bounds them."""
-    textpage = page.get_textpage()
-    try:
-        runs = []
-        for index in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            if text.strip():
-                runs.append(_Run(left, bottom, right, top, text))
-        return runs
-    finally:
-        textpage.close()
+    runs = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        if text.strip():
+            runs.append(_Run(left, bottom, right, top, text))
+    return runs
 
 
-def _page_lines(page: pdfium.PdfPage, tables: list[RawTable], previous: RawTable | None) -> tuple[list[str], bool]:
+def _page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, tables: list[RawTable],
+                previous: RawTable | None) -> tuple[list[str], bool]:
     """The page's lines in reading order, each table's rows where the table stands, and
     whether the page ends with a table.
 
@@ -151,7 +130,7 @@ def _page_lines(page: pdfium.PdfPage, tables: list[RawTable], previous: RawTable
     that ended the page before, when it has as many columns.
     """
     height = page.get_height()
-    runs = [run for run in _runs(page) if not any(table.holds(run.left, run.bottom, run.right, run.top)
+    runs = [run for run in _runs(textpage) if not any(table.holds(run.left, run.bottom, run.right, run.top)
                                                    for table in tables)]
     items: list[tuple[float, object]] = [(-table.top, table) for table in tables]
     items += [(-max(run.top for run in row), row) for row in _rows(runs)]
