@@ -184,7 +184,7 @@ class DocumentReader:
         bullet = LIST_ITEM.match(quote)
         skip = bullet.end() if bullet else len(quote) - len(quote.lstrip())
         start, end = start + skip, end - (len(quote) - len(quote.rstrip()))
-        return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status)
+        return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status, self.read.page_at(start))
 
     def _read_lines(self, analysis: DocumentAnalysis, mentions: list[Mention], posts: list[PostMention],
                     rules: memberships.OrganisationRules, body: Mention | None, issuer: Mention | None) -> None:
