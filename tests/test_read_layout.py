@@ -110,10 +110,10 @@ def test_layout_pdf_reads_the_same_bytes_the_same_way(tmp_path: Path) -> None:
     assert (first.text, first.pages, first.tables) == (second.text, second.pages, second.tables)
 
 
-def test_layout_pdf_grant_table_over_two_pages_gives_every_allocation_with_its_page(tmp_path: Path, nlp) -> None:
+def test_layout_pdf_grant_table_over_two_pages_gives_every_allocation_with_its_funder_and_page(tmp_path: Path, nlp) -> None:
     pages = [
         {"title": "Community Safety Fund",
-         "full": ["The Police and Crime Commissioner for Exemplarshire has awarded the following grants",
+         "full": ["The Police and Crime Commissioner for Kent has awarded the following grants",
                   "from the Community Safety Fund in 2031/32."],
          "table": [["Organisation", "2031/32"], ["Riverside Youth Trust", "£20,000"], ["Hillside Youth Trust", "£12,500"]]},
         {"table": [["Organisation", "2031/32"], ["Lakeside Boxing Trust", "£7,500"]],
@@ -121,10 +121,12 @@ def test_layout_pdf_grant_table_over_two_pages_gives_every_allocation_with_its_p
     ]
     path = write(tmp_path, "grants.pdf", make_report(pages))
     extraction = api.extract_documents([path], nlp=nlp)
-    found = sorted((str(fund.amount), fund.recipient, [e.page for e in fund.evidence]) for fund in extraction.funds)
-    assert found == [("12500", "PartnerOrganisation/hillside-youth-trust", [1]),
-                     ("20000", "PartnerOrganisation/riverside-youth-trust", [1]),
-                     ("7500", "PartnerOrganisation/lakeside-boxing-trust", [2])]
+    found = sorted((str(fund.amount), fund.recipient, fund.funder, [e.page for e in fund.evidence])
+                   for fund in extraction.funds)
+    office = "PartnerOrganisation/office-of-the-kent-police-and-crime-commissioner"
+    assert found == [("12500", "PartnerOrganisation/hillside-youth-trust", office, [1]),
+                     ("20000", "PartnerOrganisation/riverside-youth-trust", office, [1]),
+                     ("7500", "PartnerOrganisation/lakeside-boxing-trust", office, [2])]
     turtle = api.to_graph(extraction).serialize(format="turtle")
     assert 'pko:page "2"^^xsd:positiveInteger' in turtle
 
