@@ -206,7 +206,7 @@ class DocumentReader:
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
             found_posts += attendance.resolutions(offset, line, people, orgs, meeting)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, meeting)
+                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset])
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
@@ -243,14 +243,16 @@ class DocumentReader:
         self._attendance = attendance.sections(split_lines(self.text))
         occupied = Occupied(mentions)
         found = [m for start, line in split_lines(self.text) if start in self._attendance
-                 for m in attendance.people(start, line) if occupied.is_free(m.start, m.end)]
+                 for m in attendance.people(start, line, self._attendance[start]) if occupied.is_free(m.start, m.end)]
         return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
     def _meeting(self, mentions: list[Mention]) -> Mention | None:
-        """The panel whose meeting an attendance list records: the one named above the list."""
+        """The panel whose meeting an attendance list records: the one named above the list, else
+        the only panel the document names."""
         first = min(self._attendance, default=0)
-        return next((m for m in mentions if m.kind is Kind.PARTNER and m.start < first and PANEL.search(m.name)),
-                    None)
+        panels = [m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)]
+        above = next((m for m in panels if m.start < first), None)
+        return above or (panels[0] if len({m.key or m.name for m in panels}) == 1 else None)
 
     @staticmethod
     def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:

@@ -122,7 +122,8 @@ THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
 POST_REACH = 160
 
 POST_BEFORE_ORGANISATION = re.compile(
-    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}?)\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
+    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|to the|[A-Z][\w'’-]*)){0,6}?)"
+    r"(?:\s*\([A-Z][^()]{0,40}\))?\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
     r"\s*(?:the\s+)?"
 )
 
@@ -148,7 +149,10 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
     text = rules.text
     found: list[Post] = []
     for person in people:
-        after = text[person.end : min(line_start + len(line), person.end + POST_REACH)]
+        # A post never runs into the next name: "Name – Post, Body Name – Post, Body" is one
+        # entry after another (list lines that cleaning joined).
+        bound = min([p.start for p in people if p.start >= person.end] + [line_start + len(line)])
+        after = text[person.end : min(bound, person.end + POST_REACH)]
         place_post = next((p for p in posts if 0 <= p.start - person.end <= len(after)
                            and not text[person.end : p.start].strip(" ,")), None)
         if place_post is not None:
@@ -157,7 +161,7 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
             if office is not None:
                 found.append(Post(person, PCC, office, person.start, place_post.end, 0.9))
             continue
-        named = _post_at_organisation(person, orgs, text)
+        named = _post_at_organisation(person, [o for o in orgs if o.end <= bound], text)
         if named is not None:
             found.append(named)
             continue

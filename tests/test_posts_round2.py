@@ -1,0 +1,68 @@
+"""Posts, second round: attendance layouts, officers' lists, apologies, decision notices and
+the organisation a text attaches to a person over a default.
+
+Each case gives every memberOf link its invented text states, by entity label (people by
+their full name without title); a case passes only when exactly those links are read.
+"""
+from __future__ import annotations
+
+import pytest
+
+from constructions import PANEL
+from test_posts import _members, posts_of
+
+PANEL_NAME = "Anytown and Borough Police and Crime Panel"
+
+POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("label line under the heading", PANEL + "PRESENT:\n\nCouncillors:\nCllr Oliver Quince (Sunderland City "
+     "Council)\nCllr Hannah Marsh (Newcastle City Council)",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member")}),
+    ("co-opted members label", PANEL + "Present:\nIndependent co-opted members:\nDr Ruth Fenwick\nMr Kofi Mensah",
+     {("Ruth Fenwick", PANEL_NAME, "Independent Co-opted Member"),
+      ("Kofi Mensah", PANEL_NAME, "Independent Co-opted Member")}),
+    ("one councillor a line, joined by cleaning", PANEL + "Present:\nCllr Oliver Quince (Sunderland City Council)\n"
+     "Cllr Hannah Marsh (Newcastle City Council)\nCllr Peter Lowe (Gateshead Council)",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member"),
+      ("Peter Lowe", "Gateshead Council", "Councillor"), ("Peter Lowe", PANEL_NAME, "Member")}),
+    ("chair in brackets", PANEL + "Present:\nCouncillor Oliver Quince (Chair)",
+     {("Oliver Quince", PANEL_NAME, "Chair")}),
+    ("apologies with council and co-opted member", PANEL + "Apologies for absence were received from Councillor "
+     "Oliver Quince (Sunderland City Council) and Ruth Fenwick (Co-opted Member).",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Ruth Fenwick", PANEL_NAME, "Co-opted Member")}),
+    ("apologies, panel named later", "Minutes\n\nApologies were received from Cllr Oliver Quince (Sunderland City "
+     "Council).\n\nRESOLVED that the minutes of the " + PANEL_NAME + " be signed.",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member")}),
+    ("officers in attendance, run on", PANEL + "In attendance:\nJulia Abbott – Chief Executive, Office of the "
+     "Police and Crime Commissioner for Gwent\nGeorge Pike – Assistant Chief Constable, Gwent Police\n"
+     "K Norris – Legal Adviser to the Panel, Sunderland City Council",
+     {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Chief Executive"),
+      ("George Pike", "Gwent Police", "Assistant Chief Constable"),
+      ("K Norris", "Sunderland City Council", "Legal Adviser to the Panel")}),
+    ("officer with a commissioner's post, run on", PANEL + "Papers came from the Office of the Police and "
+     "Crime Commissioner for Gwent.\n\nIn attendance:\nJulia Abbott – Police and Crime "
+     "Commissioner for Gwent\nGeorge Pike – Chief of Staff and Monitoring Officer, OPCC",
+     {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner"),
+      ("George Pike", "Office of the Gwent Police and Crime Commissioner", "Chief of Staff and Monitoring Officer")}),
+    ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
+     "Abbott, Commissioning Manager (Victims), OPCC",
+     {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
+]
+
+NOT_POSTS_ROUND2: list[tuple[str, str]] = [
+    ("officers are not panel members", PANEL + "In attendance:\nJulia Abbott – Press Officer"),
+    ("apologies from an unnamed body", PANEL + "Apologies were received from the Chief Constable."),
+    ("a list after a blank line has ended", PANEL + "Present:\nNone recorded\n\nOliver Quince spoke to residents."),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [pytest.param(*c, id=c[0]) for c in POSTS_ROUND2])
+def test_posts_round2(nlp, name: str, text: str, expected: set) -> None:
+    assert _members(posts_of(text, nlp)) == _members(expected)
+
+
+@pytest.mark.parametrize(("name", "text"), [pytest.param(*c, id=c[0]) for c in NOT_POSTS_ROUND2])
+def test_not_posts_round2(nlp, name: str, text: str) -> None:
+    assert posts_of(text, nlp) == set()
