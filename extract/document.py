@@ -26,7 +26,7 @@ from .resolve import (expand_abbreviations, is_office, office_references, own_of
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
-SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
+SIGNED = re.compile(r"^(?:Signed|Signed by|Signature|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
@@ -196,6 +196,7 @@ class DocumentReader:
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
         meeting = body or self._meeting(mentions)
+        read_posts: list[memberships.Post] = []
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -235,7 +236,8 @@ class DocumentReader:
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
                     found_posts += [ranked] if ranked else []
-            self._add_posts(analysis, found_posts)
+            read_posts += found_posts
+        self._add_posts(analysis, memberships.settle_defaults(read_posts))
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:
         """The people of attendance lists ("Present: Councillors A Rahman and T Bellamy (…)")

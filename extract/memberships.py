@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import force_by_area
+from .gazetteer import by_key, force_by_area, office_of
 from .mentions import Mention, PostMention, alias_index
 from .model import Kind
 from .names import rank_posts
@@ -13,7 +13,9 @@ from .resources import lexicon_cached, read_csv
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 PCC = "Police and Crime Commissioner"
 SIGNATURE_LINES = 4
-POST_LINE = re.compile(r"[A-Z][\w'’-]*(?:,? (?:of|and|&|for|[A-Z][\w'’-]*)){0,6}")
+# "Commissioner for Kent Date: 1 May 2025": a label that cleaning joined onto a signature's post line.
+LABEL_AFTER = re.compile(r"\s+[A-Z][a-z]+:.*$")
+POST_LINE = re.compile(r"[A-Z][\w'’-]*(?:,? (?:of|and|&|for|[A-Z][\w'’-]*)){0,10}")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Post:
     start: int
     end: int
     confidence: float
+    default: bool = False
 
 
 @lexicon_cached
@@ -55,6 +58,10 @@ class OrganisationRules:
             place = self._about_area()
         if not place:
             return None
+        force = force_by_area().get(place.lower())
+        office = office_of(force.key) if force is not None else None
+        if office is not None and office.category in ("pcc", "pfcc"):
+            return Mention(Kind.PARTNER, start, end, self.text[start:end], office.label, office.key)
         label = f"Office of the {place} {PCC}"
         return Mention(Kind.PARTNER, start, end, self.text[start:end], label)
 
@@ -67,6 +74,9 @@ class OrganisationRules:
             return self.about_force
         if rule == "pcc-office":
             return self.pcc_office(None, start, end)
+        if rule == "own-pcc-office":
+            office = self.pcc_office(None, start, end)
+            return office if office is not None and office.key else None
         known = alias_index().get(rule.lower()) if rule else None
         if known:
             key, kind, label = known
@@ -87,12 +97,61 @@ def _titled_at_organisation(person: Mention, orgs: list[Mention], match: re.Matc
     if post is None:
         return None
     start, end = person.end + match.start(1), person.end + match.end(1)
-    organisation = next((m for m in orgs if m.start == start and m.end == end), None)
+    # The organisation opens the stretch: "Name, Durham Constabulary" (and a next line's words
+    # that cleaning joined on, "Durham Constabulary Chair, …").
+    organisation = next((m for m in orgs if m.start == start and m.end <= end), None)
     if organisation is None:
         organisation = rules.for_rule(match.group(1), start, end) if match.group(1).lower() in alias_index() else None
+    else:
+        end = organisation.end
     if organisation is None or (post[1] == "force" and organisation.kind is not Kind.FORCE):
         return None
     return Post(person, post[0], organisation, person.start, end, 0.85)
+
+
+# "Head of the Unit – Detective Superintendent Name": a post and "of", then (after the
+# organisation) a dash or colon before the name.
+POST_OF_BEFORE = re.compile(r"(?P<post>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4})(?: (?:of|for|at)|,) (?:the )?$")
+DASH_BEFORE = re.compile(r"\s*[–—:-]\s*")
+
+
+def _post_of_organisation_before(person: Mention, orgs: list[Mention], line_start: int, text: str) -> Post | None:
+    """"Head of EMSOU – Detective Chief Superintendent Name": a post in the organisation
+    written before the name it is held by."""
+    organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.end <= person.start
+                         and DASH_BEFORE.fullmatch(text, m.end, person.start)), None)
+    if organisation is None:
+        return None
+    post = POST_OF_BEFORE.search(text, max(line_start, organisation.start - 60), organisation.start)
+    if post is None:
+        return None
+    return Post(person, post.group("post"), organisation, post.start(), person.end, 0.85)
+
+
+# "Lancashire's Police and Crime Commissioner Name": the area whose commissioner it is.
+QUALIFIED = re.compile(r"(?:[A-Z][\w-]*|\w+['’]s?) $")
+AREA_BEFORE = re.compile(r"(?P<area>[A-Z][\w-]*(?: (?:and|of|[A-Z][\w-]*)){0,5})['’]s $")
+
+
+def _titled_commissioner(person: Mention, rules: OrganisationRules, line_start: int) -> Post | None:
+    """"Police and Crime Commissioner Name", "Commissioner Name": a commissioner's title is a
+    post in the office of the area written before it ("Kent's"), else in the document's own
+    office (a bare "Commissioner" only when that is a commissioner's office the gazetteer
+    knows, not a mayor's office or the Met)."""
+    rule = known_posts().get((person.title or "").lower())
+    if rule not in ("pcc-office", "own-pcc-office"):
+        return None
+    window = max(line_start, person.start - 60)
+    area = AREA_BEFORE.search(rules.text, window, person.start)
+    place = area.group("area") if area and area.group("area").lower() in force_by_area() else None
+    if rule == "own-pcc-office" and not place and QUALIFIED.search(rules.text, window, person.start):
+        return None  # "Information Commissioner Name", "the Victims' Commissioner Name": another post
+    office = rules.pcc_office(place, person.start, person.end) if rule == "pcc-office" or place \
+        else rules.for_rule(rule, person.start, person.end)
+    if office is None:
+        return None
+    return Post(person, _post_label(person.title or "") or PCC, office, area.start() if place else person.start,
+                person.end, 0.75)
 
 
 # "Inspector Name of British Transport Police": what may stand between a ranked name and its force.
@@ -140,6 +199,8 @@ def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Po
         if match and (match.group("post")[0].isupper() or match.group("post").lower() in known_posts()):
             role = match.group("post")
             return Post(person, role[0].upper() + role[1:], organisation, person.start, organisation.end, 0.9)
+        if not text[person.end : organisation.start].strip(" ,(–—-"):
+            return None  # "Name, Durham Constabulary Chair, …": no post runs over the name's own body
     return None
 
 
@@ -173,7 +234,8 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         titled = _titled_at_organisation(person, orgs, match, rules) if match else None
         found += [titled] if titled else []
     for person in people:
-        ranked = organisation_rank(person, orgs, text)
+        ranked = organisation_rank(person, orgs, text) or _post_of_organisation_before(person, orgs, line_start, text) \
+            or _titled_commissioner(person, rules, line_start)
         found += [ranked] if ranked else []
     for match in THE_POST.finditer(line):
         person = next((p for p in people if p.start == line_start + match.end()), None)
@@ -204,6 +266,13 @@ def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Men
     if not next_lines:
         return None
     start, line = next_lines[0]
+    line = LABEL_AFTER.sub("", line)
+    # "Head of the Regional Organised Crime Unit": the post line ends with its organisation.
+    organisation = next((m for m in orgs if m.kind in ORGANISATIONS and start < m.start
+                         and m.end == start + len(line.rstrip())), None)
+    held = POST_OF_BEFORE.fullmatch(line, 0, organisation.start - start) if organisation is not None else None
+    if held is not None:
+        return Post(person, held.group("post"), organisation, person.start, start + len(line), 0.85)
     role = _post_label(line) or (line.strip() if POST_LINE.fullmatch(line.strip()) else None)
     if role is None:
         return None
@@ -244,7 +313,29 @@ def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int], t
     post = rank_posts().get(person.title.lower())
     if post is None or post[1] != "force" or rules.about_force is None:
         return None
-    return Post(person, post[0], rules.about_force, sentence[0], sentence[1], 0.75)
+    return Post(person, post[0], rules.about_force, sentence[0], sentence[1], 0.75, default=True)
+
+
+@lexicon_cached
+def _policing_categories() -> frozenset[str]:
+    """Gazetteer categories of bodies whose officers hold police ranks: the units forces run
+    together (``units.csv``) and national policing bodies."""
+    return frozenset(row["category"] for row in read_csv("units.csv")) | {"national-policing"}
+
+
+def _policing(organisation: Mention) -> bool:
+    known = by_key().get(organisation.key or "")
+    return organisation.kind is Kind.FORCE or (known is not None and known.category in _policing_categories())
+
+
+def settle_defaults(posts: list[Post]) -> list[Post]:
+    """The posts without the default force of a ranked person whom the text attaches to a
+    force or a unit of forces ("Inspector Name of British Transport Police", "Head of the
+    Regional Organised Crime Unit – Detective Superintendent Name"): the force the text names
+    wins over the force the document is about, and an officer of a multi-force unit is not
+    given the force that happens to be the document's."""
+    attached = {p.person.key for p in posts if not p.default and _policing(p.organisation)}
+    return [p for p in posts if not (p.default and p.person.key in attached)]
 
 
 def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Mention],

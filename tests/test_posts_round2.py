@@ -46,6 +46,34 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Commissioner for Gwent\nGeorge Pike – Chief of Staff and Monitoring Officer, OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner"),
       ("George Pike", "Office of the Gwent Police and Crime Commissioner", "Chief of Staff and Monitoring Officer")}),
+    ("signature with a label cleaning joined on", "Decision record\n\nSignature: [signed]\nJoan Pettifer\nPolice "
+     "and Crime Commissioner for Gwent\nDate: 4 May 2025",
+     {("Joan Pettifer", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner")}),
+    ("signature post of a unit", "Foreword\n\nWe had a busy year.\n\nDetective Superintendent Colin Braddock\n"
+     "Head of the Eastern Region Special Operations Unit\n\nContents",
+     {("Colin Braddock", "Eastern Region Special Operations Unit", "Head")}),
+    ("signature of an inspector of constabulary", "Kent Police PEEL 2023\n\nSummary\n\nJoan Pettifer\n"
+     "His Majesty's Inspector of Constabulary\n\nThe force is good.",
+     {("Joan Pettifer", "HM Inspectorate of Constabulary and Fire & Rescue Services",
+       "His Majesty's Inspector of Constabulary")}),
+    ("signature of a police, fire and crime commissioner", "Our plan\n\nJoan Pettifer\nPolice, Fire and Crime "
+     "Commissioner for Staffordshire\n\nOur priorities",
+     {("Joan Pettifer", "Office of the Staffordshire Police, Fire and Crime Commissioner",
+       "Police, Fire and Crime Commissioner")}),
+    ("post of a unit before the ranked name", "Kent Police PEEL 2023\n\n- Head of the Eastern Region Special "
+     "Operations Unit – Detective Superintendent Colin Braddock, responsible for the unit.",
+     {("Colin Braddock", "Eastern Region Special Operations Unit", "Head")}),
+    ("named force wins over the default", "Kent Police PEEL 2023\n\nInspector Colin Braddock of British Transport "
+     "Police said the patrols worked.", {("Colin Braddock", "British Transport Police", "Inspector")}),
+    ("rank, name, force, then a joined line", "Kent Police PEEL 2023\n\nChief Constable Colin Braddock, Essex "
+     "Police\nChair, Eastern Region Special Operations Unit Board",
+     {("Colin Braddock", "Essex Police", "Chief Constable")}),
+    ("area's commissioner before the name", "Grants\n\nMore than £10,000 was given, Gwent's Police and Crime "
+     "Commissioner Joan Pettifer announced.",
+     {("Joan Pettifer", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner")}),
+    ("bare commissioner in a commissioner's office", "Office of the Police and Crime Commissioner for Gwent\n\n"
+     "Commissioner Joan Pettifer said the grants would help.",
+     {("Joan Pettifer", "Office of the Gwent Police and Crime Commissioner", "Commissioner")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
@@ -54,6 +82,8 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 NOT_POSTS_ROUND2: list[tuple[str, str]] = [
     ("officers are not panel members", PANEL + "In attendance:\nJulia Abbott – Press Officer"),
     ("apologies from an unnamed body", PANEL + "Apologies were received from the Chief Constable."),
+    ("another commissioner's title", "Office of the Police and Crime Commissioner for Gwent\n\nThe Information "
+     "Commissioner Joan Pettifer wrote a letter."),
     ("a list after a blank line has ended", PANEL + "Present:\nNone recorded\n\nOliver Quince spoke to residents."),
 ]
 
