@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .memberships import Post
+from .memberships import OrganisationRules, Post, known_post, place_post
 from .mentions import Mention
 from .model import Kind
 from .names import is_plausible_name, split_title
@@ -91,6 +91,8 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
             found[start], fresh = inside, False
         elif _label(stripped):
             found[start] = ListLine(True)
+        elif (opening := _heading_opening(line)) is not None:
+            found[start] = opening
         elif (skip := _apology(line)) is not None:
             found[start] = ListLine(True, skip=skip)
     return found
@@ -100,6 +102,15 @@ def _label(line: str) -> bool:
     """Whether a line opens with a list label ("Independent Members: …")."""
     label = re.match(r"([A-Za-z -]+):", line)
     return bool(label) and label.group(1).strip().lower() in _cues()["label"]
+
+
+def _heading_opening(line: str) -> ListLine | None:
+    """"PRESENT: Mr A Hill (Chairman), Cllr P Todd, …": a heading with its list on its line."""
+    label = re.match(r"([A-Za-z ]{3,40}):\s*", line)
+    head = label.group(1).strip().lower() if label else ""
+    if head in _cues()["heading"] or head in _cues()["officers"]:
+        return ListLine(head in _cues()["heading"], skip=label.end())
+    return None
 
 
 # "Apologies for absence were received from …", "Apologies: …": where the names begin.
@@ -191,7 +202,7 @@ def _chunks(line: str, skip: int = 0) -> list[tuple[int, str]]:
 
 
 def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention],
-          body: Mention | None, how: ListLine) -> list[Post]:
+          body: Mention | None, how: ListLine, rules: OrganisationRules) -> list[Post]:
     """Memberships an attendance line states: each group of names to the council in the
     brackets after it, and, in a list of members, every name to the body holding the meeting."""
     brackets = list(BRACKET.finditer(line, how.skip))
@@ -206,8 +217,14 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
             groups.append((group, labelled or title, [None, labelled or "Member"]))
         if index < len(brackets):
             inner = brackets[index]
+            # The body ends the bracket: "(Chief Executive, Anytown Council)"; not "(Kent
+            # Police and Crime Commissioner)", whose commissioner's post names its office.
             council = next((o for o in orgs if o.kind in (Kind.FORCE, Kind.PARTNER)
-                            and line_start + inner.start(1) <= o.start and o.end <= line_start + inner.end(1)), None)
+                            and line_start + inner.start(1) <= o.start
+                            and o.end == line_start + inner.start(1) + len(inner.group(1).rstrip())), None)
+            held = None if council else place_post(inner.group(1), rules, line_start + inner.start(1),
+                                                  line_start + inner.end(1))
+            council = council or (held[1] if held else None)
             state = groups[-1][2]
             state[0] = state[0] or council
             state[1] = _cues()["bracket"].get(inner.group(1).strip().lower(), state[1])
@@ -224,24 +241,33 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
 
 # "RESOLVED – That Councillor Name be appointed Chair of the Panel": a bounded stretch for the
 # name, so the search stays linear.
-RESOLUTION = re.compile(r"\b[Tt]hat (?P<who>[^.;]{3,80}?) be (?P<verb>[a-z-]+) (?:as )?(?:the )?"
-                        r"(?P<post>[A-Z][\w-]*(?: [A-Z][\w-]*)?)")
+RESOLUTION = re.compile(r"\b[Tt]hat (?P<who>[^.;]{3,100}?) be (?P<verb>[a-z-]+) (?:as )?(?:an? |the )?"
+                        r"(?P<post>[A-Z][\w-]*(?: (?:and|[A-Z][\w-]*)){0,5})(?: for (?P<place>[A-Z][\w-]*"
+                        r"(?: (?:and|of|[A-Z][\w-]*)){0,4}))?")
 
 
 def resolutions(line_start: int, line: str, people_in_line: list[Mention], orgs: list[Mention],
-                meeting: Mention | None) -> list[Post]:
-    """A resolution appointing a person to a panel role (``bracket`` cues: Chair,
-    Vice-Chair) makes them a member of the panel holding the meeting, in that role."""
-    if meeting is None:
-        return []
+                meeting: Mention | None, rules: OrganisationRules) -> list[Post]:
+    """A resolution appointing a person to a panel role (``bracket`` and ``label`` cues: Chair,
+    Vice-Chair, Independent Member) makes them a member of the panel holding the meeting, in
+    that role; appointing them to a known post ("Deputy Police and Crime Commissioner for
+    Gwent") makes them a member of the organisation the post implies."""
     found = []
     for match in RESOLUTION.finditer(line):
-        role = _cues()["bracket"].get(match.group("post").lower())
-        if match.group("verb") not in _cues()["appoint"] or role is None:
+        if match.group("verb") not in _cues()["appoint"]:
             continue
         start, end = line_start + match.start("who"), line_start + match.end("who")
-        person = next((p for p in people_in_line if start <= p.start and p.end <= end), None)
-        elsewhere = any(o.start >= line_start + match.end() and o.key != meeting.key for o in orgs)
-        if person is not None and not elsewhere:
+        person = next((p for p in reversed(people_in_line) if start <= p.start and p.end <= end), None)
+        if person is None:
+            continue
+        post = match.group("post")
+        role = _cues()["bracket"].get(post.lower()) or _cues()["label"].get(post.lower())
+        if role and meeting is not None and not any(o.start >= line_start + match.end() and o.key != meeting.key
+                                                    for o in orgs):
             found.append(Post(person, role, meeting, line_start + match.start(), line_start + len(line), 0.85))
+            continue
+        written = post + (f" for {match.group('place')}" if match.group("place") else "")
+        known = known_post(written, rules, line_start + match.start("post"), line_start + match.end())
+        if known is not None and not role:
+            found.append(Post(person, known[0], known[1], line_start + match.start(), line_start + len(line), 0.85))
     return found

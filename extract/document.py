@@ -205,9 +205,9 @@ class DocumentReader:
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
             in_line_posts = posts[bisect_left(post_starts, offset) : bisect_left(post_starts, offset + len(line))]
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
-            found_posts += attendance.resolutions(offset, line, people, orgs, meeting)
+            found_posts += attendance.resolutions(offset, line, people, orgs, meeting, rules)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset])
+                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset], rules)
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \

@@ -174,12 +174,16 @@ def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post |
     return Post(person, post[0], force, person.start, force.end, 0.85) if force else None
 
 
-# "The Chief Executive, Name": one to six capitalised words, one space between them (a
-# pattern that can split a word two ways would take exponential time on a run of capitals).
-THE_POST = re.compile(r"\b[Tt]he ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5}), ")
+# "The Chief Executive, Name", "The Chief Constable of Anytown Police, Name": capitalised words,
+# one space between them (a pattern that can split a word two ways would take exponential
+# time on a run of capitals), written straight before the name.
+THE_POST = re.compile(r"\b[Tt]he (?P<post>[A-Z][\w'’-]*(?: (?:and|[A-Z][\w'’-]*)){0,5})(?: (?:of|for) (?:the )?"
+                      r"(?P<of>[A-Z][\w'’&-]*(?: (?:and|of|&|[A-Z][\w'’&-]*)){0,7}))?, $")
 # How far after a name its post can be written: "Name, Deputy Chief Executive of the …".
 POST_REACH = 160
 
+# "Professor Name, of Anytown University, said": a name and the body it is of.
+OF_ORGANISATION = re.compile(r",\s+of\s+(?:the\s+)?")
 POST_BEFORE_ORGANISATION = re.compile(
     r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|to the|[A-Z][\w'’-]*)){0,6}?)"
     r"(?:\s*\([A-Z][^()]{0,40}\))?\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
@@ -188,12 +192,15 @@ POST_BEFORE_ORGANISATION = re.compile(
 
 
 def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Post | None:
-    """"Name, Post, Organisation" or "Name, Post at/of the Organisation"."""
+    """"Name, Post, Organisation", "Name, Post at/of the Organisation" or "Name, of the
+    Organisation"."""
     for organisation in orgs:
         if organisation.start < person.end:
             continue
         if organisation.start - person.end > POST_REACH:
             break
+        if OF_ORGANISATION.fullmatch(text, person.end, organisation.start):
+            return Post(person, "Member", organisation, person.start, organisation.end, 0.85)
         match = POST_BEFORE_ORGANISATION.fullmatch(text, person.end, organisation.start)
         # A post in lower case ("chair of the Partnership") only when it is a known post.
         if match and (match.group("post")[0].isupper() or match.group("post").lower() in known_posts()):
@@ -227,7 +234,7 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
             found.append(named)
             continue
         match = AFTER_NAME.match(after)
-        post = _known_post(match.group(1), rules, person.start, person.end) if match else None
+        post = known_post(match.group(1), rules, person.start, person.end) if match else None
         if post is not None:
             found.append(Post(person, post[0], post[1], person.start, person.end + match.end(), 0.8))
             continue
@@ -237,16 +244,30 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         ranked = organisation_rank(person, orgs, text) or _post_of_organisation_before(person, orgs, line_start, text) \
             or _titled_commissioner(person, rules, line_start)
         found += [ranked] if ranked else []
-    for match in THE_POST.finditer(line):
-        person = next((p for p in people if p.start == line_start + match.end()), None)
-        post = _known_post(match.group(1), rules, line_start + match.start(), line_start + match.end()) \
-            if person is not None else None
-        if post is not None:
-            found.append(Post(person, post[0], post[1], line_start + match.start(), person.end, 0.85))
+    for person in people:
+        the_post = _the_post_before(person, orgs, line_start, rules)
+        found += [the_post] if the_post else []
     return found
 
 
-def _known_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
+def _the_post_before(person: Mention, orgs: list[Mention], line_start: int, rules: OrganisationRules) -> Post | None:
+    """"The Chief Executive, Name", "The Chief Constable of Anytown Police, Name", "The Police
+    and Crime Commissioner for Gwent, Name": a post (of a named organisation, or a known post
+    and the organisation it implies) in apposition before the name."""
+    match = THE_POST.search(rules.text, max(line_start, person.start - POST_REACH), person.start)
+    if match is None:
+        return None
+    if match.group("of"):
+        organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.start == match.start("of")
+                             and m.end == match.end("of")), None)
+        if organisation is not None:
+            return Post(person, match.group("post"), organisation, match.start(), person.end, 0.85)
+    known = known_post(match.group("post") + (f" for {match.group('of')}" if match.group("of") else ""), rules,
+                        match.start(), match.end())
+    return Post(person, known[0], known[1], match.start(), person.end, 0.85) if known else None
+
+
+def known_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
     """A known post ("Chief Constable", "Police and Crime Commissioner for South Yorkshire")
     and the organisation it implies."""
     post, place = _post_and_place(text.strip())
@@ -257,6 +278,22 @@ def _known_post(text: str, rules: OrganisationRules, start: int, end: int) -> tu
     organisation = rules.pcc_office(place, start, end) if rule == "pcc-office" and place else None
     organisation = organisation or rules.for_rule(rule, start, end)
     return (role, organisation) if organisation is not None else None
+
+
+def place_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
+    """A known post written with its place before or after it ("Kent Police and Crime
+    Commissioner", "Police and Crime Commissioner for Kent") and the organisation it implies."""
+    known = known_post(text, rules, start, end)
+    if known is not None:
+        return known
+    text = text.strip()
+    post = next((p for p in sorted(known_posts(), key=len, reverse=True)
+                 if text.lower().endswith(" " + p) and known_posts()[p] == "pcc-office"), None)
+    place = text[: len(text) - len(post)].strip() if post else ""
+    if not post or place.lower() not in force_by_area():
+        return None
+    office = rules.pcc_office(place, start, end)
+    return (text[len(place) + 1 :], office) if office is not None else None
 
 
 def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Mention],

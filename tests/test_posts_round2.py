@@ -74,6 +74,25 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("bare commissioner in a commissioner's office", "Office of the Police and Crime Commissioner for Gwent\n\n"
      "Commissioner Joan Pettifer said the grants would help.",
      {("Joan Pettifer", "Office of the Gwent Police and Crime Commissioner", "Commissioner")}),
+    ("the post of a body, then the name", "Consultation\n\nThe Chief Constable of Gwent Police, Colin Braddock, "
+     "was consulted.", {("Colin Braddock", "Gwent Police", "Chief Constable")}),
+    ("the commissioner for an area, then the name", "Grants\n\nThe Police and Crime Commissioner for Gwent, Joan "
+     "Pettifer, has approved the grants.",
+     {("Joan Pettifer", "Office of the Gwent Police and Crime Commissioner", "Police and Crime Commissioner")}),
+    ("name, of a body", "News\n\nProfessor Colin Braddock, of Anytown University, will lead the study.",
+     {("Colin Braddock", "Anytown University", "Member")}),
+    ("resolution appoints an independent member", PANEL + "RESOLVED – That Mr Colin Braddock be appointed as an "
+     "Independent Member of the " + PANEL_NAME + " for four years.",
+     {("Colin Braddock", PANEL_NAME, "Independent Member")}),
+    ("resolution appoints a deputy commissioner", PANEL + "RESOLVED – That the Panel recommends to the Commissioner "
+     "that Mr Colin Braddock be appointed as Deputy Police and Crime Commissioner for Gwent.",
+     {("Colin Braddock", "Office of the Gwent Police and Crime Commissioner", "Deputy Police and Crime Commissioner")}),
+    ("heading with its list on its line", PANEL + "PRESENT: Cllr O Quince (Chairman), Cllr H Marsh and Mr K Mensah",
+     {("O Quince", PANEL_NAME, "Chair"), ("H Marsh", PANEL_NAME, "Member"), ("K Mensah", PANEL_NAME, "Member")}),
+    ("officers inline, commissioner in brackets", PANEL + "Also in attendance: Mr Colin Braddock (Gwent Police and "
+     "Crime Commissioner), Mrs Joan Pettifer (Chief Executive, Sunderland City Council)",
+     {("Colin Braddock", "Office of the Gwent Police and Crime Commissioner", "Member"),
+      ("Joan Pettifer", "Sunderland City Council", "Chief Executive")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
