@@ -2,86 +2,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .gazetteer import by_key, force_by_area, office_of
+from .gazetteer import by_key, force_by_area
 from .mentions import Mention, PostMention, alias_index
 from .model import Kind
 from .names import rank_posts
+from .post_rules import (ORGANISATIONS, PCC, OrganisationRules, Post, known_post, known_posts, place_post,
+                         post_and_place, post_label)
 from .resources import lexicon_cached, read_csv
 
-ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
-PCC = "Police and Crime Commissioner"
+__all__ = ["OrganisationRules", "Post", "appositions", "known_post", "known_posts", "place_post", "rank",
+           "settle_defaults", "signature", "table_row"]
+
 SIGNATURE_LINES = 4
 # "Commissioner for Kent Date: 1 May 2025": a label that cleaning joined onto a signature's post line.
 LABEL_AFTER = re.compile(r"\s+[A-Z][a-z]+:.*$")
 POST_LINE = re.compile(r"[A-Z][\w'’-]*(?:,? (?:of|and|&|for|[A-Z][\w'’-]*)){0,10}")
-
-
-@dataclass(frozen=True)
-class Post:
-    """A person holding ``role`` in an organisation, read at ``start:end`` of the text."""
-
-    person: Mention
-    role: str
-    organisation: Mention
-    start: int
-    end: int
-    confidence: float
-    default: bool = False
-
-
-@lexicon_cached
-def known_posts() -> dict[str, str]:
-    """Post label (lower case) -> organisation rule from ``posts.csv``."""
-    return {row["post"].lower(): row["organisation"] for row in read_csv("posts.csv")}
-
-
-def _post_label(text: str) -> str | None:
-    text = text.strip(" ,.;:")
-    for post in sorted(known_posts(), key=len, reverse=True):
-        if text.lower() == post:
-            return text
-    return None
-
-
-@dataclass
-class OrganisationRules:
-    """How to find the organisation behind a post when the text does not name it."""
-
-    about_force: Mention | None
-    text: str
-
-    def pcc_office(self, place_text: str | None, start: int, end: int) -> Mention | None:
-        place = (place_text or "").strip()
-        if place.lower() not in force_by_area():
-            place = self._about_area()
-        if not place:
-            return None
-        force = force_by_area().get(place.lower())
-        office = office_of(force.key) if force is not None else None
-        if office is not None and office.category in ("pcc", "pfcc"):
-            return Mention(Kind.PARTNER, start, end, self.text[start:end], office.label, office.key)
-        label = f"Office of the {place} {PCC}"
-        return Mention(Kind.PARTNER, start, end, self.text[start:end], label)
-
-    def _about_area(self) -> str:
-        key = self.about_force.key if self.about_force else None
-        return next((org.area for org in force_by_area().values() if org.key == key), "")
-
-    def for_rule(self, rule: str, start: int, end: int) -> Mention | None:
-        if rule == "force":
-            return self.about_force
-        if rule == "pcc-office":
-            return self.pcc_office(None, start, end)
-        if rule == "own-pcc-office":
-            office = self.pcc_office(None, start, end)
-            return office if office is not None and office.key else None
-        known = alias_index().get(rule.lower()) if rule else None
-        if known:
-            key, kind, label = known
-            return Mention(kind, start, end, self.text[start:end], label, key)
-        return None
 
 
 # What follows a name on its line: ", Post," "(Post)" or " – Post for Area" (a dash with
@@ -150,7 +86,7 @@ def _titled_commissioner(person: Mention, rules: OrganisationRules, line_start: 
         else rules.for_rule(rule, person.start, person.end)
     if office is None:
         return None
-    return Post(person, _post_label(person.title or "") or PCC, office, area.start() if place else person.start,
+    return Post(person, post_label(person.title or "") or PCC, office, area.start() if place else person.start,
                 person.end, 0.75)
 
 
@@ -221,13 +157,13 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         # entry after another (list lines that cleaning joined).
         bound = min([p.start for p in people if p.start >= person.end] + [line_start + len(line)])
         after = text[person.end : min(bound, person.end + POST_REACH)]
-        place_post = next((p for p in posts if 0 <= p.start - person.end <= len(after)
-                           and not text[person.end : p.start].strip(" ,")), None)
-        if place_post is not None:
-            place = place_post.text[: -len(PCC)].strip() if place_post.text.endswith(PCC) else ""
-            office = rules.pcc_office(place, place_post.start, place_post.end)
+        pcc_post = next((p for p in posts if 0 <= p.start - person.end <= len(after)
+                         and not text[person.end : p.start].strip(" ,")), None)
+        if pcc_post is not None:
+            place = pcc_post.text[: -len(PCC)].strip() if pcc_post.text.endswith(PCC) else ""
+            office = rules.pcc_office(place, pcc_post.start, pcc_post.end)
             if office is not None:
-                found.append(Post(person, PCC, office, person.start, place_post.end, 0.9))
+                found.append(Post(person, PCC, office, person.start, pcc_post.end, 0.9))
             continue
         named = _post_at_organisation(person, [o for o in orgs if o.end <= bound], text)
         if named is not None:
@@ -267,34 +203,6 @@ def _the_post_before(person: Mention, orgs: list[Mention], line_start: int, rule
     return Post(person, known[0], known[1], match.start(), person.end, 0.85) if known else None
 
 
-def known_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
-    """A known post ("Chief Constable", "Police and Crime Commissioner for South Yorkshire")
-    and the organisation it implies."""
-    post, place = _post_and_place(text.strip())
-    role = _post_label(post)
-    if role is None:
-        return None
-    rule = known_posts()[role.lower()]
-    organisation = rules.pcc_office(place, start, end) if rule == "pcc-office" and place else None
-    organisation = organisation or rules.for_rule(rule, start, end)
-    return (role, organisation) if organisation is not None else None
-
-
-def place_post(text: str, rules: OrganisationRules, start: int, end: int) -> tuple[str, Mention] | None:
-    """A known post written with its place before or after it ("Kent Police and Crime
-    Commissioner", "Police and Crime Commissioner for Kent") and the organisation it implies."""
-    known = known_post(text, rules, start, end)
-    if known is not None:
-        return known
-    text = text.strip()
-    post = next((p for p in sorted(known_posts(), key=len, reverse=True)
-                 if text.lower().endswith(" " + p) and known_posts()[p] == "pcc-office"), None)
-    place = text[: len(text) - len(post)].strip() if post else ""
-    if not post or place.lower() not in force_by_area():
-        return None
-    office = rules.pcc_office(place, start, end)
-    return (text[len(place) + 1 :], office) if office is not None else None
-
 
 def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Mention],
               rules: OrganisationRules) -> Post | None:
@@ -310,10 +218,10 @@ def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Men
     held = POST_OF_BEFORE.fullmatch(line, 0, organisation.start - start) if organisation is not None else None
     if held is not None:
         return Post(person, held.group("post"), organisation, person.start, start + len(line), 0.85)
-    role = _post_label(line) or (line.strip() if POST_LINE.fullmatch(line.strip()) else None)
+    role = post_label(line) or (line.strip() if POST_LINE.fullmatch(line.strip()) else None)
     if role is None:
         return None
-    post, place = _post_and_place(role)
+    post, place = post_and_place(role)
     organisation = None
     for org_start, org_line in next_lines[1:]:
         organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.start == org_start
@@ -328,13 +236,6 @@ def signature(person: Mention, next_lines: list[tuple[int, str]], orgs: list[Men
         return None
     return Post(person, post, organisation, person.start, start + len(line), 0.85)
 
-
-def _post_and_place(role: str) -> tuple[str, str | None]:
-    """"Police and Crime Commissioner for Gloucestershire" -> the post and its place."""
-    match = re.match(r"^(?P<post>.+?) for (?P<place>[A-Z][\w -]+)$", role)
-    if match and match.group("post").lower() in known_posts():
-        return match.group("post"), match.group("place")
-    return role, None
 
 
 def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int], text: str = "",
@@ -399,7 +300,7 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
     if organisation is not None:
         role = (prefix.group(1) if prefix else None) or title or "Member"
         posts.append(Post(person, role, organisation, line_start, end, 0.95))
-    body_role = (bracket.group(1) if bracket else None) or (_post_label(cells[1]) if organisation is None else None)
+    body_role = (bracket.group(1) if bracket else None) or (post_label(cells[1]) if organisation is None else None)
     # A councillor (or officer by rank) listed for their organisation is a member of the body
     # whose list it is.
     body_role = body_role or ("Member" if organisation is not None and title and not prefix else None)
