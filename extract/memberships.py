@@ -90,19 +90,21 @@ def _titled_commissioner(person: Mention, rules: OrganisationRules, line_start: 
                 person.end, 0.75)
 
 
+# "… hosted by Essex Police, whose Detective Superintendent Name leads it": the force owns the rank.
+WHOSE = re.compile(r",\s+whose\s+")
 # "Inspector Name of British Transport Police": what may stand between a ranked name and its force.
 OF_FORCE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post | None:
-    """"Metropolitan Police Deputy Assistant Commissioner Name" or "Inspector Name of British
-    Transport Police": a force written straight before a police rank and a name, or straight
-    after the name with "of", is the force the rank is held in."""
+    """"Metropolitan Police Deputy Assistant Commissioner Name", "Essex Police, whose Inspector
+    Name" or "Inspector Name of British Transport Police": a force written straight before a
+    police rank and a name, or straight after the name with "of", is the force the rank is held in."""
     post = rank_posts().get((person.title or "").lower())
     if post is None or post[1] != "force":
         return None
     force = next((m for m in orgs if m.kind is Kind.FORCE and m.end <= person.start
-                  and not text[m.end : person.start].strip()), None)
+                  and (not text[m.end : person.start].strip() or WHOSE.fullmatch(text, m.end, person.start))), None)
     if force is not None:
         return Post(person, post[0], force, force.start, person.end, 0.85)
     after = OF_FORCE.match(text, person.end)
@@ -118,6 +120,10 @@ THE_POST = re.compile(r"\b[Tt]he (?P<post>[A-Z][\w'’-]*(?: (?:and|[A-Z][\w'’
 # How far after a name its post can be written: "Name, Deputy Chief Executive of the …".
 POST_REACH = 160
 
+# "Name, Anytown Council's cabinet member for housing, said": a post the body owns.
+POSSESSIVE_POST = re.compile(r"['’]s (?P<post>[A-Za-z][\w'’-]*(?: [\w'’-]+){0,7}),")
+# "Name declared an interest as a trustee of Anytown Trust": the post a person acts in.
+AS_POST = re.compile(r"\bas (?:an?|the) (?P<post>[A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3}) (?:of|at|for) (?:the )?$")
 # "Professor Name, of Anytown University, said": a name and the body it is of.
 OF_ORGANISATION = re.compile(r",\s+of\s+(?:the\s+)?")
 POST_BEFORE_ORGANISATION = re.compile(
@@ -128,8 +134,9 @@ POST_BEFORE_ORGANISATION = re.compile(
 
 
 def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Post | None:
-    """"Name, Post, Organisation", "Name, Post at/of the Organisation" or "Name, of the
-    Organisation"."""
+    """"Name, Post, Organisation", "Name, Post at/of the Organisation", "Name, of the
+    Organisation", "Name, Organisation's post," and "Name … as a trustee of the Organisation"
+    (a known post, in the same sentence)."""
     for organisation in orgs:
         if organisation.start < person.end:
             continue
@@ -143,7 +150,16 @@ def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Po
             role = match.group("post")
             return Post(person, role[0].upper() + role[1:], organisation, person.start, organisation.end, 0.9)
         if not text[person.end : organisation.start].strip(" ,(–—-"):
+            held = POSSESSIVE_POST.match(text, organisation.end)
+            if held and text[person.end : organisation.start].strip():
+                role = held.group("post")
+                return Post(person, role[0].upper() + role[1:], organisation, person.start, held.end("post"), 0.85)
             return None  # "Name, Durham Constabulary Chair, …": no post runs over the name's own body
+        held = AS_POST.search(text, max(person.end, organisation.start - POST_REACH), organisation.start)
+        if held and held.group("post").lower() in known_posts() \
+                and not re.search(r"[.;]", text[person.end : organisation.start]):
+            role = held.group("post")
+            return Post(person, role[0].upper() + role[1:], organisation, person.start, organisation.end, 0.8)
     return None
 
 

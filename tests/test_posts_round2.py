@@ -93,6 +93,13 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Crime Commissioner), Mrs Joan Pettifer (Chief Executive, Sunderland City Council)",
      {("Colin Braddock", "Office of the Gwent Police and Crime Commissioner", "Member"),
       ("Joan Pettifer", "Sunderland City Council", "Chief Executive")}),
+    ("acting as a trustee of a body", PANEL + "Councillor Oliver Quince declared an interest as a trustee of "
+     "Anytown Youth Trust and left the room.", {("Oliver Quince", "Anytown Youth Trust", "Trustee")}),
+    ("a post the body owns", "News\n\nCouncillor Oliver Quince, Anytown Borough Council's cabinet member for "
+     "community safety, said the scheme worked.",
+     {("Oliver Quince", "Anytown Borough Council", "Cabinet member for community safety")}),
+    ("force whose ranked officer", "News\n\nThe unit is hosted by Essex Police, whose Detective Superintendent "
+     "Colin Braddock leads it.", {("Colin Braddock", "Essex Police", "Detective Superintendent")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
@@ -103,6 +110,10 @@ NOT_POSTS_ROUND2: list[tuple[str, str]] = [
     ("apologies from an unnamed body", PANEL + "Apologies were received from the Chief Constable."),
     ("another commissioner's title", "Office of the Police and Crime Commissioner for Gwent\n\nThe Information "
      "Commissioner Joan Pettifer wrote a letter."),
+    ("acting as a member of the public", "News\n\nOliver Quince spoke as a member of the public at Anytown "
+     "Borough Council."),
+    ("as a trustee, in another sentence", "News\n\nOliver Quince spoke as a trustee. Anytown Youth Trust "
+     "welcomed the grant."),
     ("a list after a blank line has ended", PANEL + "Present:\nNone recorded\n\nOliver Quince spoke to residents."),
 ]
 
