@@ -148,6 +148,7 @@ class DocumentReader:
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
+            rules.bodies = tuple(m for m in mentions if m.kind in (Kind.FORCE, Kind.PARTNER))
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
             info = replace(info, publisher=publisher.key if publisher else None)

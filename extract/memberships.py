@@ -258,16 +258,20 @@ def rank(person: Mention, rules: OrganisationRules, sentence: tuple[int, int], t
          mentions: list[Mention] | None = None) -> Post | None:
     """A police rank written before a name ("ACC Matthew Horne") is a post in the force the
     document is about, unless the name is followed by another body it belongs to
-    ("Chief Superintendent Name – Anytown Borough Council")."""
+    ("Chief Superintendent Name – Anytown Borough Council"); another sector's rank ("Chief
+    Fire Officer Name") is a post in the body its ``ranks.csv`` rule names."""
     if not person.title:
         return None
     named = AFTER_NAME.match(text, person.end) if text else None
     if named and any(m.start == named.start(1) and m.kind is not Kind.FORCE for m in mentions or ()):
         return None
     post = rank_posts().get(person.title.lower())
-    if post is None or post[1] != "force" or rules.about_force is None:
+    if post is None or not post[1]:
         return None
-    return Post(person, post[0], rules.about_force, sentence[0], sentence[1], 0.75, default=True)
+    organisation = rules.about_force if post[1] == "force" else rules.for_rule(post[1], *sentence)
+    if organisation is None:
+        return None
+    return Post(person, post[0], organisation, sentence[0], sentence[1], 0.75, default=post[1] == "force")
 
 
 @lexicon_cached

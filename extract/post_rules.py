@@ -48,6 +48,19 @@ class OrganisationRules:
 
     about_force: Mention | None
     text: str
+    bodies: tuple[Mention, ...] = ()
+
+    def named(self, words: str) -> Mention | None:
+        """The one organisation the document names with ``words`` in its name ("Fire and
+        Rescue"): of several of one place ("Anytown Fire and Rescue Service", "Anytown Fire and
+        Rescue Authority"), the shortest name; ``None`` when the document names none, or
+        bodies of several places."""
+        found: dict[str, Mention] = {}
+        for body in self.bodies:
+            if words in body.name and not body.anaphor:
+                found.setdefault(body.name, body)
+        stems = {name[: name.index(words)] for name in found}
+        return found[min(sorted(found), key=len)] if len(stems) == 1 else None
 
     def pcc_office(self, place_text: str | None, start: int, end: int) -> Mention | None:
         place = (place_text or "").strip()
@@ -71,6 +84,8 @@ class OrganisationRules:
             return self.about_force
         if rule == "pcc-office":
             return self.pcc_office(None, start, end)
+        if rule.startswith("named:"):
+            return self.named(rule[len("named:"):])
         if rule == "own-pcc-office":
             office = self.pcc_office(None, start, end)
             return office if office is not None and office.key else None

@@ -100,6 +100,9 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Oliver Quince", "Anytown Borough Council", "Cabinet member for community safety")}),
     ("force whose ranked officer", "News\n\nThe unit is hosted by Essex Police, whose Detective Superintendent "
      "Colin Braddock leads it.", {("Colin Braddock", "Essex Police", "Detective Superintendent")}),
+    ("fire rank in the document's fire and rescue service", "Our plan\n\nI will work with Anytown Fire and "
+     "Rescue Service and the Anytown Fire and Rescue Authority.\n\nChief Fire Officer Colin Braddock will "
+     "report to me.", {("Colin Braddock", "Anytown Fire and Rescue Service", "Chief Fire Officer")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
@@ -114,6 +117,10 @@ NOT_POSTS_ROUND2: list[tuple[str, str]] = [
      "Borough Council."),
     ("as a trustee, in another sentence", "News\n\nOliver Quince spoke as a trustee. Anytown Youth Trust "
      "welcomed the grant."),
+    ("fire rank, no fire and rescue service named", "Our plan\n\nChief Fire Officer Colin Braddock will "
+     "report to me."),
+    ("fire rank, two services named", "Our plan\n\nAnytown Fire and Rescue Service and Borchester Fire and "
+     "Rescue Service will merge.\n\nChief Fire Officer Colin Braddock will report to me."),
     ("a list after a blank line has ended", PANEL + "Present:\nNone recorded\n\nOliver Quince spoke to residents."),
 ]
 
