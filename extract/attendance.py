@@ -151,8 +151,8 @@ def _parts(chunk: str) -> list[tuple[int, str]]:
 
 
 def _named_first(text: str) -> bool:
-    """Whether a name opens with a title, an initial or a known given name: in a list of
-    officers, other capitalised words are posts and bodies."""
+    """Whether a name opens with a title, an initial or a known given name: in a list, other
+    capitalised words are posts and bodies ("Present: Name, Chief Finance Officer, OPCC")."""
     first = text.split(" ", 1)[0]
     return bool(split_title(text).title) or bool(INITIAL.fullmatch(first)) or first in _given_names()
 
@@ -185,7 +185,7 @@ def people(line_start: int, line: str, how: ListLine) -> list[Mention]:
     found = []
     for chunk_start, chunk in _chunks(line, how.skip):
         for start, end, name in _pieces(line_start + chunk_start, chunk)[1]:
-            if not how.members and not _named_first(line[start - line_start : end - line_start]):
+            if not _named_first(line[start - line_start : end - line_start]):
                 continue
             found.append(Mention(Kind.PERSON, start, end, line[start - line_start : end - line_start], name))
     return found
