@@ -127,10 +127,19 @@ AS_POST = re.compile(r"\bas (?:an?|the) (?P<post>[A-Za-z][\w'’-]*(?: [A-Za-z][
 # "Professor Name, of Anytown University, said": a name and the body it is of.
 OF_ORGANISATION = re.compile(r",\s+of\s+(?:the\s+)?")
 POST_BEFORE_ORGANISATION = re.compile(
-    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:of|and|&|for|to the|[A-Z][\w'’-]*)){0,6}?)"
+    r"(?:\s*[,(]|\s+[–—-])\s*(?P<post>[A-Za-z][\w'’-]*(?: (?:&|to the|[A-Za-z][\w'’-]*)){0,6}?)"
     r"(?:\s*\([A-Z][^()]{0,40}\))?\s*(?:,|\(|\bat\b|\bof\b|\bfor\b|\bin\b)"
     r"\s*(?:the\s+)?"
 )
+
+
+# A lower-case word in a capitalised post other than those that join its words.
+LOWER_WORD = re.compile(r" (?!(?:of|and|for|to|the) )[a-z]")
+
+
+def _opens_with_known_post(post: str) -> bool:
+    words = post.lower().split(" ")
+    return any(" ".join(words[:count]) in known_posts() for count in range(1, len(words) + 1))
 
 
 def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Post | None:
@@ -145,8 +154,10 @@ def _post_at_organisation(person: Mention, orgs: list[Mention], text: str) -> Po
         if OF_ORGANISATION.fullmatch(text, person.end, organisation.start):
             return Post(person, "Member", organisation, person.start, organisation.end, 0.85)
         match = POST_BEFORE_ORGANISATION.fullmatch(text, person.end, organisation.start)
-        # A post in lower case ("chair of the Partnership") only when it is a known post.
-        if match and (match.group("post")[0].isupper() or match.group("post").lower() in known_posts()):
+        # A post in lower case ("chair of the Partnership", "cabinet member for housing at")
+        # only when it opens with a known post; one in capitals only when its words are.
+        if match and (_opens_with_known_post(match.group("post")) if match.group("post")[0].islower()
+                      else not LOWER_WORD.search(match.group("post") + " ")):
             role = match.group("post")
             return Post(person, role[0].upper() + role[1:], organisation, person.start, organisation.end, 0.9)
         if not text[person.end : organisation.start].strip(" ,(–—-"):

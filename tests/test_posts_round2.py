@@ -103,6 +103,13 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("fire rank in the document's fire and rescue service", "Our plan\n\nI will work with Anytown Fire and "
      "Rescue Service and the Anytown Fire and Rescue Authority.\n\nChief Fire Officer Colin Braddock will "
      "report to me.", {("Colin Braddock", "Anytown Fire and Rescue Service", "Chief Fire Officer")}),
+    ("lower-case known post of several words", "News\n\nRuth Fenwick, chief executive of Anytown Youth Trust, "
+     "said the grant helped.", {("Ruth Fenwick", "Anytown Youth Trust", "Chief executive")}),
+    ("lower-case post opening with a known post", "News\n\nCouncillor Oliver Quince, cabinet member for "
+     "communities at Anytown Borough Council, welcomed it.",
+     {("Oliver Quince", "Anytown Borough Council", "Cabinet member for communities")}),
+    ("heading with a post between commas", "Gwent Police\n\nPresent: Mr Colin Braddock, Chief Finance Officer, OPCC.",
+     {("Colin Braddock", "Office of the Gwent Police and Crime Commissioner", "Chief Finance Officer")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
@@ -121,6 +128,8 @@ NOT_POSTS_ROUND2: list[tuple[str, str]] = [
      "report to me."),
     ("fire rank, two services named", "Our plan\n\nAnytown Fire and Rescue Service and Borchester Fire and "
      "Rescue Service will merge.\n\nChief Fire Officer Colin Braddock will report to me."),
+    ("lower-case words that open no post", "News\n\nRuth Fenwick, speaking for local families at Anytown "
+     "Borough Council, asked for help."),
     ("a list after a blank line has ended", PANEL + "Present:\nNone recorded\n\nOliver Quince spoke to residents."),
 ]
 
