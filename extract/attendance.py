@@ -34,6 +34,9 @@ DASH = re.compile(r"\s[–—-]\s")
 # How many capitalised words before a dash can be a name with its title.
 NAME_WORDS = 5
 INITIAL = re.compile(r"[A-Z]\.?")
+BULLET = " -–•*"
+# "Councillor Name (Chair) – Anytown Council": the council after a dash, past a bracketed role.
+DASH_BODY = re.compile(r"\s*[–—-]\s+")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
             inside = None
         previous_end = start + len(line)
         head = stripped[:-1].strip().lower() if stripped.endswith(":") else None
+        if head is None and stripped.lower() in _cues()["heading"]:
+            head = stripped.lower()  # "PRESENT" alone on its line
         if head is not None and head in _cues()["heading"]:
             inside, fresh = ListLine(True), True
         elif head is not None and head in _cues()["officers"]:
@@ -141,11 +146,12 @@ def _name_before_dash(part: str) -> tuple[int, str] | None:
 
 
 def _parts(chunk: str) -> list[tuple[int, str]]:
-    """The stretches of a chunk between commas and "and", each from its first word on."""
+    """The stretches of a chunk between commas and "and", each from its first word on (after
+    a list item's bullet)."""
     found, position = [], 0
     for separator in [*SEPARATOR.finditer(chunk), None]:
         part = chunk[position : separator.start() if separator else len(chunk)]
-        found.append((position + len(part) - len(part.lstrip()), part.strip()))
+        found.append((position + len(part) - len(part.lstrip(BULLET)), part.strip(BULLET)))
         position = separator.end() if separator else position
     return found
 
@@ -209,6 +215,13 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
     groups: list[tuple[list[Mention], str, list]] = []
     title = ""
     for index, (chunk_start, chunk) in enumerate(_chunks(line, how.skip)):
+        dash = DASH_BODY.match(chunk)
+        after_dash = next((o for o in orgs if o.kind in (Kind.FORCE, Kind.PARTNER)
+                           and o.start == line_start + chunk_start + dash.end()), None) if dash and groups else None
+        if after_dash is not None:
+            groups[-1][2][0] = groups[-1][2][0] or after_dash
+            chunk_end, chunk_start = chunk_start + len(chunk), after_dash.end - line_start
+            chunk = line[chunk_start:chunk_end]  # names may follow the council, on a joined line
         if chunk.strip(" ,;.") or not groups:
             role, names = _pieces(line_start + chunk_start, chunk)
             title = role or title

@@ -110,6 +110,18 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Oliver Quince", "Anytown Borough Council", "Cabinet member for communities")}),
     ("heading with a post between commas", "Gwent Police\n\nPresent: Mr Colin Braddock, Chief Finance Officer, OPCC.",
      {("Colin Braddock", "Office of the Gwent Police and Crime Commissioner", "Chief Finance Officer")}),
+    ("chair in brackets, council after a dash", PANEL + "Members present:\nCouncillor Oliver Quince (Chair) – "
+     "Sunderland City Council\nCouncillor Hannah Marsh – Newcastle City Council",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Chair"),
+      ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member")}),
+    ("heading without a colon, bulleted names", PANEL + "PRESENT\n- Councillor Oliver Quince (Sunderland City "
+     "Council)\n- Councillor Hannah Marsh (Newcastle City Council)",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member")}),
+    ("roles in brackets on one line", PANEL + "Present: Councillor Oliver Quince (Chair), Councillor Hannah Marsh "
+     "(Vice-Chair), Mr Kofi Mensah (Independent Member)",
+     {("Oliver Quince", PANEL_NAME, "Chair"), ("Hannah Marsh", PANEL_NAME, "Vice-Chair"),
+      ("Kofi Mensah", PANEL_NAME, "Independent Member")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
