@@ -307,6 +307,12 @@ def settle_defaults(posts: list[Post]) -> list[Post]:
     return [p for p in posts if not (p.default and p.person.key in attached)]
 
 
+@lexicon_cached
+def _panel_roles() -> frozenset[str]:
+    """Roles on a panel (``attendance.csv`` bracket and label cues: "co-opted member")."""
+    return frozenset(row["cue"].lower() for row in read_csv("attendance.csv") if row["kind"] in ("bracket", "label"))
+
+
 def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Mention],
               body: Mention | None) -> list[Post]:
     """A membership row: "Councillor Name<TAB>Borough Council", "Name (Chairman)<TAB>…".
@@ -335,6 +341,8 @@ def table_row(line_start: int, line: str, people: list[Mention], orgs: list[Ment
     # A councillor (or officer by rank) listed for their organisation is a member of the body
     # whose list it is.
     body_role = body_role or ("Member" if organisation is not None and title and not prefix else None)
+    # "Co-opted member – Dover District Council": a role on the body whose list it is.
+    body_role = body_role or (prefix.group(1) if prefix and prefix.group(1).lower() in _panel_roles() else None)
     if body is not None and body_role:
         posts.append(Post(person, body_role, body, line_start, end, 0.95))
     return posts

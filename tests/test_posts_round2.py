@@ -122,6 +122,9 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "(Vice-Chair), Mr Kofi Mensah (Independent Member)",
      {("Oliver Quince", PANEL_NAME, "Chair"), ("Hannah Marsh", PANEL_NAME, "Vice-Chair"),
       ("Kofi Mensah", PANEL_NAME, "Independent Member")}),
+    ("table row of a co-opted member", PANEL + "Members\nCouncillor Oliver Quince\tCo-opted member – Sunderland "
+     "City Council",
+     {("Oliver Quince", "Sunderland City Council", "Co-opted member"), ("Oliver Quince", PANEL_NAME, "Co-opted member")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
