@@ -99,7 +99,8 @@ OF_FORCE = re.compile(r"\s+of\s+(?:the\s+)?")
 def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post | None:
     """"Metropolitan Police Deputy Assistant Commissioner Name", "Essex Police, whose Inspector
     Name" or "Inspector Name of British Transport Police": a force written straight before a
-    police rank and a name, or straight after the name with "of", is the force the rank is held in."""
+    police rank and a name, or straight after the name with "of", is the force the rank is held in
+    (or the national policing body or unit of forces: "Commander Name of the National Crime Agency")."""
     post = rank_posts().get((person.title or "").lower())
     if post is None or post[1] != "force":
         return None
@@ -108,7 +109,7 @@ def organisation_rank(person: Mention, orgs: list[Mention], text: str) -> Post |
     if force is not None:
         return Post(person, post[0], force, force.start, person.end, 0.85)
     after = OF_FORCE.match(text, person.end)
-    force = next((m for m in orgs if m.kind is Kind.FORCE and after and m.start == after.end()), None)
+    force = next((m for m in orgs if _policing(m) and after and m.start == after.end()), None)
     return Post(person, post[0], force, person.start, force.end, 0.85) if force else None
 
 

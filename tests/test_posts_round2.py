@@ -125,6 +125,8 @@ POSTS_ROUND2: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("table row of a co-opted member", PANEL + "Members\nCouncillor Oliver Quince\tCo-opted member – Sunderland "
      "City Council",
      {("Oliver Quince", "Sunderland City Council", "Co-opted member"), ("Oliver Quince", PANEL_NAME, "Co-opted member")}),
+    ("rank of a national policing body", "News\n\nCommander Colin Braddock of the National Crime Agency said the "
+     "work went well.", {("Colin Braddock", "National Crime Agency", "Commander")}),
     ("post with a bracketed qualifier", "Office of the Police and Crime Commissioner for Gwent\n\nAuthor: Julia "
      "Abbott, Commissioning Manager (Victims), OPCC",
      {("Julia Abbott", "Office of the Gwent Police and Crime Commissioner", "Commissioning Manager")}),
