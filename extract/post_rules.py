@@ -4,7 +4,7 @@ when the text does not name one (the force or commissioner's office the document
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import force_by_area, office_of
 from .mentions import Mention, alias_index
@@ -49,18 +49,21 @@ class OrganisationRules:
     about_force: Mention | None
     text: str
     bodies: tuple[Mention, ...] = ()
+    _named: dict[str, Mention | None] = field(default_factory=dict, repr=False)
 
     def named(self, words: str) -> Mention | None:
         """The one organisation the document names with ``words`` in its name ("Fire and
         Rescue"): of several of one place ("Anytown Fire and Rescue Service", "Anytown Fire and
         Rescue Authority"), the shortest name; ``None`` when the document names none, or
         bodies of several places."""
-        found: dict[str, Mention] = {}
-        for body in self.bodies:
-            if words in body.name and not body.anaphor:
-                found.setdefault(body.name, body)
-        stems = {name[: name.index(words)] for name in found}
-        return found[min(sorted(found), key=len)] if len(stems) == 1 else None
+        if words not in self._named:  # once per document: every ranked name asks again
+            found: dict[str, Mention] = {}
+            for body in self.bodies:
+                if words in body.name and not body.anaphor:
+                    found.setdefault(body.name, body)
+            stems = {name[: name.index(words)] for name in found}
+            self._named[words] = found[min(sorted(found), key=len)] if len(stems) == 1 else None
+        return self._named[words]
 
     def pcc_office(self, place_text: str | None, start: int, end: int) -> Mention | None:
         place = (place_text or "").strip()
