@@ -26,7 +26,7 @@ from .resolve import (expand_abbreviations, is_office, office_references, own_of
 from .textual import pcc_references, text_mentions
 
 INSPECTORATE = "HMICFRS"
-SIGNED = re.compile(r"^(?:Signed|Signed by|Name)\s*:", re.IGNORECASE)
+SIGNED = re.compile(r"^(?:Signed|Signed by|Signature|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
@@ -148,6 +148,7 @@ class DocumentReader:
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
+            rules.bodies = tuple(m for m in mentions if m.kind in (Kind.FORCE, Kind.PARTNER))
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
             info = replace(info, publisher=publisher.key if publisher else None)
@@ -196,6 +197,7 @@ class DocumentReader:
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
         meeting = body or self._meeting(mentions)
+        read_posts: list[memberships.Post] = []
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -204,9 +206,9 @@ class DocumentReader:
             orgs = [m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)]
             in_line_posts = posts[bisect_left(post_starts, offset) : bisect_left(post_starts, offset + len(line))]
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
-            found_posts += attendance.resolutions(offset, line, people, orgs, meeting)
+            found_posts += attendance.resolutions(offset, line, people, orgs, meeting, rules)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, meeting)
+                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset], rules)
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
@@ -235,7 +237,8 @@ class DocumentReader:
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
                     found_posts += [ranked] if ranked else []
-            self._add_posts(analysis, found_posts)
+            read_posts += found_posts
+        self._add_posts(analysis, memberships.settle_defaults(read_posts))
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:
         """The people of attendance lists ("Present: Councillors A Rahman and T Bellamy (…)")
@@ -243,14 +246,16 @@ class DocumentReader:
         self._attendance = attendance.sections(split_lines(self.text))
         occupied = Occupied(mentions)
         found = [m for start, line in split_lines(self.text) if start in self._attendance
-                 for m in attendance.people(start, line) if occupied.is_free(m.start, m.end)]
+                 for m in attendance.people(start, line, self._attendance[start]) if occupied.is_free(m.start, m.end)]
         return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
     def _meeting(self, mentions: list[Mention]) -> Mention | None:
-        """The panel whose meeting an attendance list records: the one named above the list."""
+        """The panel whose meeting an attendance list records: the one named above the list, else
+        the only panel the document names."""
         first = min(self._attendance, default=0)
-        return next((m for m in mentions if m.kind is Kind.PARTNER and m.start < first and PANEL.search(m.name)),
-                    None)
+        panels = [m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)]
+        above = next((m for m in panels if m.start < first), None)
+        return above or (panels[0] if len({m.key or m.name for m in panels}) == 1 else None)
 
     @staticmethod
     def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:
