@@ -98,7 +98,7 @@ def test_evidence_finds_a_relative_source_beside_the_graph(tmp_path: Path, monke
     graph = build(tmp_path, source="northshire-plan.txt")
     monkeypatch.chdir(tmp_path.parent)
     result = run(str(graph), "--a", "Northshire Police", "--b", "Southshire Police")
-    assert result.output.splitlines()[3:5] == [
+    assert result.output.splitlines()[4:6] == [
         "      Northshire Police published its plan in May.",
         "    > The force works with Southshire Police on firearms training."]
 
