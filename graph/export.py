@@ -22,6 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .view_text import fund_heading
 from .write import atomic_write_bytes
 
 WRITERS: dict[str, Callable[[nx.Graph, io.BytesIO], None]] = {
@@ -73,7 +74,7 @@ def flatten(g: nx.Graph) -> nx.MultiGraph:
 
 def unplaced_fund_line(fund: dict) -> str:
     """A fund the network could not draw, on one line: "Reserve: £250,000 (funder: not named; recipient: Kent Police)"."""
-    label = f"{fund.get('fund') or 'Fund'}: {fund.get('label') or 'an unknown amount'}"
+    label = fund_heading(str(fund.get("fund") or "Fund"), str(fund.get("label") or ""))
     return (f"{label} (funder: {fund.get('funder') or 'not named'}; "
             f"recipient: {fund.get('recipient') or 'not named'})")
 

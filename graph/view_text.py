@@ -93,10 +93,14 @@ def unplaced_fund_panel(fund: Mapping[str, Any]) -> Record:
 
 
 def _fund_heading(fund: Mapping[str, Any]) -> str:
-    """"Police Innovation Fund: £96,782 (2015/16)"."""
-    label = str(fund.get("label") or "")
-    name = str(fund.get("fund") or "Fund")
-    return f"{name}: {label}" if label else name
+    """"Police Innovation Fund: £96,782 (2015/16)"; the name alone when it already says the amount."""
+    return fund_heading(str(fund.get("fund") or "Fund"), str(fund.get("label") or ""))
+
+
+def fund_heading(name: str, label: str) -> str:
+    """A fund's name with its amount label ("£96,782 (2015/16)"), unless the name already gives the amount."""
+    amount = label.split(" (")[0]
+    return name if not label or amount in name else f"{name}: {label}"
 
 
 def _money_lines(attrs: Mapping[str, Any], funds: Sequence[Mapping[str, Any]]) -> list[str]:
