@@ -52,7 +52,6 @@ JOIN = "; "
 Evidence = dict[str, object]
 Triple = tuple[URIRef, URIRef, URIRef]
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
-Funding = tuple[FundDetails, tuple[Evidence, ...]]  # one fund of a funding edge and its evidence
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
 Reading = tuple[URIRef, URIRef, str | None, list[Evidence], str | None, FundDetails | None]
 

@@ -24,12 +24,12 @@ from policekg.graph.export import export_network
 from policekg.graph.network import to_networkx
 from policekg.graph.write import write_graph
 
-HOME, KENT, FIRE = "PartnerOrganisation/home-office", "PoliceForce/kent-police", "PartnerOrganisation/kent-fire-and-rescue-service"
+HOME, KENT = "PartnerOrganisation/home-office", "PoliceForce/kent-police"
 NORTH = "PoliceForce/northshire-police"
 RESERVE = {"heading": "General reserve: £250,000", "lines": ["Funder: not named", "Recipient: Kent Police"],
            "groups": [{"heading": "Evidence (1)", "evidence": [
                {"quote": "a reserve of £250,000", "source": f"{KENT_DOC}, characters 800–821",
-                "facts": "in place, confidence 0.9" + "0"}]}]}
+                "facts": "in place, confidence 0.90"}]}]}
 MYSTERY = {"heading": "Mystery grant: £1,000", "lines": ["Funder: not named", "Recipient: not named"], "groups": []}
 
 
