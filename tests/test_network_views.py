@@ -264,3 +264,23 @@ def test_browser_money_view_draws_funder_to_recipient_and_lists_funds_not_drawn(
     assert loaded.page.text_content("#details h2") == "Mystery grant: £1,000"
     assert loaded.page.locator("#details p.detail").all_text_contents() == ["Funder: not named", "Recipient: not named"]
     assert loaded.errors == [] and loaded.requests == [money_page.as_uri()]
+
+
+@pytest.mark.browser
+def test_browser_click_on_an_entity_opens_its_documents(open_page, all_page):  # noqa: F811
+    loaded = open_page(all_page)
+    point = loaded.evaluate(
+        """id => {
+            const network = window.policekgNetwork;
+            const at = network.canvasToDOM(network.getPosition(id));
+            const box = document.getElementById("network").getBoundingClientRect();
+            return {x: box.left + at.x, y: box.top + at.y};
+        }""",
+        node(KENT),
+    )
+    loaded.page.mouse.click(point["x"], point["y"])
+    loaded.page.wait_for_selector("#details", state="visible")
+    assert loaded.page.text_content("#details h2") == "Kent Police"
+    assert loaded.page.locator("#details p.detail").all_text_contents() == [
+        "Police force", "Also known as: Kent Constabulary; the Kent force", "Documents (1):", f"• {KENT_DOC}"]
+    assert loaded.errors == []
