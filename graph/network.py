@@ -10,7 +10,15 @@ would leave statements, memberships and funds as nodes; hence the projection her
 Edges are undirected with the edge type as key: at most one edge of a type joins two
 entities. Directed relations (participation, post, funding) record where they start in the
 ``origin`` attribute. Two funds between the same funder and recipient share one funding
-edge whose ``fund``, ``amount``, ``period`` and ``label`` list each fund, joined by "; ".
+edge whose ``fund``, ``amount``, ``period`` and ``label`` list each fund, joined by "; ",
+``funds`` holds each fund with its own evidence and ``total`` their sum. Funds are never nodes:
+money is a funding edge, and a fund that lacks a funder or a recipient cannot be one, so the
+views that show money list it in the graph attribute ``funds_without_parties`` instead.
+
+Views (see :data:`VIEWS`) say which kinds and links are drawn. Entities left without a link
+in the view are hidden unless asked for (``unconnected=True``), and the graph attribute
+``hidden`` says how many were; the police forces of the corpus stay on the collaboration
+view even without a link, since "no collaboration found" is itself an answer.
 Nodes and edges are added in sorted order, so the same RDF gives the same networkx graph.
 """
 from __future__ import annotations
@@ -29,12 +37,15 @@ from .build import search_name
 from .known_names import UnknownName, closest
 from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
 
-VIEWS = ("collaboration", "all")
+VIEWS = ("collaboration", "all", "money", "programme")
 EDGE_TYPES = ("collaboration", "participation", "post", "funding")
-KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund")
+KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
 ORGANISATION_KINDS = ("PoliceForce", "PartnerOrganisation")
-VIEW_KINDS = {"collaboration": ORGANISATION_KINDS, "all": KINDS}
-VIEW_EDGE_TYPES = {"collaboration": ("collaboration",), "all": EDGE_TYPES}
+VIEW_KINDS = {"collaboration": ORGANISATION_KINDS, "all": KINDS, "money": KINDS,
+              "programme": (*ORGANISATION_KINDS, "Programme")}
+VIEW_EDGE_TYPES = {"collaboration": ("collaboration",), "all": EDGE_TYPES, "money": ("funding",),
+                   "programme": ("participation",)}
+ALWAYS_SHOWN = {"collaboration": ("PoliceForce",)}  # kinds a view keeps even without a link
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
@@ -53,28 +64,36 @@ class _Edge:
     origin: str | None
     evidence: list[Evidence] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    funds: list[FundDetails] = field(default_factory=list)
+    funds: dict[FundDetails, list[Evidence]] = field(default_factory=dict)
 
 
 def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
-                kinds: Iterable[str] | None = None, min_degree: int = 0) -> nx.MultiGraph:
+                kinds: Iterable[str] | None = None, min_degree: int = 0, unconnected: bool = False) -> nx.MultiGraph:
     """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.
 
     ``view`` "collaboration" keeps police forces and partner organisations joined by
-    collaboration edges (dropping organisations with none); "all" keeps every entity kind
-    and edge type. ``kinds`` keeps only those node kinds; ``focus`` (a label or alias, any
+    collaboration edges, and every police force; "all" keeps every entity kind and edge
+    type; "money" keeps the funders and recipients of funds, joined funder to recipient;
+    "programme" keeps organisations and the programmes they take part in. Entities without
+    a link in the view are hidden (their number is the graph attribute ``hidden``) unless
+    ``unconnected``. ``kinds`` keeps only those node kinds; ``focus`` (a label or alias, any
     case) keeps the entities within ``depth`` edges of it; ``min_degree`` then drops nodes
     with fewer edges. Raises ``ValueError`` for an unknown view or kind, a negative depth,
     or a focus that names no entity left by the other filters.
     """
     wanted = _check_arguments(view, kinds, depth)
-    network = _project(graph, VIEW_KINDS[view], VIEW_EDGE_TYPES[view])
+    network = _project(graph, VIEW_KINDS[view], VIEW_EDGE_TYPES[view], parties_only=view == "money")
+    extras = dict(network.graph)
     network = _restrict(network, [n for n, kind in network.nodes(data="kind") if kind in wanted])
-    if view == "collaboration":
-        network = _restrict(network, [n for n in network if network.degree(n) > 0])
+    shown = ALWAYS_SHOWN.get(view, ())
+    linked = [n for n, kind in network.nodes(data="kind") if unconnected or kind in shown or network.degree(n) > 0]
+    hidden = network.number_of_nodes() - len(linked)
+    network = _restrict(network, linked)
     if focus is not None:
         network = _restrict(network, _neighbourhood(network, focus, depth))
-    return _restrict(network, [n for n in network if network.degree(n) >= min_degree])
+    network = _restrict(network, [n for n in network if network.degree(n) >= min_degree])
+    network.graph.update(extras, view=view, hidden=hidden)
+    return network
 
 
 def _check_arguments(view: str, kinds: Iterable[str] | None, depth: int) -> set[str]:
@@ -126,9 +145,17 @@ def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     return reached
 
 
-def _project(graph: rdflib.Graph, kinds: tuple[str, ...], edge_types: tuple[str, ...]) -> nx.MultiGraph:
-    """Entities of ``kinds`` as nodes and the relations of ``edge_types`` between them as edges."""
+def _project(graph: rdflib.Graph, kinds: tuple[str, ...], edge_types: tuple[str, ...], *,
+             parties_only: bool = False) -> nx.MultiGraph:
+    """Entities of ``kinds`` as nodes and the relations of ``edge_types`` between them as edges.
+
+    With funding edges, the funds that lack a funder or a recipient are the graph attribute
+    ``funds_without_parties``; ``parties_only`` keeps only the entities funds name.
+    """
     entities = _entities(graph, kinds)
+    if parties_only:
+        parties = set(graph.objects(None, PKO.funder)) | set(graph.objects(None, PKO.recipient))
+        entities = {node: kind for node, kind in entities.items() if node in parties}
     titles = _Titles(graph)
     network = nx.MultiGraph()
     for node in sorted(entities):
@@ -145,6 +172,8 @@ def _project(graph: rdflib.Graph, kinds: tuple[str, ...], edge_types: tuple[str,
                 _extend(edge, readings, label, fund)
     for (u, v, edge_type), edge in sorted(edges.items()):
         network.add_edge(u, v, key=edge_type, **_edge_attributes(edge))
+    if "funding" in edge_types:
+        network.graph["funds_without_parties"] = _funds_without_parties(graph, evidence, titles)
     return network
 
 
@@ -204,6 +233,10 @@ def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Triple, list[E
         }
         if page is not None:
             record["page"] = int(page.toPython())
+        for name, predicate in (("start", PKO.charStart), ("end", PKO.charEnd)):
+            offset = graph.value(statement, predicate)
+            if offset is not None:
+                record[name] = int(offset.toPython())
         index[triple].append(record)
     return index
 
@@ -232,17 +265,41 @@ def _posts(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Itera
             yield person, organisation, str(person), readings, role, None
 
 
+def _fund_details(graph: rdflib.Graph, fund: Node) -> FundDetails:
+    amount = graph.value(fund, PKO.amount)
+    return (_label(graph, fund), "" if amount is None else _pounds(amount.toPython()),
+            str(graph.value(fund, PKO.period) or ""))
+
+
 def _fundings(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
     """Funder to recipient through each pko:Fund that names both."""
     for fund in graph.subjects(RDF.type, PKO.Fund):
-        amount = graph.value(fund, PKO.amount)
-        details = (_label(graph, fund), "" if amount is None else _pounds(amount.toPython()),
-                   str(graph.value(fund, PKO.period) or ""))
+        details = _fund_details(graph, fund)
         for funder in graph.objects(fund, PKO.funder):
             for recipient in graph.objects(fund, PKO.recipient):
                 readings = evidence.get((fund, PKO.funder, funder), []) + \
                     evidence.get((fund, PKO.recipient, recipient), [])
                 yield funder, recipient, str(funder), readings, None, details
+
+
+def _funds_without_parties(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]],
+                           titles: _Titles) -> list[dict[str, object]]:
+    """Each fund that lacks a funder or a recipient: what is known of it, sorted by label and amount."""
+    rows = []
+    for fund in graph.subjects(RDF.type, PKO.Fund):
+        funders = sorted(graph.objects(fund, PKO.funder))
+        recipients = sorted(graph.objects(fund, PKO.recipient))
+        if funders and recipients:
+            continue
+        name, amount, period = _fund_details(graph, fund)
+        readings = [record for predicate, parties in ((PKO.funder, funders), (PKO.recipient, recipients))
+                    for party in parties for record in evidence.get((fund, predicate, party), [])]
+        rows.append({"fund": name, "amount": amount, "period": period, "label": _money_label(amount, period),
+                     "funder": JOIN.join(_label(graph, party) for party in funders),
+                     "recipient": JOIN.join(_label(graph, party) for party in recipients),
+                     "documents": sorted({titles(doc) for doc in graph.objects(fund, PKO.mentionedIn)}),
+                     "evidence": _unique_evidence(readings)})
+    return sorted(rows, key=lambda row: (row["fund"], row["amount"], row["period"], row["funder"], row["recipient"]))
 
 
 def _pounds(amount: Decimal) -> str:
@@ -262,26 +319,36 @@ def _extend(edge: _Edge, readings: list[Evidence], label: str | None, fund: Fund
     if label is not None:
         edge.labels.append(label)
     if fund is not None:
-        edge.funds.append(fund)
+        edge.funds.setdefault(fund, []).extend(readings)
 
 
 def _evidence_key(record: Evidence) -> tuple:
     return (record["document"], record.get("page") or 0, record["quote"], record["status"] or "",
-            record["confidence"] or 0.0)
+            record["confidence"] or 0.0, record.get("start") or 0)
+
+
+def _unique_evidence(records: Iterable[Evidence]) -> list[Evidence]:
+    """Evidence records sorted, each once."""
+    unique = {tuple(sorted(record.items())): record for record in records}
+    return sorted(unique.values(), key=_evidence_key)
 
 
 def _edge_attributes(edge: _Edge) -> dict[str, object]:
     """The attributes of an assembled edge: evidence (sorted, without repeats), label, and type details."""
-    unique = {tuple(sorted(record.items())): record for record in edge.evidence}
-    attributes: dict[str, object] = {"evidence": sorted(unique.values(), key=_evidence_key)}
+    attributes: dict[str, object] = {"evidence": _unique_evidence(edge.evidence)}
     if edge.origin is not None:
         attributes["origin"] = edge.origin
     if edge.funds:
-        funds = sorted(set(edge.funds))
+        funds = sorted(edge.funds)
         attributes["fund"] = JOIN.join(name for name, _, _ in funds)
         attributes["amount"] = JOIN.join(amount for _, amount, _ in funds)
         attributes["period"] = JOIN.join(period for _, _, period in funds if period)
         attributes["label"] = JOIN.join(_money_label(amount, period) for _, amount, period in funds)
+        attributes["total"] = _pounds(sum((Decimal(amount) for _, amount, _ in funds if amount), Decimal(0)))
+        attributes["funds"] = [{"fund": name, "amount": amount, "period": period,
+                                "label": _money_label(amount, period),
+                                "evidence": _unique_evidence(edge.funds[(name, amount, period)])}
+                               for name, amount, period in funds]
     elif edge.labels:
         attributes["role"] = attributes["label"] = JOIN.join(sorted(set(edge.labels)))
     else:

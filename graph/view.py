@@ -3,7 +3,11 @@
 :func:`render_network` draws a :class:`networkx.MultiGraph` of entities (see
 ``policekg.graph.network``) with vis-network: nodes coloured and shaped by kind and sized by
 degree centrality, links styled by type, plain-text tooltips that show the evidence, a
-search box, filters by kind and a legend.
+side panel that shows a clicked link's (or entity's) evidence whole, to read and copy, a
+search box, filters by kind and a legend. Funding links point from funder to recipient and
+are as wide as their amount allows; the page says how many unconnected entities the view
+hid and lists the funds it could not draw (see ``policekg.graph.network``). The words of
+tooltips and panel come from ``policekg.graph.view_text``.
 
 Self-contained: pyvis builds the node, edge and option records, but its own templates fetch
 Bootstrap (and in "local"/"remote" mode vis-network) from CDNs, so the page is rendered
@@ -30,7 +34,6 @@ import math
 import os
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -40,17 +43,14 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
-from policekg.extract.money import pounds_for_reading
-
+from . import view_text
 from .write import atomic_write_bytes
 
 VIS_ASSETS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
 TEMPLATE = files(__package__) / "templates" / "network.html"
 
 MIN_NODE_SIZE, MAX_NODE_SIZE = 10.0, 36.0
-TOOLTIP_QUOTES = 5  # evidence quotes shown per link before "and N more"
-TOOLTIP_DOCUMENTS = 8  # document titles shown per entity before "and N more"
-QUOTE_CHARACTERS = 280  # a longer quote is cut with an ellipsis
+MIN_MONEY_WIDTH, MAX_MONEY_WIDTH = 2.0, 14.0  # funding links: width grows with the square root of the amount
 STABILIZATION_ITERATIONS = 400
 IMPROVED_LAYOUT_LIMIT = 150  # vis-network's clusterThreshold: above it the Kamada-Kawai start may fail
 
@@ -113,6 +113,8 @@ def network_page(g: nx.MultiGraph, *, title: str = "policekg network") -> str:
         "options": json.loads(options),
         "kinds": _kind_legend(nodes),
         "linkTypes": _link_legend(edges),
+        "hidden": int(g.graph.get("hidden") or 0),
+        "unplacedFunds": [view_text.unplaced_fund_panel(fund) for fund in g.graph.get("funds_without_parties") or []],
     }
     environment = Environment(autoescape=True, keep_trailing_newline=True)
     environment.filters["csp_hash"] = _csp_hash
@@ -174,26 +176,49 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
             shape=style.shape,
             color=style.colour,
             size=sizes[node],
-            title=_node_title(node, attrs, style),
+            title=view_text.node_title(_label(node, attrs), attrs, style.name),
+            panel=view_text.node_panel(_label(node, attrs), attrs, style.name),
             kind=kind,
             aliases=[str(alias) for alias in attrs.get("aliases") or []],
         )
+    widths = _edge_widths(g)
     for number, (a, b, key, attrs) in enumerate(g.edges(keys=True, data=True)):
         u, v = _ends(g, a, b, attrs.get("origin"))
         style = LINK_STYLES.get(key, OTHER_LINK_STYLE)
+        heading = f"{style.name if key in LINK_STYLES else key}: {_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
         net.add_edge(
             str(u),
             str(v),
             id=f"e{number}",
             type=str(key),
-            title=_edge_title(g, u, v, key, attrs, style),
+            title=view_text.edge_title(heading, attrs),
+            panel=view_text.edge_panel(heading, attrs),
             color={"color": style.colour, "highlight": style.colour, "hover": style.colour},
             dashes=style.dashes,
-            width=1.5 + min(len(attrs.get("evidence") or []), 4) * 0.75,
+            width=widths[(a, b, key)],
             smooth={"enabled": True, "type": "curvedCW", "roundness": style.roundness},
-            arrows={"to": {"enabled": False}},
+            arrows={"to": {"enabled": key == "funding", "scaleFactor": 0.6}},
         )
     return net
+
+
+def _edge_widths(g: nx.MultiGraph) -> dict[tuple[Any, Any, Any], float]:
+    """Link widths: a funding link's by its amount relative to the largest (square root, so area
+    follows money); any other link's by how much evidence it has."""
+    totals = {(u, v, key): view_text.money_total(attrs) for u, v, key, attrs in g.edges(keys=True, data=True)
+              if key == "funding"}
+    largest = max((total for total in totals.values() if total is not None and total > 0), default=None)
+    widths = {}
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        total = totals.get((u, v, key))
+        if key != "funding":
+            widths[(u, v, key)] = 1.5 + min(len(attrs.get("evidence") or []), 4) * 0.75
+        elif total is None or largest is None or total <= 0:
+            widths[(u, v, key)] = MIN_MONEY_WIDTH
+        else:
+            share = math.sqrt(float(total / largest))
+            widths[(u, v, key)] = round(MIN_MONEY_WIDTH + (MAX_MONEY_WIDTH - MIN_MONEY_WIDTH) * share, 2)
+    return widths
 
 
 def _ends(g: nx.MultiGraph, u: Any, v: Any, origin: Any) -> tuple[Any, Any]:
@@ -234,93 +259,6 @@ def _node_sizes(g: nx.MultiGraph) -> dict[Any, float]:
 def _label(node: Any, attrs: Mapping[str, Any]) -> str:
     """The entity's label, or its id where it has none."""
     return str(attrs.get("label") or node)
-
-
-def _node_title(node: Any, attrs: Mapping[str, Any], style: KindStyle) -> str:
-    """Plain-text tooltip of an entity: kind, label, aliases and the documents naming it."""
-    lines = [style.name, _label(node, attrs)]
-    aliases = [str(alias) for alias in attrs.get("aliases") or []]
-    if aliases:
-        lines.append("Also known as: " + "; ".join(aliases))
-    documents = [str(document) for document in attrs.get("documents") or []]
-    if documents:
-        lines.append(f"Documents ({len(documents)}):")
-        lines.extend(_capped([f"• {document}" for document in documents], TOOLTIP_DOCUMENTS))
-    return "\n".join(lines)
-
-
-def _edge_title(g: nx.MultiGraph, u: Any, v: Any, key: Any, attrs: Mapping[str, Any], style: LinkStyle) -> str:
-    """Plain-text tooltip of a link: its type and ends, what it says, and the evidence behind it."""
-    ends = f"{_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
-    lines = [f"{style.name if key in LINK_STYLES else key}: {ends}", *_link_details(attrs)]
-    evidence = attrs.get("evidence") or []
-    if evidence:
-        lines.append(f"Evidence ({len(evidence)}):")
-        lines.extend(_capped([_evidence_line(item) for item in evidence], TOOLTIP_QUOTES))
-    return "\n".join(lines)
-
-
-def _link_details(attrs: Mapping[str, Any]) -> list[str]:
-    """The link's hover label, then its role, fund and amount where the label does not say them."""
-    label = str(attrs.get("label") or "")
-    lines = [label] if label else []
-    role = str(attrs.get("role") or "")
-    if role and role != label:
-        lines.append(f"Role: {role}")
-    if attrs.get("fund"):
-        lines.append(f"Fund: {attrs['fund']}")
-    amount = _pounds(attrs.get("amount"))
-    if amount and amount not in label:
-        period = attrs.get("period")
-        lines.append(f"Amount: {amount}" + (f" ({period})" if period else ""))
-    return lines
-
-
-def _pounds(amount: Any) -> str:
-    """Amounts as "£1,500,000": several joined by "; " are each shown so, a non-number as given."""
-    if amount is None:
-        return ""
-    return "; ".join(_pound(part.strip()) for part in str(amount).split(";") if part.strip())
-
-
-def _pound(text: str) -> str:
-    """One amount in pounds, with pence only where it has them."""
-    number = _number(text, Decimal)
-    return text if number is None else pounds_for_reading(number)
-
-
-def _evidence_line(item: Mapping[str, Any]) -> str:
-    """One evidence quote with its document (and page, in a paged one), status and confidence."""
-    quote = " ".join(str(item.get("quote") or "").split())
-    if len(quote) > QUOTE_CHARACTERS:
-        quote = quote[: QUOTE_CHARACTERS - 1].rstrip() + "…"
-    facts = [str(item["status"])] if item.get("status") else []
-    confidence = _number(item.get("confidence"), float)
-    if confidence is not None:
-        facts.append(f"confidence {confidence:.2f}")
-    source = str(item.get("document") or "unknown document")
-    page = _number(item.get("page"), Decimal)
-    if page is not None:
-        source += f", page {page}"
-    return f"• “{quote}” — {source}" + (f" ({', '.join(facts)})" if facts else "")
-
-
-def _number(value: Any, kind: type[float] | type[Decimal]) -> Any:
-    """``value`` as a finite number of ``kind`` (it may be a string or an RDF literal), or None."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = kind(str(value))
-        return number if math.isfinite(number) else None
-    except (ArithmeticError, ValueError):
-        return None
-
-
-def _capped(lines: Sequence[str], limit: int) -> list[str]:
-    """The first ``limit`` lines, and "and N more" for the rest."""
-    if len(lines) <= limit:
-        return list(lines)
-    return [*lines[:limit], f"and {len(lines) - limit} more"]
 
 
 def _kind_legend(nodes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 import policekg
 import policekg.graph.write
-from policekg import api, cli_lexicon
+from policekg import api, cli_lexicon, cli_network
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import PoliceKGError
@@ -241,7 +241,9 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options that choose which part of the graph a network command looks at."""
     options = [
         click.option("--view", type=click.Choice(VIEWS), default="collaboration", show_default=True,
-                     help="collaboration: organisations and their collaboration links; all: every kind and link."),
+                     help="collaboration: organisations and their collaboration links, and every force; all: every "
+                          "kind and link; money: funder to recipient; programme: organisations and their programmes."),
+        click.option("--unconnected", is_flag=True, help="Also show entities with no link in the view (hidden by default)."),
         click.option("--focus", help="Only the neighbourhood of this entity (label or alias)."),
         click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True,
                      help="How many links out from --focus."),
@@ -254,9 +256,11 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _network(graph_file: str, view: str, focus: str | None, depth: int, kinds: str | None, min_degree: int):
+def _network(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
+             min_degree: int):
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-    return to_networkx(read_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree)
+    return to_networkx(read_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
+                       unconnected=unconnected)
 
 
 @cli.command()
@@ -266,27 +270,33 @@ def _network(graph_file: str, view: str, focus: str | None, depth: int, kinds: s
 @click.option("--title", default="policekg network", show_default=True, help="Heading of the page.")
 @network_options
 @clear_errors
-def show(graph_file: str, output: str, title: str, view: str, focus: str | None, depth: int, kinds: str | None,
-         min_degree: int) -> None:
+def show(graph_file: str, output: str, title: str, view: str, unconnected: bool, focus: str | None, depth: int,
+         kinds: str | None, min_degree: int) -> None:
     """Draw the network in a graph as an interactive page that works offline.
 
     Nodes are coloured by kind and sized by how connected they are; hover a node or link to
-    see its documents and evidence. The page loads nothing from the network.
+    see its documents and evidence, click it to read and copy them in a side panel. The page
+    loads nothing from the network.
 
     \b
     Example:
         policekg show seeds.ttl -o network.html
         policekg show seeds.ttl --focus "Kent Police" --depth 2 -o kent.html
+        policekg show seeds.ttl --view money -o money.html
     """
-    path = render_network(_network(graph_file, view, focus, depth, kinds, min_degree), output, title=title)
+    network = _network(graph_file, view, unconnected, focus, depth, kinds, min_degree)
+    path = render_network(network, output, title=title)
     click.echo(f"wrote {path}")
+    for line in cli_network.network_notes(network, list_funds=False):
+        click.echo(line)
 
 
 @cli.command()
 @click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
 @network_options
 @clear_errors
-def stats(graph_file: str, view: str, focus: str | None, depth: int, kinds: str | None, min_degree: int) -> None:
+def stats(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
+          min_degree: int) -> None:
     """Centrality, communities and bridging organisations of the network in a graph.
 
     \b
@@ -294,7 +304,7 @@ def stats(graph_file: str, view: str, focus: str | None, depth: int, kinds: str 
         policekg stats seeds.ttl
         policekg stats seeds.ttl --view all --min-degree 1
     """
-    click.echo(stats_report(_network(graph_file, view, focus, depth, kinds, min_degree)))
+    click.echo(stats_report(_network(graph_file, view, unconnected, focus, depth, kinds, min_degree)))
 
 
 @cli.command()
@@ -303,16 +313,19 @@ def stats(graph_file: str, view: str, focus: str | None, depth: int, kinds: str 
               help="Network file to write: .graphml or .gexf (for Gephi), with kinds and labels as attributes.")
 @network_options
 @clear_errors
-def export(graph_file: str, output: str, view: str, focus: str | None, depth: int, kinds: str | None,
-           min_degree: int) -> None:
+def export(graph_file: str, output: str, view: str, unconnected: bool, focus: str | None, depth: int,
+           kinds: str | None, min_degree: int) -> None:
     """Export the network in a graph for Gephi and other network tools.
 
     \b
     Example:
         policekg export seeds.ttl -o seeds.graphml --view all
     """
-    path = export_network(_network(graph_file, view, focus, depth, kinds, min_degree), output)
+    network = _network(graph_file, view, unconnected, focus, depth, kinds, min_degree)
+    path = export_network(network, output)
     click.echo(f"wrote {path}")
+    for line in cli_network.network_notes(network, list_funds=True):
+        click.echo(line)
 
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -480,6 +493,7 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
 
 
 cli_lexicon.register(cli, clear_errors)
+cli_network.register(cli, clear_errors)
 
 
 def main() -> None:

@@ -93,7 +93,9 @@ def test_query_notebook_on_the_examples(workspace):
 def test_explore_notebook_on_the_examples(workspace):
     book = run(read("03-explore"), workspace)
     frames = [html for html in outputs(book, "text/html") if html.startswith("<iframe")]
-    assert len(frames) == 2  # the whole network and the close-up
+    assert len(frames) == 3  # the whole network, the close-up and the money flows
+    tables = "".join(html for html in outputs(book, "text/html") if not html.startswith("<iframe"))
+    assert "Gloucester CSP" in tables  # a recipient of the commissioner's money
     assert all('sandbox="allow-scripts"' in frame and "srcdoc=" in frame for frame in frames)
     assert len(outputs(book, "image/png")) == 1  # the centrality chart
     printed = "".join(outputs(book, "stream"))

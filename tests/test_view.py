@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from policekg.graph import view
+from policekg.graph import view, view_text
 from policekg.graph.view import render_network
 
 ID = "https://w3id.org/policekg/id/"
@@ -38,7 +38,7 @@ HOSTILE = [
 ]
 PAGE_ELEMENTS = {  # every element the template writes; anything else was injected
     "html", "head", "meta", "title", "style", "body", "header", "h1", "form", "label", "input", "datalist",
-    "button", "p", "main", "div", "aside", "fieldset", "legend", "h2", "ul", "script",
+    "button", "p", "main", "div", "aside", "fieldset", "legend", "h2", "ul", "script", "section",
 }
 EXTERNAL_REFERENCE = re.compile(
     r"""(?:\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*|url\(\s*["']?\s*)(?:[a-z][a-z0-9+.-]*:)?//""", re.I
@@ -171,7 +171,8 @@ def test_view_page_embeds_the_graph_as_json(sample_page):
     data = page_data(sample_page.read_text(encoding="utf-8"))
     assert {node["id"] for node in data["nodes"]} == {KENT, ESSEX, KFRS, HOME_OFFICE, ENCOMPASS, PUGHSLEY, FUND}
     assert len(data["edges"]) == 6 and len({edge["id"] for edge in data["edges"]}) == 6
-    assert all(edge["arrows"] == {"to": {"enabled": False}} for edge in data["edges"])
+    assert [edge["arrows"]["to"]["enabled"] for edge in data["edges"]] == [
+        edge["type"] == "funding" for edge in data["edges"]]  # money points from funder to recipient
     stabilization = data["options"]["physics"]["stabilization"]
     assert stabilization["enabled"] and stabilization["iterations"] > 0
     assert [row["kind"] for row in data["kinds"]] == list(view.KIND_STYLES)
@@ -234,7 +235,7 @@ def test_view_tooltips_are_plain_text_with_evidence(sample_page):
     collaboration = titles["Collaboration: Kent Police — Essex Police"]
     assert collaboration[1:3] == ["collaborates with", "Evidence (7):"]
     assert collaboration[3] == "• “Kent and Essex share service number 0.” — Kent PEEL 2016 (in place, confidence 0.90)"
-    assert len(collaboration) == 3 + view.TOOLTIP_QUOTES + 1 and collaboration[-1] == "and 2 more"
+    assert len(collaboration) == 3 + view_text.TOOLTIP_QUOTES + 1 and collaboration[-1] == "and 2 more"
     assert titles["Post: Alan Pughsley — Kent Police"][1:3] == ["Chief Constable", "Evidence (1):"]
     assert titles["Funding: Home Office — Kent Police"][1:4] == [
         "£1,500,000 (2015/16)", "Fund: Police Innovation Fund", "Evidence (1):"]
@@ -255,7 +256,7 @@ def test_view_tooltips_are_plain_text_with_evidence(sample_page):
     ({}, []),
 ])
 def test_view_link_details_say_each_fact_once(attrs, expected):
-    assert view._link_details(attrs) == expected
+    assert view_text.link_details(attrs) == expected
 
 
 def test_view_unknown_kinds_and_empty_graphs_render():
