@@ -84,14 +84,14 @@ def _is_area(line: str) -> bool:
 
 def _area_before(lines: list[tuple[int, str]], index: int, cycle: str) -> tuple[int, str] | None:
     """The area line a grade line at ``index`` grades: the nearest area line above it, or the
-    pillar heading above an unlisted question."""
+    pillar heading above the pillar's own (or an unlisted) question."""
     previous = [(s, l.strip()) for s, l in lines[max(0, index - LOOK_BACK) : index]
                 if not _patterns()["not_area"].match(l.strip())]
     if not previous or not _is_area(previous[-1][1]):
         return None
-    if area_of(previous[-1][1], cycle) is None and previous[-1][1].endswith("?") and len(previous) > 1:
-        above = area_of(previous[-2][1], cycle)
-        if above is not None and above.key == above.pillar:
+    if previous[-1][1].endswith("?") and len(previous) > 1:
+        above, question = area_of(previous[-2][1], cycle), area_of(previous[-1][1], cycle)
+        if above is not None and above.key == above.pillar and (question is None or question == above):
             return previous[-2]
     return previous[-1]
 
@@ -117,20 +117,22 @@ def _graded_lines(lines: list[tuple[int, str]], cycle: str) -> list[JudgementRea
         inline = _patterns()["inline"].match(line)
         if inline:
             area, word, year, area_start = inline["area"], inline["grade"], inline["year"], start
+            end = start + len(raw.rstrip())
         elif len(cells) in (2, 3) and _patterns()["grade_line"].match(cells[1]) and _is_area(cells[0]):
             area, word, area_start = cells[0], cells[1], start
             year = cells[2] if len(cells) == 3 and YEAR_LINE.match(cells[2]) else None
+            end = start + len(raw.rstrip())
         elif _patterns()["grade_line"].match(line):
             above = _area_before(lines, index, cycle)
             if above is None:
                 continue
             area_start, area = above
             word = line
-            following = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
-            year = following if YEAR_LINE.match(following) else None
+            following = lines[index + 1] if index + 1 < len(lines) else (start, "")
+            year = following[1].strip() if YEAR_LINE.match(following[1].strip()) else None
+            end = following[0] + len(following[1].rstrip()) if year else start + len(raw.rstrip())
         else:
             continue
-        end = start + len(raw.rstrip())
         found.extend(_stated(area, word, year, cycle, area_start, end, _carried_marker(lines, index)))
     return found
 
