@@ -96,10 +96,13 @@ def grade_of(word: str, cycle: str | None) -> str | None:
 
 @lexicon_cached
 def _wordings() -> dict[str, dict[str, str]]:
-    """Normalised wording -> {cycle: area key}, over every kind of wording."""
+    """Normalised wording -> {cycle: area key}, over every kind of wording; an area's own label
+    is a wording of no particular cycle ("")."""
     found: dict[str, dict[str, str]] = {}
     for row in read_csv("peel_frameworks.csv"):
         found.setdefault(normalise(row["wording"]), {})[row["cycle"]] = row["area"]
+    for area in areas().values():
+        found.setdefault(normalise(area.label), {}).setdefault("", area.key)
     return found
 
 
