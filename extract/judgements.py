@@ -1,11 +1,12 @@
 """PEEL judgements: each graded pillar, question or area a report states, as comparable data.
 
-Three constructions are read. A *graded line*: an area (or question) line followed by a line
+Four constructions are read. A *graded line*: an area (or question) line followed by a line
 holding only a grade, and optionally a year line ("last inspected"), or the three on one line
 or in one table row. A *carried-over marker* after a graded line ("our judgment from the 2017
-inspection has been carried over"). And a *prose grade of an earlier year* ("In 2017, we
-judged the force as good at investigating crime", "in last year's efficiency inspection, the
-force was judged to be good"). Each reading names its canonical area and pillar
+inspection has been carried over"). A *prose grade of an earlier year* ("In 2017, we judged
+the force as good at investigating crime", "in last year's efficiency inspection, the force
+was judged to be good"). And an overall grade *the same as last year's*, which is the grade
+of the pillar stated above it, for the cycle before. Each reading names its canonical area and pillar
 (:mod:`.peel_frameworks`), its cycle, its grade on that cycle's scale, and whether the grade
 was carried over from an earlier inspection. A grade shown for an earlier year ("Good 2016"
 in a 2018/19 report) is two readings: that year's judgement, and the report's own, carried
@@ -16,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .peel_frameworks import Area, area_of, areas_named, cycle_of, grade_of, grade_words, normalise, previous_cycle
+from .peel_frameworks import (Area, area_of, areas_named, cycle_of, grade_of, grade_words, normalise, on_scale,
+                              previous_cycle)
 from .resources import lexicon_cached, read_csv
 
 YEAR = r"(?:19|20)\d\d(?:/\d\d)?"
@@ -68,6 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"(?P<grade>{grades})\b", re.IGNORECASE),
         "carried": re.compile(rf"\b(?:{_alternation(cues['carried-over'])})\b", re.IGNORECASE),
         "last_year": re.compile(rf"\b(?:{_alternation(cues['last-year'])})\b", re.IGNORECASE),
+        "same": re.compile(rf"\b(?:{_alternation(cues['same-as-last-year'])})\b", re.IGNORECASE),
     }
 
 
@@ -178,6 +181,28 @@ def _prose(lines: list[tuple[int, str]], cycle: str) -> list[JudgementReading]:
     return found
 
 
+def _same_as_before(lines: list[tuple[int, str]], cycle: str,
+                    stated: list[JudgementReading]) -> list[JudgementReading]:
+    """The cycle before's pillar grade, where a sentence says the overall grade is the same as
+    last year's: the grade of the last pillar judgement stated above the sentence."""
+    earlier = previous_cycle(cycle)
+    pillars = sorted((r for r in stated if r.area_key is not None and r.area_key == r.pillar and r.year == cycle),
+                     key=lambda r: r.start)
+    found: list[JudgementReading] = []
+    if earlier is None or not pillars:
+        return found
+    for start, raw in lines:
+        for sentence in SENTENCE.finditer(raw):
+            if not _patterns()["same"].search(sentence.group()):
+                continue
+            begin = start + sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
+            above = [r for r in pillars if r.start < begin]
+            if above and on_scale(above[-1].grade, earlier):
+                found.append(replace(above[-1], year=earlier, start=begin, end=start + sentence.end(),
+                                     carried_over=False))
+    return found
+
+
 def judgements(text: str, report_year: str | None) -> list[JudgementReading]:
     """Every judgement ``text`` states, one per canonical area (or unlisted wording) and cycle;
     a graded line without a year is of the report's cycle. A table or heading reading is kept
@@ -187,7 +212,9 @@ def judgements(text: str, report_year: str | None) -> list[JudgementReading]:
     if cycle is None:
         return []
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    ranked = [(EXPLICIT, r) for r in _graded_lines(lines, cycle)] + [(PROSE, r) for r in _prose(lines, cycle)]
+    stated = _graded_lines(lines, cycle)
+    prose = _prose(lines, cycle) + _same_as_before(lines, cycle, stated)
+    ranked = [(EXPLICIT, r) for r in stated] + [(PROSE, r) for r in prose]
     chosen: dict[tuple[str, str], JudgementReading] = {}
     carried: set[tuple[str, str]] = set()
     for _, reading in sorted(ranked, key=lambda pair: (pair[0], pair[1].start, pair[1].year)):

@@ -87,11 +87,16 @@ def grade_words() -> tuple[str, ...]:
     return tuple(sorted(_grade_words(), key=lambda w: (-len(w), w)))
 
 
+def on_scale(grade: str, cycle: str | None) -> bool:
+    """Whether the pko grade ``grade`` is on ``cycle``'s scale (any grade is, for an unknown cycle)."""
+    scale = next((c.grades for c in cycles() if c.label == cycle), None)
+    return scale is None or grade in scale
+
+
 def grade_of(word: str, cycle: str | None) -> str | None:
     """The pko grade ``word`` gives in ``cycle`` (None when the cycle's scale has no such grade)."""
     grade = _grade_words().get(normalise(word))
-    scale = next((c.grades for c in cycles() if c.label == cycle), None)
-    return grade if grade is not None and (scale is None or grade in scale) else None
+    return grade if grade is not None and on_scale(grade, cycle) else None
 
 
 @lexicon_cached

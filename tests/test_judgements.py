@@ -130,6 +130,14 @@ def test_prose_grade_to_require_improvement() -> None:
     assert read(text, "2017") == {("understanding-demand", "2016", "RequiresImprovement", False)}
 
 
+def test_overall_grade_the_same_as_last_year() -> None:
+    text = ("Legitimacy\n\nHow legitimate is the force at keeping people safe and reducing crime?\n\n"
+            "Requires improvement\n\nThe force requires improvement. Our overall judgment this year is the same as "
+            "last year.\n")
+    assert read(text, "2017") == {("legitimacy", "2017", "RequiresImprovement", False),
+                                  ("legitimacy", "2016", "RequiresImprovement", False)}
+
+
 @pytest.mark.parametrize("text", [
     "The force is good at investigating crime.\n",
     "In 2018 we judged the force as good at investigating crime.\n",
