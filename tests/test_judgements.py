@@ -11,6 +11,8 @@ import time
 import pytest
 from rdflib import Literal
 
+import policekg
+
 from policekg.extract.judgements import judgements
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Judgement, Kind
 from policekg.extract.peel_frameworks import area_of, areas, cycle_of, grade_of, previous_cycle
@@ -249,6 +251,24 @@ def test_graph_adequate_grade_conforms() -> None:
     assert validate_graph(graph).conforms
 
 
+def test_grades_question_compares_years_and_forces() -> None:
+    graph = build_rdf(extraction([
+        Judgement(FORCE, "Investigating crime", "Good", "2018/19", "peel-a", evidence("Investigating crime Good", "peel-a"),
+                  "investigating-crime", "effectiveness"),
+        Judgement(FORCE, "How effective is the force at investigating crime and reducing re-offending?",
+                  "RequiresImprovement", "2017", "peel-b", evidence("Requires improvement", "peel-b"),
+                  "investigating-crime", "effectiveness"),
+        Judgement(OTHER, "Investigating crime", "Inadequate", "2018/19", "peel-a", None, "investigating-crime",
+                  "effectiveness"),
+    ]))
+    rows = policekg.ask(policekg.graph_store(graph), "grades", {"force": "northshire police"}).records()
+    assert [(r["pillar"], r["area"], r["year"], r["grade"], r["otherForces"]) for r in rows] == [
+        ("Effectiveness", "Investigating crime", "2017", "Requires improvement", ""),
+        ("Effectiveness", "Investigating crime", "2018/19", "Good", "Southmoor Police: Inadequate"),
+    ]
+    assert [r["quote"] for r in rows] == ["Requires improvement", "Investigating crime Good"]
+
+
 # --- the seeds -------------------------------------------------------------------------------
 
 
@@ -262,3 +282,12 @@ def test_kent_seed_gives_one_row_per_canonical_area_and_year(seeds_extraction: E
     assert ("treating-the-public-fairly", "2017") in set(keys) - carried
     assert ("efficiency", "2015") in set(keys)
     assert all(j.evidence is not None and j.evidence.quote for j in kent)
+
+
+def test_grades_question_on_the_seeds_one_row_per_area_and_year(seeds_graph) -> None:
+    rows = policekg.ask(policekg.graph_store(seeds_graph), "grades", {"force": "Kent Police"}).records()
+    keys = [(row["area"], row["year"]) for row in rows]
+    assert rows and len(keys) == len(set(keys))
+    assert all(row["quote"] and row["document"] and row["pillar"] for row in rows)
+    efficiency = next(row for row in rows if (row["area"], row["year"]) == ("Efficiency", "2016"))
+    assert efficiency["otherForces"] == "Leicestershire Police: Good"
