@@ -28,6 +28,7 @@ SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 MAX_AREA = 160
 LOOK_BACK = 4
 LOOK_AHEAD = 3
+MARKER_SENTENCES = 2
 EXPLICIT, PROSE = 0, 1
 
 
@@ -69,6 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "judged": re.compile(rf"\b(?:{_alternation(cues['judged'])})\b[^.]{{0,60}}?\b(?:as|to be|to)\s"
                              rf"(?P<grade>{grades})\b", re.IGNORECASE),
         "carried": re.compile(rf"\b(?:{_alternation(cues['carried-over'])})\b", re.IGNORECASE),
+        "carried_subject": re.compile(rf"\b(?:{_alternation(cues['carried-over-subject'])})\b", re.IGNORECASE),
         "last_year": re.compile(rf"\b(?:{_alternation(cues['last-year'])})\b", re.IGNORECASE),
         "same": re.compile(rf"\b(?:{_alternation(cues['same-as-last-year'])})\b", re.IGNORECASE),
     }
@@ -101,14 +103,17 @@ def _area_before(lines: list[tuple[int, str]], index: int, cycle: str) -> tuple[
 
 def _carried_marker(lines: list[tuple[int, str]], index: int) -> tuple[int, str | None] | None:
     """The end of the sentence that says the grade at ``index`` was carried over, and the year it
-    names, when one of the next lines (before any other grade) says so."""
-    for start, raw in lines[index + 1 : index + 1 + LOOK_AHEAD]:
-        if _patterns()["grade_line"].match(raw.strip()):
-            return None
-        for sentence in SENTENCE.finditer(raw):
-            if _patterns()["carried"].search(sentence.group()):
-                year = YEAR_IN_TEXT.search(sentence.group())
-                return start + sentence.end(), (year.group() if year else None)
+    names, when one of the first sentences of the next text line says so of a judgement."""
+    following = [(start, raw) for start, raw in lines[index + 1 : index + 1 + LOOK_AHEAD]
+                 if not YEAR_LINE.match(raw.strip())]
+    if not following or _patterns()["grade_line"].match(following[0][1].strip()):
+        return None
+    start, raw = following[0]
+    for _, sentence in zip(range(MARKER_SENTENCES), SENTENCE.finditer(raw)):
+        text = sentence.group()
+        if _patterns()["carried"].search(text) and _patterns()["carried_subject"].search(text):
+            year = YEAR_IN_TEXT.search(text)
+            return start + sentence.end(), (year.group() if year else None)
     return None
 
 

@@ -114,6 +114,11 @@ def test_carried_over_marker_after_a_graded_line() -> None:
     assert evidence["2018/19"].endswith("has been carried over.")
 
 
+def test_carried_forward_money_after_a_grade_is_not_a_carried_over_grade() -> None:
+    text = "Planning for the future\n\nGood\n\nThe force has reserves of £5m carried forward into next year.\n"
+    assert read(text, "2018/19") == {("planning-for-the-future", "2018/19", "Good", False)}
+
+
 def test_earlier_year_prose_grade() -> None:
     text = "In 2017, we judged the force as good at investigating crime and at protecting vulnerable people.\n"
     assert read(text, "2018/19") == {("investigating-crime", "2017", "Good", False),
