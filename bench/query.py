@@ -157,6 +157,11 @@ class Generator:
         yield self.triple(node, iri(PKO.area), literal(area))
         yield self.triple(node, iri(PKO.grade), iri(PKO[self.random.choice(GRADES)]))
         yield self.triple(node, iri(PKO.year), literal(year))
+        yield self.triple(node, iri(PKO.carriedOver), literal("false", XSD.boolean))
+        concept = iri(f"{DEFAULT_BASE}area/{area.lower().replace(' ', '-')}")
+        yield self.triple(node, iri(PKO.canonicalArea), concept)
+        yield self.triple(concept, iri(SKOS.prefLabel), literal(area))
+        yield self.triple(node, iri(PKO.pillar), iri(PKO.Effectiveness))
         yield self.triple(node, iri(PROV.wasDerivedFrom), iri(doc))
 
 
@@ -175,6 +180,7 @@ def parameters(generator: Generator) -> dict[str, dict[str, str | list[str]]]:
         "funds": {"recipient": partner},
         "evidence": {"a": "Force 1 Police", "b": colleague},
         "judgements": {"force": "FORCE1POLICE"},
+        "grades": {"force": "Force 1 Police"},
         "shared-partners": {"org": ["Force 1 Police", "Force 2 Police"]},
     }
 

@@ -164,7 +164,8 @@ class DocumentReader:
             if force is not None and self.peel_year:
                 for j in judgements(self.text, self.peel_year):
                     evidence = self._evidence(j.start, j.end, 0.9)
-                    analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence))
+                    analysis.judgements.append(Judgement(force.key, j.area, j.grade, j.year, self.doc_id, evidence,
+                                                         j.area_key, j.pillar, j.carried_over))
         return analysis
 
     def _info(self, mentions: list[Mention], force: Mention | None) -> DocumentInfo:

@@ -30,7 +30,7 @@ class Predicate(str, Enum):
     MEMBER_OF = "memberOf"
 
 
-GRADES = ("Outstanding", "Good", "RequiresImprovement", "Inadequate", "Ungraded")
+GRADES = ("Outstanding", "Good", "Adequate", "RequiresImprovement", "Inadequate", "Ungraded")
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,13 @@ class Fund:
 
 @dataclass(frozen=True)
 class Judgement:
-    """A graded PEEL judgement: ``grade`` is one of :data:`GRADES`."""
+    """A graded PEEL judgement: ``grade`` is one of :data:`GRADES`, ``year`` a PEEL cycle.
+
+    ``area`` is the pillar, question or area as the report words it; ``area_key`` the
+    canonical area it maps to across cycles and ``pillar`` that area's pillar (both from
+    ``peel_areas.csv``; None for a wording the frameworks do not list); ``carried_over`` says
+    the grade was repeated from an earlier inspection rather than given afresh.
+    """
 
     force: str
     area: str
@@ -151,6 +157,9 @@ class Judgement:
     year: str
     document: str
     evidence: Evidence | None = None
+    area_key: str | None = None
+    pillar: str | None = None
+    carried_over: bool = False
 
 
 @dataclass

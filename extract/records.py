@@ -24,7 +24,7 @@ from .funds import FundReading
 from .mentions import Mention
 from .model import GRADES, DocumentInfo, Evidence, Judgement, Kind, Link, Predicate
 
-VERSION = 3
+VERSION = 4
 MAX_OFFSET = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 MAX_AMOUNT_DIGITS = 30  # pounds below 10**30, to at most 30 decimal places
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:E[+-]?\d{1,3})?")
@@ -179,7 +179,8 @@ FUND_READING = _record(FundReading, ("amount", Field(str, _amount)), ("start", O
                        ("funder", _optional(MENTION)), ("recipient", _optional(MENTION)))
 FUND_RECORD = _record(FundRecord, ("key", KEY), ("label", TEXT), ("reading", FUND_READING), ("evidence", EVIDENCE))
 JUDGEMENT = _record(Judgement, ("force", KEY), ("area", TEXT), ("grade", Field(_same, _grade)), ("year", TEXT),
-                    ("document", TEXT), ("evidence", _optional(EVIDENCE)))
+                    ("document", TEXT), ("evidence", _optional(EVIDENCE)), ("area_key", OPTIONAL_TEXT),
+                    ("pillar", OPTIONAL_TEXT), ("carried_over", Field(_same, _flag)))
 DOCUMENT_INFO = _record(DocumentInfo, ("id", TEXT), ("source", TEXT), ("title", TEXT), ("sha256", Field(_same, _sha256)),
                         ("date", _optional(Field(_same, _date))), ("publisher", OPTIONAL_KEY),
                         ("about_force", OPTIONAL_KEY))

@@ -25,6 +25,8 @@ from rdflib import Graph, Literal, URIRef
 
 from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Link, Predicate
 from policekg.extract.link_types import link_type
+from policekg.extract.peel_frameworks import Area
+from policekg.extract.peel_frameworks import areas as peel_areas
 from policekg.ontology import load_ontology
 
 from .iri import Minter
@@ -79,6 +81,29 @@ def grade_labels() -> dict[URIRef, str]:
     """The ``skos:prefLabel`` of each grade, read once from the ontology (the one source of truth)."""
     ontology = load_ontology()
     return {PKO[grade]: str(ontology.value(PKO[grade], SKOS.prefLabel)) for grade in GRADES}
+
+
+@cache
+def pillar_concepts() -> dict[str, URIRef]:
+    """The pillar concepts of the ontology by lower-case label ("efficiency": ``pko:Efficiency``)."""
+    ontology = load_ontology()
+    return {str(ontology.value(pillar, SKOS.prefLabel)).lower(): URIRef(pillar)
+            for pillar in sorted(ontology.subjects(SKOS.inScheme, PKO.PillarScheme))}
+
+
+def judgement_groups(judgements: list[Judgement]) -> list[list[Judgement]]:
+    """The readings of each (force, canonical area, cycle), whatever order they come in: a
+    reading not carried over first, then by document and offset."""
+    groups: dict[tuple[str, str, str], list[Judgement]] = {}
+    for judgement in judgements:
+        groups.setdefault((judgement.force, judgement.area_key or judgement.area, judgement.year), []).append(judgement)
+
+    def order(judgement: Judgement) -> tuple:
+        evidence = judgement.evidence
+        return (judgement.carried_over, judgement.document, evidence.start if evidence else -1, judgement.area,
+                judgement.grade)
+
+    return [sorted(groups[key], key=order) for key in sorted(groups)]
 
 
 @dataclass(frozen=True)
@@ -194,27 +219,53 @@ class _Builder:
                     self.reading(node, predicate, target, evidence)
         self.mentioned_in(node, fund.documents)
 
-    def judgement(self, judgement: Judgement) -> None:
-        if judgement.grade not in GRADES:
-            raise ValueError(
-                f"judgement of {judgement.force} ({judgement.area}, {judgement.year}) has grade "
-                f"{judgement.grade!r}; expected one of {', '.join(GRADES)}"
-            )
-        force = self.known(judgement.force)
+    def judgement(self, readings: list[Judgement]) -> None:
+        """One judgement node for a force, canonical area and cycle, from every reading of it.
+
+        The first reading (see :func:`judgement_groups`) gives the grade; readings with another
+        grade are dropped, so every evidence node backs the grade the node asserts. The grade
+        counts as carried over when any reading says so.
+        """
+        for judgement in readings:
+            if judgement.grade not in GRADES:
+                raise ValueError(
+                    f"judgement of {judgement.force} ({judgement.area}, {judgement.year}) has grade "
+                    f"{judgement.grade!r}; expected one of {', '.join(GRADES)}"
+                )
+        first = readings[0]
+        force = self.known(first.force)
         if force is None:
             return
-        node = self.minter.judgement(judgement.force, judgement.area, judgement.year)
-        grade = PKO[judgement.grade]
-        label = f"{self.entities[judgement.force].label}: {judgement.area} ({judgement.year}): {grade_labels()[grade]}"
+        agreeing = [j for j in readings if j.grade == first.grade]
+        node = self.minter.judgement(first.force, first.area_key or first.area, first.year)
+        grade = PKO[first.grade]
+        area = peel_areas().get(first.area_key or "")
+        name = area.label if area is not None else first.area
+        label = f"{self.entities[first.force].label}: {name} ({first.year}): {grade_labels()[grade]}"
         self.add((node, RDF.type, PKO.Judgement))
         self.add((node, RDFS.label, Literal(label)))
         self.add((node, PKO.aboutForce, force))
-        self.add((node, PKO.area, Literal(judgement.area)))
+        self.add((node, PKO.area, Literal(first.area)))
         self.add((node, PKO.grade, grade))
-        self.add((node, PKO.year, Literal(judgement.year)))
-        self.add((node, PROV.wasDerivedFrom, self.minter.document(judgement.document)))
-        if judgement.evidence is not None:
-            self.reading(node, PKO.grade, grade, judgement.evidence)
+        self.add((node, PKO.year, Literal(first.year)))
+        self.add((node, PKO.carriedOver, Literal(any(j.carried_over for j in agreeing))))
+        if area is not None:
+            self.peel_area(node, area)
+        for judgement in agreeing:
+            self.add((node, PROV.wasDerivedFrom, self.minter.document(judgement.document)))
+            if judgement.evidence is not None:
+                self.reading(node, PKO.grade, grade, judgement.evidence)
+
+    def peel_area(self, judgement: URIRef, area: Area) -> None:
+        """Name the judgement's canonical area and pillar, and describe the area as a concept."""
+        node, pillar = self.minter.area(area.key), pillar_concepts().get(area.pillar)
+        self.add((judgement, PKO.canonicalArea, node))
+        self.add((node, RDF.type, PKO.PeelArea))
+        self.add((node, SKOS.prefLabel, Literal(area.label)))
+        self.add((node, SKOS.inScheme, PKO.PeelAreaScheme))
+        if pillar is not None:
+            self.add((judgement, PKO.pillar, pillar))
+            self.add((node, PKO.pillar, pillar))
 
     def finish(self) -> None:
         """Write the evidence nodes and the roles collected while adding records."""
@@ -259,7 +310,7 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
         builder.link(link)
     for fund in extraction.funds:
         builder.fund(fund)
-    for judgement in extraction.judgements:
-        builder.judgement(judgement)
+    for readings in judgement_groups(extraction.judgements):
+        builder.judgement(readings)
     builder.finish()
     return graph

@@ -94,6 +94,10 @@ class Minter:
         """The IRI of a post such as "Chief Constable"; case and spacing variants share it."""
         return self._iri("role", slugify(post))
 
+    def area(self, key: str) -> URIRef:
+        """The IRI of a canonical PEEL area, from its key in ``peel_areas.csv``."""
+        return self._iri("area", _segment(key))
+
     def judgement(self, force_key: str, area: str, year: str) -> URIRef:
         """The IRI of a force's judgement in one area and year (long names are cut and hashed)."""
         force_name = _segment(force_key.partition("/")[2] or force_key)

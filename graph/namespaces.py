@@ -44,14 +44,25 @@ class PKO(DefinedNamespace):
     Document: URIRef  # A policing document in the corpus.
     Judgement: URIRef  # A graded PEEL inspection judgement.
     Grade: URIRef  # A grade a judgement can give.
+    Pillar: URIRef  # One of the four PEEL pillars.
+    PeelArea: URIRef  # A canonical PEEL area, the same across cycles' wordings.
 
     # Grade scheme and its concepts
     GradeScheme: URIRef  # The SKOS scheme of PEEL grades.
     Outstanding: URIRef  # The highest PEEL grade.
     Good: URIRef  # The second-highest PEEL grade.
+    Adequate: URIRef  # Between Good and Requires improvement (2021/22 on).
     RequiresImprovement: URIRef  # The grade below Good.
     Inadequate: URIRef  # The lowest PEEL grade.
     Ungraded: URIRef  # Inspected but not graded.
+
+    # Pillar scheme, its concepts, and the scheme of canonical areas
+    PillarScheme: URIRef  # The SKOS scheme of PEEL pillars.
+    Effectiveness: URIRef  # The effectiveness pillar.
+    Efficiency: URIRef  # The efficiency pillar.
+    Legitimacy: URIRef  # The legitimacy pillar.
+    Leadership: URIRef  # The leadership pillar.
+    PeelAreaScheme: URIRef  # The SKOS scheme of canonical PEEL areas.
 
     # Links between entities
     collaboratesWith: URIRef  # Two organisations work together (symmetric).
@@ -79,7 +90,10 @@ class PKO(DefinedNamespace):
     aboutForce: URIRef  # The force a document or judgement is about.
     area: URIRef  # The pillar or question judged, as written.
     grade: URIRef  # The grade a judgement gives.
-    year: URIRef  # The inspection year, as written.
+    year: URIRef  # The PEEL cycle of a judgement ("2016", "2018/19").
+    canonicalArea: URIRef  # The canonical area a judgement's wording maps to.
+    pillar: URIRef  # The pillar of a judgement or canonical area.
+    carriedOver: URIRef  # Whether a judgement's grade was carried over from an earlier inspection.
 
 
 PREFIXES: dict[str, Namespace] = {

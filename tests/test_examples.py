@@ -180,6 +180,12 @@ DORSET_JUDGEMENTS = {
     ("Fair treatment of the public", "Good", "2017"),
     ("Ethical and lawful workforce behaviour", "RequiresImprovement", "2018/19"),
     ("Fair treatment of the workforce", "Good", "2017"),
+    # a grade last inspected in 2017 is also the 2018/19 grade, carried over
+    ("Preventing crime and tackling anti-social behaviour", "Good", "2018/19"),
+    ("Tackling serious and organised crime", "Good", "2018/19"),
+    ("Meeting current demands and using resources", "Good", "2018/19"),
+    ("Fair treatment of the public", "Good", "2018/19"),
+    ("Fair treatment of the workforce", "Good", "2018/19"),
 }
 WILTSHIRE_JUDGEMENTS = {
     ("Efficiency", "Good", "2017"),

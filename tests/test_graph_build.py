@@ -467,6 +467,7 @@ def test_build_judgement_exact_triples(graph: Graph) -> None:
         (PKO.area, Literal("Efficiency")),
         (PKO.grade, PKO.Good),
         (PKO.year, Literal("2016")),
+        (PKO.carriedOver, Literal(False)),
         (PROV.wasDerivedFrom, doc("kent-peel-2016")),
     }
     assert len(statements_for(graph, node, PKO.grade, PKO.Good)) == 1

@@ -18,7 +18,7 @@ ONTOLOGY = load_ontology()
 SHAPES = load_shapes()
 CLASS_TYPES = (OWL.Class,)
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty)
-GRADES = [PKO.Outstanding, PKO.Good, PKO.RequiresImprovement, PKO.Inadequate, PKO.Ungraded]
+GRADES = [PKO.Outstanding, PKO.Good, PKO.Adequate, PKO.RequiresImprovement, PKO.Inadequate, PKO.Ungraded]
 
 
 def defined_terms() -> set[URIRef]:

@@ -55,7 +55,7 @@ def records(result: QueryResult) -> list[dict[str, str]]:
 def test_every_saved_question_is_described():
     questions = {question.name: question for question in saved_questions()}
     assert set(questions) == {"collaborators", "programmes", "people", "funds", "evidence", "judgements",
-                              "shared-partners"}
+                              "shared-partners", "grades"}
     for question in questions.values():
         assert question.description and question.params
         assert all(help_text for _, help_text in question.params)
