@@ -17,7 +17,7 @@ from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
 from policekg.graph.network import to_networkx
 from policekg.graph.sparql import ask, graph_store
-from policekg.graph.view import _evidence_line
+from policekg.graph.view_text import evidence_line
 
 from docx_factory import make_docx
 from report_factory import make_report
@@ -251,6 +251,6 @@ def test_layout_page_reaches_the_network_tooltip_and_ask_evidence(tmp_path: Path
     network = to_networkx(graph)
     edges = [data for _, _, data in network.edges(data=True) if data.get("evidence")]
     assert {record.get("page") for data in edges for record in data["evidence"]} == {2}
-    assert all(", page 2 (" in _evidence_line(record) for data in edges for record in data["evidence"])
+    assert all(", page 2 (" in evidence_line(record) for data in edges for record in data["evidence"])
     answer = records(ask(graph_store(graph), "evidence", {"a": "kent police", "b": "essex police"}))
     assert answer and {row["page"] for row in answer} == {"2"}
