@@ -376,18 +376,31 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @click.option("--force", "force_name", help="A police force (judgements).")
 @click.option("--a", "first", help="One end of a link (evidence).")
 @click.option("--b", "second", help="The other end of a link (evidence).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--evidence", is_flag=True,
+              help="Every evidence statement instead of one row per partner, programme or post.")
+@click.option("--by", "totals_by", multiple=True, type=click.Choice(("funder", "recipient", "period")),
+              help="Funds: one row per funder, recipient or period (repeat to combine) with the allocations' total.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Tables print labels and pounds; csv, tsv and json keep IRIs and plain numbers.")
 @clear_errors
 def ask(question: str | None, graph_file: str | None, store_dir: str | None, list_questions: bool,
         org: tuple[str, ...], recipient: str | None, funder: str | None, force_name: str | None,
-        first: str | None, second: str | None, fmt: str) -> None:
+        first: str | None, second: str | None, evidence: bool, totals_by: tuple[str, ...], fmt: str) -> None:
     """Ask a saved question; names match labels and aliases, ignoring case.
+
+    A name the graph does not know is an error (exit code 1) naming the closest names it does
+    know, so an empty answer means the graph holds nothing about a name it knows. Partners,
+    programmes and people come one row per item, with the number of evidence statements, their
+    statuses, documents and a representative quote (--evidence lists the statements).
 
     \b
     Example:
         policekg ask --list
         policekg ask collaborators seeds.ttl --org "Kent Police"
+        policekg ask collaborators seeds.ttl --org "Kent Police" --evidence
         policekg ask funds seeds.ttl --recipient "Medway CSP"
+        policekg ask funds seeds.ttl --funder "Office of the Kent Police and Crime Commissioner" --by period
+        policekg ask judgements seeds.ttl --force "Kent Police"
         policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
     """
     if list_questions or not question:
@@ -397,7 +410,7 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
              "b": second}
     values = {name: value for name, value in given.items() if value is not None and value != []}
-    result = sparql.ask(_store(graph_file, store_dir), question, values)
+    result = sparql.ask(_store(graph_file, store_dir), question, values, evidence=evidence, by=totals_by)
     _echo(sparql.format_result(result, fmt))
 
 
