@@ -15,7 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from policekg.extract.errors import PoliceKGError
 
-from .namespaces import PREFIXES
+from .namespaces import BASE_PREFIX, DEFAULT_BASE, PREFIXES
 
 Term = NamedNode | BlankNode | Literal | pyoxigraph.Triple
 
@@ -48,9 +48,13 @@ class QueryResult:
     footer: str = ""
 
     def readable(self, term: Term | None) -> str:
-        """A term as a table shows it: an IRI's label when known, else :func:`plain`."""
-        if isinstance(term, NamedNode) and term.value in self.labels:
-            return self.labels[term.value]
+        """A term as a table shows it: an IRI's label when known, else a prefixed name (``id:`` for
+        the default base), else :func:`plain`."""
+        if isinstance(term, NamedNode):
+            if term.value in self.labels:
+                return self.labels[term.value]
+            if term.value.startswith(DEFAULT_BASE):
+                return f"{BASE_PREFIX}:{term.value[len(DEFAULT_BASE):]}"
         return plain(term)
 
     def records(self) -> list[dict[str, str | int | float | None]]:

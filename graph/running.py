@@ -26,7 +26,7 @@ _UPDATE_KEYWORD = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|
 _UNSELECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 _CHARACTER_CLASS = re.compile(r",?\s*\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]")
-_LABELS = "SELECT ?entity ?label WHERE {{ VALUES ?entity {{ {iris} }} ?entity rdfs:label|skos:prefLabel ?label }}"
+_LABELS = "SELECT ?entity ?label WHERE {{ VALUES ?entity {{ {iris} }} ?entity rdfs:label|skos:prefLabel|dcterms:title ?label }}"
 LABEL_BATCH = 500  # IRIs looked up per labels query
 
 
@@ -108,8 +108,8 @@ def _read(answer: QuerySolutions | QueryBoolean | pyoxigraph.QueryTriples) -> Qu
 
 
 def with_labels(store: Store, result: QueryResult) -> QueryResult:
-    """``result`` with the labels (``rdfs:label`` or ``skos:prefLabel``, the first in code-point
-    order when there are several) of the IRIs in its rows, for tables to print."""
+    """``result`` with the labels (``rdfs:label``, ``skos:prefLabel`` or a document's ``dcterms:title``;
+    the first in code-point order when there are several) of the IRIs in its rows, for tables to print."""
     iris = sorted({term.value for row in result.rows for term in row if isinstance(term, NamedNode)})
     labels: dict[str, str] = {}
     for start in range(0, len(iris), LABEL_BATCH):

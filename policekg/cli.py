@@ -350,6 +350,8 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
     """Run a SPARQL query: policekg query GRAPH 'SPARQL' (or --store DIR 'SPARQL', or --file q.rq).
 
     The contract's prefixes (pko, org, prov, skos, schema, dcterms, …) are declared for you.
+    Tables print an entity's label for its IRI, or a prefixed name (pko:Fund); csv, tsv and
+    json keep full IRIs.
 
     \b
     Example:
@@ -361,7 +363,11 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
         _fail("usage: policekg query GRAPH 'SPARQL' | policekg query --store DIR 'SPARQL' (or --file FILE)")
     graph_file = None if store_dir else arguments[0]
     text = Path(query_file).read_text(encoding="utf-8") if query_file else arguments[-1]
-    _echo(sparql.format_result(sparql.run_query(_store(graph_file, store_dir), text), fmt))
+    store = _store(graph_file, store_dir)
+    result = sparql.run_query(store, text)
+    if fmt == "table":
+        result = sparql.with_labels(store, result)
+    _echo(sparql.format_result(result, fmt))
 
 
 @cli.command()
