@@ -170,8 +170,8 @@ def test_query_tables_print_labels_or_prefixed_names(store, graph_file: Path) ->
 def test_funds_list_each_allocation_and_total_them(store) -> None:
     result = ask(store, "funds", {"funder": "Office of the Commissioner"})
     assert [(row["to"], row["amount"], row["period"]) for row in result.records()] == [
-        (None, 300.0, None), ("Town Council", 2500.5, "2015/16"), ("Riverside Trust", 1000.0, "2015/16"),
-        ("Riverside Trust", 500.0, "2016/17")]
+        ("Town Council", 2500.5, "2015/16"), ("Riverside Trust", 1000.0, "2015/16"),
+        ("Riverside Trust", 500.0, "2016/17"), (None, 300.0, None)]
     assert format_result(result, "table").split("\n\n")[1].splitlines() == [
         "total: £4,300.50 in 4 allocations",
         "  2015/16: £3,500.50 in 2 allocations",
