@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from endpoint_client import base_url, request
 
 from policekg.cli import cli
+from policekg.extract.money import pounds_for_reading
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate
 from policekg.graph.build import build_rdf
 from policekg.graph.endpoint import make_server
@@ -301,3 +302,25 @@ def test_endpoint_lists_the_saved_questions(url: str) -> None:
     assert questions["funds"]["params"][0] == {"name": "recipient", "help": questions["funds"]["params"][0]["help"],
                                                "optional": True, "repeats": 1}
     assert questions["shared-partners"]["params"][0]["repeats"] == 2
+
+
+def test_sample_commissioners_grant_table_is_listed_and_totalled(seeds_graph, tmp_path: Path) -> None:
+    """On the sample documents: the commissioner's office's allocations, one row each, and their
+    totals, which add up to the amounts listed (overall and per period)."""
+    path = tmp_path / "seeds.ttl"
+    seeds_graph.serialize(path, format="turtle")
+    office = "Office of the Kent Police and Crime Commissioner"
+    store = open_store(path)
+    listing = ask(store, "funds", {"funder": office})
+    records = listing.records()
+    assert {row["from"] for row in records} == {office}
+    by_period: dict[str, list[Decimal]] = {}
+    for row in records:
+        by_period.setdefault(row["period"] or "no period", []).append(Decimal(str(row["amount"])))
+    assert len(by_period["2015/16"]) >= 30 and len(by_period["2016/17"]) >= 30
+    totals = {row["period"] or "no period": (row["allocations"], Decimal(str(row["total"])))
+              for row in ask(store, "funds", {"funder": office}, by=["period"]).records()}
+    assert totals == {period: (len(amounts), sum(amounts)) for period, amounts in by_period.items()}
+    output = CliRunner().invoke(cli, ["ask", "funds", str(path), "--funder", office]).output
+    total = pounds_for_reading(sum(sum(amounts) for amounts in by_period.values()))
+    assert output.split("\n\n")[1].splitlines()[0] == f"total: {total} in {len(records)} allocations"
