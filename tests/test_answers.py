@@ -324,3 +324,9 @@ def test_sample_commissioners_grant_table_is_listed_and_totalled(seeds_graph, tm
     output = CliRunner().invoke(cli, ["ask", "funds", str(path), "--funder", office]).output
     total = pounds_for_reading(sum(sum(amounts) for amounts in by_period.values()))
     assert output.split("\n\n")[1].splitlines()[0] == f"total: {total} in {len(records)} allocations"
+
+
+def test_shared_partners_are_labels_in_tables_and_iris_in_csv(store) -> None:
+    result = ask(store, "shared-partners", {"org": ["Essex Police", "Health Trust"]})
+    assert table_rows(format_result(result, "table")) == [["Kent Police"]]
+    assert format_result(result, "csv").split() == ["partner", iri(KENT)]
