@@ -70,13 +70,10 @@ def model_identity(model: str | Language = MODEL) -> str:
     its meta), read without loading the model. :class:`ModelError` when it is not installed."""
     if isinstance(model, Language):
         meta = model.meta
-    elif is_package(model):
-        meta = get_model_meta(get_package_path(model))
-    elif Path(model).is_dir():
-        try:
-            meta = get_model_meta(Path(model))
-        except (OSError, ValueError) as exc:
-            raise _missing(model) from exc
     else:
-        raise _missing(model)
+        folder = get_package_path(model) if is_package(model) else Path(model)
+        try:
+            meta = get_model_meta(folder)
+        except (OSError, ValueError) as exc:  # no folder, or no meta.json in it: not a spaCy model
+            raise _missing(model) from exc
     return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
