@@ -323,11 +323,15 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def _usage(question: sparql.SavedQuestion) -> str:
-    """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME]"."""
+    """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME] [--by funder|recipient|period]"."""
     parts = []
     for name, _ in question.params:
         one = " ".join([f"--{name} NAME"] * question.repeats.get(name, 1))
         parts.append(f"[{one}]" if name in question.optional else one)
+    if question.group:
+        parts.append("[--evidence]")
+    if question.totals:
+        parts.append("[--by funder|recipient|period]")
     return " ".join(parts)
 
 
