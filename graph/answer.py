@@ -225,6 +225,8 @@ def answer_question(store: ox.Store, question: Question, accept: str | None, row
         return _error(404, media, str(unknown), name=unknown.name, suggestions=unknown.suggestions)
     except QueryError as error:
         return _error(400, media, str(error))
+    except Exception as error:  # noqa: BLE001 - as for a query: the client gets one line, the worker lives on
+        return _error(500, media, f"question failed: {error}")
     truncated = len(result.rows) > row_limit
     result.rows = result.rows[:row_limit]
     headers = {TRUNCATED_HEADER: "true"} if truncated else {}
