@@ -2,7 +2,7 @@
 
 An entry is one document's :class:`~policekg.extract.document.DocumentAnalysis`, filed under
 the pipeline's fingerprint (:func:`fingerprint`: policekg's code, the lexicon in use, the spaCy
-and model versions) and keyed by the document's path and the sha256 of its bytes. Changing a
+version and the model's name and version) and keyed by the document's path and the sha256 of its bytes. Changing a
 document misses its entry only; changing a lexicon file, the code or the model changes the
 fingerprint, so every document is extracted again and the entries of other fingerprints are
 removed.
@@ -29,12 +29,14 @@ from typing import TYPE_CHECKING
 
 from .document import DocumentAnalysis
 from .model import CacheStats
-from .nlp import MODEL
+from .nlp import MODEL, model_identity
 from .records import VERSION, dump_analysis, load_analysis
 from .resources import lexicon_cached, lexicon_files
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from spacy.language import Language
 
 MAGIC = f"policekg-cache {VERSION} json\n".encode("ascii")
 FOLDER_NAME = ".policekg-cache"
@@ -54,25 +56,28 @@ def _installed(distribution: str) -> str:
         return "not installed"
 
 
-def fingerprint(package: Traversable | None = None) -> str:
+def fingerprint(package: Traversable | None = None, model: str | Language = MODEL) -> str:
     """A digest of everything extraction depends on besides the document itself: the code and
     pattern files of ``package``, or by default this package's code and the lexicon in use
-    (digested once per process and lexicon), and the versions of policekg, spaCy, the model
-    and Python."""
+    (digested once per process, lexicon and model), the versions of policekg, spaCy and Python,
+    and the model's name and version (:func:`~policekg.extract.nlp.model_identity` of a model's
+    name or folder, or of a loaded pipeline)."""
+    identity = model_identity(model)
     if package is not None:
-        return _digest(_code(package) + _pattern_files(package))
-    return _own_fingerprint()
+        return _digest(_code(package) + _pattern_files(package), identity)
+    return _own_fingerprint(identity)
 
 
 @lexicon_cached
-def _own_fingerprint() -> str:
-    return _digest(_code(files(__package__)) + [(f"patterns/{name}", data) for name, data in lexicon_files().items()])
+def _own_fingerprint(identity: str) -> str:
+    return _digest(_code(files(__package__)) + [(f"patterns/{name}", data) for name, data in lexicon_files().items()],
+                   identity)
 
 
-def _digest(parts: list[tuple[str, bytes]]) -> str:
+def _digest(parts: list[tuple[str, bytes]], identity: str) -> str:
     digest = hashlib.sha256()
-    for part in ("policekg", _installed("policekg"), "spacy", _installed("spacy"), MODEL,
-                 _installed(MODEL.replace("_", "-")), platform.python_version()):
+    for part in ("policekg", _installed("policekg"), "spacy", _installed("spacy"), "model", identity,
+                 platform.python_version()):
         digest.update(part.encode("utf-8") + b"\0")
     for name, data in sorted(parts):
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
@@ -96,7 +101,7 @@ def document_key(source: str, data: bytes) -> str:
 
 
 class ExtractionCache:
-    """The entries of one pipeline fingerprint (default: :func:`fingerprint`) in ``folder``."""
+    """The entries of one pipeline fingerprint (default: :func:`fingerprint` of the default model) in ``folder``."""
 
     def __init__(self, folder: str | os.PathLike[str], pipeline: str | None = None) -> None:
         self.root = Path(folder)

@@ -29,7 +29,7 @@ from .gazetteer import by_key, other_spellings
 from .mentions import Mention, is_generic
 from .model import Entity, Extraction, Failure, Fund, Kind, ReadDocument
 from .names import split_title
-from .nlp import default_nlp
+from .nlp import MODEL, model_nlp
 from .read import display_name, document_bytes, find_documents, read_document
 from .stages import stage
 
@@ -58,8 +58,8 @@ def analyse_read(document: ReadDocument, nlp: Language) -> Result:
 def analyse_one(read: Callable[[], ReadDocument], source: str, limit: float | None,
                 nlp: Language | None = None) -> Result:
     """The result for one document (named ``source``), read by ``read`` and analysed with ``nlp``
-    (default: the default pipeline) within ``limit`` seconds: the unit of work of every engine."""
-    nlp = nlp or default_nlp()
+    (default: the default model's pipeline) within ``limit`` seconds: the unit of work of every engine."""
+    nlp = nlp or model_nlp(MODEL)
     try:
         with time_limit(limit):
             try:
@@ -86,13 +86,15 @@ class Engine:
     ``workers`` ``None`` means one per core when there is enough new text to repay starting
     them; an explicit number is used as given. An explicit ``nlp`` always runs in this process.
     A document may take ``seconds_per_mb`` seconds per megabyte of its file (at least that
-    much), else it is skipped as a failure; ``None`` or 0 sets no limit.
+    much), else it is skipped as a failure; ``None`` or 0 sets no limit. Without ``nlp``, every
+    process loads the spaCy ``model`` (a package name or folder).
     """
 
     workers: int | None = None
     dask: str | None = None
     nlp: Language | None = None
     seconds_per_mb: float | None = DEFAULT_SECONDS_PER_MB
+    model: str = MODEL
 
     def analyse(self, paths: list[Path]) -> Iterator[Result]:
         if not paths:
@@ -101,13 +103,13 @@ class Engine:
         if self.dask:
             from .distributed import analyse_on_dask
 
-            return analyse_on_dask(paths, limits, self.dask)
+            return analyse_on_dask(paths, limits, self.dask, self.model)
         workers = self._workers(paths)
         if workers > 1:
             from .parallel import analyse_in_workers
 
-            return analyse_in_workers(paths, limits, workers)
-        return analyse_in_process(paths, limits, self.nlp or default_nlp())
+            return analyse_in_workers(paths, limits, workers, self.model)
+        return analyse_in_process(paths, limits, self.nlp or model_nlp(self.model))
 
     def _workers(self, paths: list[Path]) -> int:
         if self.nlp is not None:

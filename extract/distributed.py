@@ -1,6 +1,6 @@
 """Documents analysed on a Dask cluster (``policekg build --dask SCHEDULER_ADDRESS``).
 
-The workers need policekg installed, nothing else: each task carries one document's bytes
+The workers need policekg and the build's spaCy model installed, nothing else: each task carries one document's bytes
 and its name, and the files of the user's lexicon if the build has one, so neither the
 documents nor the lexicon need be on the workers' disks. Tasks are submitted a
 window at a time and results taken in document order, so the client holds a bounded number
@@ -21,6 +21,7 @@ from pathlib import Path
 from .corpus import Result, analyse_one
 from .errors import DocumentError, PoliceKGError
 from .model import Failure
+from .nlp import model_nlp
 from .read import display_name, document_bytes, document_from_bytes
 from .resources import use_lexicon, user_lexicon
 
@@ -34,10 +35,10 @@ class ClusterError(PoliceKGError):
     """The Dask scheduler could not be reached, or dask.distributed is not installed."""
 
 
-def _analyse(source: str, data: bytes, limit: float | None, lexicon: dict[str, bytes]) -> Result:
+def _analyse(source: str, data: bytes, limit: float | None, lexicon: dict[str, bytes], model: str) -> Result:
     with _pipeline_lock:
         use_lexicon(_materialised(lexicon))
-        return analyse_one(lambda: document_from_bytes(data, source), source, limit)
+        return analyse_one(lambda: document_from_bytes(data, source), source, limit, model_nlp(model))
 
 
 def _user_files() -> dict[str, bytes]:
@@ -75,12 +76,12 @@ def _client(address: str):
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
 
-def _submit(client, path: Path, limit: float | None, lexicon: dict[str, bytes]):
+def _submit(client, path: Path, limit: float | None, lexicon: dict[str, bytes], model: str):
     try:
         source, data = document_bytes(path)
     except DocumentError as error:
         return Failure(error.path, error.reason)
-    return client.submit(_analyse, source, data, limit, lexicon, pure=False)
+    return client.submit(_analyse, source, data, limit, lexicon, model, pure=False)
 
 
 def _collect(pending, source: str) -> Result:
@@ -92,15 +93,16 @@ def _collect(pending, source: str) -> Result:
         return Failure(source, f"failed on the Dask cluster ({type(error).__name__}: {error})")
 
 
-def analyse_on_dask(paths: list[Path], limits: list[float | None], address: str) -> Iterator[Result]:
+def analyse_on_dask(paths: list[Path], limits: list[float | None], address: str, model: str) -> Iterator[Result]:
     """One result per path, in order, from the cluster whose scheduler is at ``address``, each
-    document within its limit (timed on the worker)."""
+    document within its limit (timed on the worker) and analysed with spaCy ``model`` (which
+    must be installed on the workers)."""
     with _client(address) as client:
         window = max(1, WINDOW_PER_WORKER * len(client.scheduler_info().get("workers", {})))
         in_flight: deque = deque()
         lexicon = _user_files()
         for path, limit in zip(paths, limits):
-            in_flight.append((_submit(client, path, limit, lexicon), display_name(path)))
+            in_flight.append((_submit(client, path, limit, lexicon, model), display_name(path)))
             if len(in_flight) >= window:
                 yield _collect(*in_flight.popleft())
         while in_flight:

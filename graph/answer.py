@@ -12,23 +12,32 @@ without the server and return everything (status, body, headers) as one picklabl
 * ``SELECT`` results are cut to ``row_limit`` rows, with ``X-Policekg-Truncated: true``.
 * The format is the one the Accept header prefers (SPARQL JSON, XML, CSV or TSV; Turtle,
   N-Triples or RDF/XML for graphs), falling back to the first offer.
+
+A saved question (:class:`Question`, ``GET /ask/NAME?org=…``) is answered as ``policekg ask``
+answers it (:func:`policekg.graph.sparql.ask`): its names are looked up first, and one the
+graph does not know is a 404 naming the closest names the graph does know, as JSON
+(``{"error", "name", "suggestions"}``) for clients that take JSON, else as one line of text.
+Answers are SPARQL JSON, CSV, TSV or an aligned ``text/plain`` table.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
 import pyoxigraph as ox
 
+from .known_names import UnknownName
 from .service_check import UncheckedQuery, uses_service
-from .sparql import QUERY_PREFIXES, evaluate
+from .sparql import QUERY_PREFIXES, QueryError, QueryResult, ask, evaluate, saved_questions
+from .result_formats import csv_text, json_text, table, tsv_text
 
 TRUNCATED_HEADER = "X-Policekg-Truncated"
 SERVICE_REFUSED = "federated queries (SERVICE) are not allowed"
 
-Format = TypeVar("Format", ox.QueryResultsFormat, ox.RdfFormat)
+Format = TypeVar("Format")
 
 # Offers in preference order: the first is the default when Accept names nothing we have.
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -39,6 +48,14 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/json": ox.QueryResultsFormat.JSON,
     "application/xml": ox.QueryResultsFormat.XML,
 }
+QUESTION_FORMATS: dict[str, tuple[Callable[[QueryResult], str], str]] = {  # media range: writer, Content-Type
+    "application/sparql-results+json": (json_text, "application/sparql-results+json"),
+    "application/json": (json_text, "application/sparql-results+json"),
+    "text/csv": (csv_text, "text/csv; charset=utf-8"),
+    "text/tab-separated-values": (tsv_text, "text/tab-separated-values; charset=utf-8"),
+    "text/plain": (table, "text/plain; charset=utf-8"),
+}
+QUESTION_FLAGS = ("evidence", "by")  # request fields that shape an answer rather than name things
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
@@ -173,3 +190,52 @@ def unreadable(query: str, unchecked: UncheckedQuery, confined: bool) -> Respons
             pass
     return text_response(400, f"query refused: the endpoint's SERVICE check cannot read it ({unchecked}); "
                               "write it as SPARQL 1.1, with characters as themselves rather than \\u escapes")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A saved question asked over HTTP: its name and the request's fields (name → values)."""
+
+    name: str
+    fields: Mapping[str, list[str]]
+
+
+def question_list() -> Response:
+    """The saved questions, their descriptions and parameters, as JSON (``GET /ask``)."""
+    questions = [{"name": question.name, "description": question.description,
+                  "params": [{"name": name, "help": help_text, "optional": name in question.optional,
+                              "repeats": question.repeats.get(name, 1)} for name, help_text in question.params]}
+                 for question in saved_questions()]
+    return Response(200, json.dumps({"questions": questions}, ensure_ascii=False).encode("utf-8"),
+                    "application/json")
+
+
+def answer_question(store: ox.Store, question: Question, accept: str | None, row_limit: int) -> Response:
+    """Answer a saved question: its answer in the format Accept prefers, cut to ``row_limit`` rows;
+    404 for an unknown question or name (with the closest names), 400 for bad fields."""
+    write, media = negotiate(accept, QUESTION_FORMATS)
+    values = {name: given for name, given in question.fields.items() if name not in QUESTION_FLAGS}
+    evidence = any(value.lower() in ("1", "true", "yes") for value in question.fields.get("evidence", []))
+    try:
+        if question.name not in {saved.name for saved in saved_questions()}:
+            return _error(404, media, f"no saved question {question.name!r}; the saved questions are "
+                                      f"{', '.join(saved.name for saved in saved_questions())}")
+        result = ask(store, question.name, values, evidence=evidence, by=question.fields.get("by", []))
+    except UnknownName as unknown:
+        return _error(404, media, str(unknown), name=unknown.name, suggestions=unknown.suggestions)
+    except QueryError as error:
+        return _error(400, media, str(error))
+    except Exception as error:  # noqa: BLE001 - as for a query: the client gets one line, the worker lives on
+        return _error(500, media, f"question failed: {error}")
+    truncated = len(result.rows) > row_limit
+    result.rows = result.rows[:row_limit]
+    headers = {TRUNCATED_HEADER: "true"} if truncated else {}
+    return Response(200, write(result).encode("utf-8"), media, headers)
+
+
+def _error(status: int, media: str, message: str, **details: object) -> Response:
+    """An error as JSON for clients that asked for JSON, else as one line of text."""
+    if "json" not in media:
+        return text_response(status, message)
+    body = json.dumps({"error": " ".join(message.split()), **details}, ensure_ascii=False)
+    return Response(status, body.encode("utf-8"), "application/json")

@@ -1,7 +1,10 @@
 """A read-only SPARQL 1.1 Protocol endpoint over an on-disk pyoxigraph store, standard library only.
 
 Why: tools, notebooks and browsers can then query the graph over HTTP (``GET``/``POST /sparql``)
-without a triple-store server. ``GET /`` serves a small self-contained query page.
+without a triple-store server. ``GET /`` serves a small self-contained query page. ``GET /ask``
+lists the saved questions and ``GET /ask/NAME?org=Kent+Police`` asks one as ``policekg ask``
+does (``evidence=true``, ``by=period`` too); a name the graph does not know is a 404 with the
+closest names it does know (:func:`policekg.graph.answer.answer_question`).
 
 What it guarantees, so that it cannot be turned against the machine it runs on:
 
@@ -38,13 +41,14 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from .answer import TRUNCATED_HEADER, Response, text_response
+from .answer import TRUNCATED_HEADER, Question, Response, question_list, text_response
 from .query_workers import QueryPool, Source, default_workers, prepare_store
 from .sparql import is_update
 
 SPARQL_PATH = "/sparql"
+ASK_PATH = "/ask"
 MAX_BODY_BYTES = 1_000_000
 PAGE = (files(__package__) / "templates" / "sparql.html").read_text(encoding="utf-8")
 PAGE_POLICY = (
@@ -207,7 +211,7 @@ class SparqlServer(HTTPServer):
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
-    """Routes ``/sparql`` (SPARQL 1.1 Protocol query operation) and ``/`` (the query page)."""
+    """Routes ``/sparql`` (SPARQL 1.1 Protocol query operation), ``/ask`` (saved questions) and ``/`` (the query page)."""
 
     server: SparqlServer
     server_version = "policekg-sparql/0.2"
@@ -218,13 +222,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         super().setup()
 
     def do_GET(self) -> None:
-        """``/`` is the page; ``/sparql?query=…`` runs a query."""
+        """``/`` is the page; ``/sparql?query=…`` runs a query; ``/ask/NAME?…`` asks a saved question."""
         url = urlsplit(self.path)
         if url.path == "/":
             self._answer(lambda: Response(200, PAGE.encode("utf-8"), "text/html; charset=utf-8",
                                           {"Content-Security-Policy": PAGE_POLICY}))
         elif url.path == SPARQL_PATH:
             self._answer(lambda: self._query(parse_qs(url.query, keep_blank_values=True)))
+        elif url.path == ASK_PATH:
+            self._answer(question_list)
+        elif url.path.startswith(ASK_PATH + "/"):
+            question = Question(unquote(url.path[len(ASK_PATH) + 1:]), parse_qs(url.query, keep_blank_values=True))
+            self._answer(lambda: self._run(question))
         else:
             self._send(text_response(404, f"not found: {url.path}"))
 
@@ -255,9 +264,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(response)
 
     def _query(self, params: Mapping[str, list[str]]) -> Response:
+        return self._run(query_from(params))
+
+    def _run(self, query: str | Question) -> Response:
         pool = self.server.pool
         assert pool is not None, "make_server attaches the pool before serving"
-        return pool.run(query_from(params), self.headers.get("Accept"))
+        return pool.run(query, self.headers.get("Accept"))
 
     def _post_params(self, url_query: str) -> dict[str, list[str]]:
         """The protocol parameters of a POST, read from its body according to its Content-Type."""

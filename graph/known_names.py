@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from policekg.extract.errors import PoliceKGError
 
 from .build import search_name
+from .running import run_query
 
 SUGGESTIONS = 3
 SIMILARITY = 50  # score (0-100, see closest) below which a name is not offered as a suggestion
@@ -65,8 +66,6 @@ def closest(name: str, known: Mapping[str, str], limit: int = SUGGESTIONS) -> li
 
 def store_names(store: Store) -> dict[str, str]:
     """Every name an entity of the store answers to (search form) and the entity's label."""
-    from .sparql import run_query
-
     result = run_query(store, _NAMES)
     return {str(name.value): str(label.value) for name, label in sorted(result.rows, key=lambda row: str(row[0].value))}
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .answer import Response, answer, text_response
+from .answer import Question, Response, answer, answer_question, text_response
 from .sandbox import confine
 from .service_check import uses_service
 from .sparql import StoreError, load_store, open_store
@@ -97,7 +97,10 @@ def _answer_forever(store: ox.Store, connection: Connection, row_limit: int, con
             query, accept = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(answer(store, query, accept, row_limit, confined))
+        if isinstance(query, Question):
+            connection.send(answer_question(store, query, accept, row_limit))
+        else:
+            connection.send(answer(store, query, accept, row_limit, confined))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -142,8 +145,9 @@ class QueryPool:
             self.close()
             raise
 
-    def run(self, query: str, accept: str | None) -> Response:
-        """The answer to ``query``, or 503 when no worker is free or the query overruns the timeout."""
+    def run(self, query: str | Question, accept: str | None) -> Response:
+        """The answer to ``query`` (a SPARQL query or a saved question), or 503 when no worker is free
+        or the query overruns the timeout."""
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:

