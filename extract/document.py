@@ -16,6 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
+from .own_unit import about_unit, unit_references
 from .metadata import about_force, document_date, document_title, peel_year, place_of, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
@@ -147,6 +148,10 @@ class DocumentReader:
             force = _known_mention(about_force(self.text, mentions, places), self.text)
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
+            self._unit = None if self.peel_year else about_unit(self.text, mentions)
+            if self._unit is not None:
+                found = unit_references(self.text, self._unit, mentions)
+                mentions = sorted(mentions + found, key=lambda m: (m.start, m.end))
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -228,8 +233,8 @@ class DocumentReader:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
                 previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
-                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous,
-                                           report_subject):
+                for link in sentence_links(sent, in_sent, offset, self._unit or rules.about_force, default_subject,
+                                           previous, report_subject):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):

@@ -43,6 +43,10 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "made up of": THREE | {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Norfolk Constabulary", C, UNIT)},
     "part of": {("Essex Police", C, UNIT)},
     "within a programme": KENT_ESSEX_IN_KESTREL,
+    "one of the forces in": {("Kent Police", C, UNIT)},
+    "brings together": THREE | {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Norfolk Constabulary", C, UNIT)},
+    "programme run with": {("Border Force", P, KESTREL), ("Kent Police", P, KESTREL)},
+    "programme run, with a body providing": {("Border Force", P, KESTREL), ("Kent Police", P, KESTREL)},
 }
 
 # More sentences per construction: (name, text, links).
