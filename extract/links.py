@@ -344,7 +344,22 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
         elif target.start >= position or anywhere:
             if head.root.i in scope or _just_after(sent, match, head, offset):
                 found.append(target)
-    return found
+    return found + _list_run_on(sent, found, mentions, wanted, offset) if found and not anywhere else found
+
+
+def _list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wanted: tuple[Kind, ...],
+                 offset: int) -> list[Mention]:
+    """The rest of a list whose first items a cue governs, where the parse broke it off ("with
+    local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
+    mention joined to the one before by a comma or a ``list_joiner`` word."""
+    text, last, more = sent.doc.text, found[-1], []
+    for target in (m for m in mentions if m.start >= last.end):
+        if target.kind not in wanted or not _joins(text[last.end - offset : target.start - offset]):
+            break
+        if all(target.key != m.key for m in found + more):
+            more.append(target)
+        last = target
+    return more
 
 
 def _antecedent(verb: Token) -> int | None:

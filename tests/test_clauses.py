@@ -47,6 +47,10 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "brings together": THREE | {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Norfolk Constabulary", C, UNIT)},
     "programme run with": {("Border Force", P, KESTREL), ("Kent Police", P, KESTREL)},
     "programme run, with a body providing": {("Border Force", P, KESTREL), ("Kent Police", P, KESTREL)},
+    "joint working under a programme": {("Essex Police", C, "Kent Police"), ("Essex Police", P, "KE Strategic Alliance"),
+                                        ("Kent Police", P, "KE Strategic Alliance")},
+    "shares a joint object with": {("Kent Fire and Rescue Service", C, "Kent Police")},
+    "a unit shared with": {("Essex Police", C, "Kent Police"), ("Essex Police", C, UNIT), ("Kent Police", C, UNIT)},
 }
 
 # More sentences per construction: (name, text, links).
