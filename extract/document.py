@@ -149,9 +149,7 @@ class DocumentReader:
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
             self._unit = None if self.peel_year else about_unit(self.text, mentions)
-            if self._unit is not None:
-                found = unit_references(self.text, self._unit, mentions)
-                mentions = sorted(mentions + found, key=lambda m: (m.start, m.end))
+            self._unit_refs = unit_references(self.text, self._unit, mentions) if self._unit else []
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -200,6 +198,7 @@ class DocumentReader:
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
+        ref_starts = [m.start for m in self._unit_refs]
         meeting = body or self._meeting(mentions)
         for offset, doc in self.line_docs:
             line = doc.text
@@ -233,7 +232,9 @@ class DocumentReader:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
                 previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
-                for link in sentence_links(sent, in_sent, offset, self._unit or rules.about_force, default_subject,
+                refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
+                linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
+                for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, default_subject,
                                            previous, report_subject):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))

@@ -51,6 +51,10 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
                                         ("Kent Police", P, "KE Strategic Alliance")},
     "shares a joint object with": {("Kent Fire and Rescue Service", C, "Kent Police")},
     "a unit shared with": {("Essex Police", C, "Kent Police"), ("Essex Police", C, UNIT), ("Kent Police", C, UNIT)},
+    "participle run with": {("Kent Police", P, KESTREL)},
+    "which a body runs with": KENT_ESSEX_IN_KESTREL,
+    "apposition which a body runs with": KENT_ESSEX_IN_KESTREL,
+    "apposition owned": {("Kent Police", P, KESTREL)},
 }
 
 # More sentences per construction: (name, text, links).
