@@ -16,6 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
+from .table_links import table_links
 from .own_unit import about_unit, unit_references
 from .metadata import about_force, document_date, document_title, peel_year, place_of, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
@@ -312,6 +313,11 @@ class DocumentReader:
             m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
         for reading in fund_rules.table_funds(self.text, mentions, places, issuer):
             self._add_fund(analysis, reading)
+        for link in table_links(self.text, split_lines(self.text), mentions):
+            self._ensure_named(analysis, link.subject)
+            self._ensure_named(analysis, link.object)
+            evidence = self._evidence(link.start, link.end, link.confidence, "in place")
+            analysis.links.append(Link(link.subject.key, Predicate.COLLABORATES_WITH, link.object.key, evidence))
 
     @staticmethod
     def _drop_unattributed_repeats(analysis: DocumentAnalysis) -> None:
