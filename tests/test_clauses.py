@@ -55,6 +55,8 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "which a body runs with": KENT_ESSEX_IN_KESTREL,
     "apposition which a body runs with": KENT_ESSEX_IN_KESTREL,
     "apposition owned": {("Kent Police", P, KESTREL)},
+    "one of the forces in, together with": {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Surrey Police", C, UNIT),
+                                            ("Essex Police", C, "Kent Police"), ("Kent Police", C, "Surrey Police")},
 }
 
 # More sentences per construction: (name, text, links).
