@@ -103,6 +103,15 @@ def _known_mention(key: str | None, text: str) -> Mention | None:
     return Mention(org.kind, start, end, org.label, org.label, key)
 
 
+def _heading_programme(line: str, in_line: list[Mention]) -> Mention | None:
+    """The programme a line names and nothing else ("Operation Calder" as a heading): what the
+    line below describes."""
+    named = [m for m in in_line if m.kind is not Kind.PERSON]
+    if len(named) == 1 and named[0].kind is Kind.PROGRAMME and line.strip() == named[0].text:
+        return named[0]
+    return None
+
+
 def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None:
     """The body that evidently issued the document, when the document names it: a panel for
     its papers, the inspectorate for a PEEL report."""
@@ -201,6 +210,7 @@ class DocumentReader:
         post_starts = [p.start for p in posts]
         ref_starts = [m.start for m in self._unit_refs]
         meeting = body or self._meeting(mentions)
+        heading: Mention | None = None
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -232,17 +242,19 @@ class DocumentReader:
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
-                previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
+                previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]),
+                                heading)
                 refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
                 linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
                 for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, default_subject,
-                                           previous, report_subject):
+                                           previous, report_subject, heading, self._unit):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
                     found_posts += [ranked] if ranked else []
             self._add_posts(analysis, found_posts)
+            heading = _heading_programme(line, in_line)
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:
         """The people of attendance lists ("Present: Councillors A Rahman and T Bellamy (…)")

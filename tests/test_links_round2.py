@@ -81,6 +81,16 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Our officers work alongside colleagues from Border Force.",
      _in(NE, "Durham Constabulary", "Cleveland Police", "Northumbria Police", "National Crime Agency", "Border Force")
      | {(NE, P, KESTREL), ("Cleveland Police", P, KESTREL)}),
+    ("operation under its heading, run jointly with",
+     "Annual report\n\nOperation Kestrel\nA regional investigation, run jointly with Durham Constabulary, into a "
+     "drugs gang.", {("Durham Constabulary", P, KESTREL)}),
+    ("a unit's report: an operation it runs with partners",
+     "NORTH EAST REGIONAL SPECIAL OPERATIONS UNIT\n\nOperation Kestrel\nOur first labour exploitation case, run "
+     "with Northumbria Police and Border Force.\n"
+     "Operation Merlin targeted importation. The operation was run jointly with HM Revenue and Customs.",
+     {("Northumbria Police", P, KESTREL), ("Border Force", P, KESTREL), (NE, P, KESTREL),
+      (NE, C, "Northumbria Police"), (NE, C, "Border Force"), ("HM Revenue and Customs", P, "Operation Merlin"),
+      (NE, P, "Operation Merlin"), (NE, C, "HM Revenue and Customs")}),
     ("agreement's parties in a row",
      "Summary of a collaboration agreement\n\nParties\tChief Constable of Essex Police; Chief Constable of Kent "
      "Police; Chief Constable of Norfolk Constabulary\nReview\t2028",
@@ -104,6 +114,8 @@ NOT_LINKS: list[tuple[str, str]] = [
     ("worked under direction", "Kent Police has worked under the direction of the Home Office."),
     ("the unit outside a unit's report", "The unit works closely with the National Crime Agency."),
     ("we outside a unit's report", "Kent Police annual report\n\nWe work closely with the National Crime Agency."),
+    ("a heading followed by another subject", "Annual report\n\nOperation Kestrel\nThe council's report, praised "
+     "by many, was published."),
     ("a table without party or host columns",
      "Grants\n\nUnit\tManager\tFunctions\nEKN Major Crime Unit\tKent\tHomicide\n\nEnd."),
 ]
