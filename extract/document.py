@@ -158,8 +158,9 @@ class DocumentReader:
             force = _known_mention(about_force(self.text, mentions, places), self.text)
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
-            self._unit = None if self.peel_year else about_unit(self.text, mentions)
-            self._unit_refs = unit_references(self.text, self._unit, mentions) if self._unit else []
+            about = None if self.peel_year else about_unit(self.text, mentions)
+            self._unit_refs = unit_references(self.text, about, mentions) if about else []
+            self._unit = about.unit if about is not None and about.own_report else None
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)

@@ -57,6 +57,11 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "apposition owned": {("Kent Police", P, KESTREL)},
     "one of the forces in, together with": {("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Surrey Police", C, UNIT),
                                             ("Essex Police", C, "Kent Police"), ("Kent Police", C, "Surrey Police")},
+    "programme brings a body together with others": {("Kent Police", C, "Medway Council"),
+                                                     ("Kent Police", C, "Swale Borough Council"),
+                                                     ("Kent Police", P, KESTREL), ("Medway Council", P, KESTREL),
+                                                     ("Swale Borough Council", P, KESTREL)},
+    "is a body's operation": {("Kent Police", P, KESTREL)},
 }
 
 # More sentences per construction: (name, text, links).

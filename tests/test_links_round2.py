@@ -91,6 +91,11 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Northumbria Police", P, KESTREL), ("Border Force", P, KESTREL), (NE, P, KESTREL),
       (NE, C, "Northumbria Police"), (NE, C, "Border Force"), ("HM Revenue and Customs", P, "Operation Merlin"),
       (NE, P, "Operation Merlin"), (NE, C, "HM Revenue and Customs")}),
+    ("the unit in a summary naming one unit near its start",
+     "Summary of an agreement\nPublished by the Office of the Police and Crime Commissioner for Derbyshire\n\n"
+     "The agreement brings the fraud work of the three forces into one team inside the "
+     "East Midlands Special Operations Unit.\n\nThe unit works alongside the National Crime Agency.",
+     {("East Midlands Special Operations Unit", C, "National Crime Agency")}),
     ("agreement's parties in a row",
      "Summary of a collaboration agreement\n\nParties\tChief Constable of Essex Police; Chief Constable of Kent "
      "Police; Chief Constable of Norfolk Constabulary\nReview\t2028",
@@ -116,6 +121,13 @@ NOT_LINKS: list[tuple[str, str]] = [
     ("we outside a unit's report", "Kent Police annual report\n\nWe work closely with the National Crime Agency."),
     ("a heading followed by another subject", "Annual report\n\nOperation Kestrel\nThe council's report, praised "
      "by many, was published."),
+    ("we in a summary naming one unit is its writer",
+     "Summary of an agreement\nPublished by the Office of the Police and Crime Commissioner for Derbyshire\n\n"
+     "The agreement sets up a team inside the East Midlands Special Operations Unit.\n\n"
+     "We work alongside the National Crime Agency."),
+    ("the unit in a summary naming two units",
+     "Summary of an agreement\n\nThe agreement covers the East Midlands Special Operations Unit and the South East "
+     "Regional Organised Crime Unit.\n\nThe unit works alongside the National Crime Agency."),
     ("a table without party or host columns",
      "Grants\n\nUnit\tManager\tFunctions\nEKN Major Crime Unit\tKent\tHomicide\n\nEnd."),
 ]
