@@ -52,6 +52,10 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Essex Police", C, "Joint Protective Services Unit")}),
     ("centre named with two areas", "Kent Police works with the Kent and Medway Cyber Resilience Centre.",
      {("Kent Police", C, "Kent and Medway Cyber Resilience Centre")}),
+    ("bodies named over two areas",
+     "The Hampshire and Isle of Wight Violence Reduction Unit works with NHS Hampshire and Isle of Wight Integrated "
+     "Care Board.", {("Hampshire and Isle of Wight Violence Reduction Unit", C,
+                      "NHS Hampshire and Isle of Wight Integrated Care Board")}),
     ("shares a joint room with", "Kent Police shares its joint control room with Kent Fire and Rescue Service.",
      {("Kent Fire and Rescue Service", C, "Kent Police")}),
     ("operation run jointly with, another providing",
