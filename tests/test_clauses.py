@@ -62,6 +62,8 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
                                                      ("Kent Police", P, KESTREL), ("Medway Council", P, KESTREL),
                                                      ("Swale Borough Council", P, KESTREL)},
     "is a body's operation": {("Kent Police", P, KESTREL)},
+    "possessed scheme run with": {("Kent Police", C, "Medway Council")},
+    "for which a force is the lead force": {("Kent Police", C, UNIT)},
 }
 
 # More sentences per construction: (name, text, links).

@@ -56,6 +56,12 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "The Hampshire and Isle of Wight Violence Reduction Unit works with NHS Hampshire and Isle of Wight Integrated "
      "Care Board.", {("Hampshire and Isle of Wight Violence Reduction Unit", C,
                       "NHS Hampshire and Isle of Wight Integrated Care Board")}),
+    ("a force's work with a body", "Kent Police's work with Medway Council means that victims are offered support.",
+     {("Kent Police", C, "Medway Council")}),
+    ("arrangements agreed with", "Kent Police agreed the arrangements with Medway Council before it stopped "
+     "attending calls.", {("Kent Police", C, "Medway Council")}),
+    ("area as a unit's lead force", "Serious crime is handled by the South East Regional Organised Crime Unit, for "
+     "which Essex is the lead force.", _in(UNIT, "Essex Police")),
     ("shares a joint room with", "Kent Police shares its joint control room with Kent Fire and Rescue Service.",
      {("Kent Fire and Rescue Service", C, "Kent Police")}),
     ("operation run jointly with, another providing",
@@ -132,6 +138,8 @@ NOT_LINKS: list[tuple[str, str]] = [
     ("the unit in a summary naming two units",
      "Summary of an agreement\n\nThe agreement covers the East Midlands Special Operations Unit and the South East "
      "Regional Organised Crime Unit.\n\nThe unit works alongside the National Crime Agency."),
+    ("an area as a lead county", "Essex is the lead county for tourism."),
+    ("a force's work with people", "Kent Police's work with young people is good."),
     ("a table without party or host columns",
      "Grants\n\nUnit\tManager\tFunctions\nEKN Major Crime Unit\tKent\tHomicide\n\nEnd."),
 ]
