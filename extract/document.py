@@ -161,6 +161,7 @@ class DocumentReader:
             about = None if self.peel_year else about_unit(self.text, mentions)
             self._unit_refs = unit_references(self.text, about, mentions) if about else []
             self._unit = about.unit if about is not None and about.own_report else None
+            self._about_unit = about.unit if about is not None else None
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -326,7 +327,7 @@ class DocumentReader:
             m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
         for reading in fund_rules.table_funds(self.text, mentions, places, issuer):
             self._add_fund(analysis, reading)
-        for link in table_links(self.text, split_lines(self.text), mentions):
+        for link in table_links(self.text, split_lines(self.text), mentions, self._about_unit):
             self._ensure_named(analysis, link.subject)
             self._ensure_named(analysis, link.object)
             evidence = self._evidence(link.start, link.end, link.confidence, "in place")

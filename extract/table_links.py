@@ -1,7 +1,8 @@
 """Links a table states by its layout: an agreement's parties, a unit's host force.
 
 A section 22A agreement lists its parties in a row ("Parties	Chief Constable of A; …") or a
-column under "Party"; every force named there collaborates with every other. A table with a
+column under "Party"; every force named there collaborates with every other, and with the
+unit the agreement is about when the document is about one. A table with a
 "Lead (host) force" column names, in each row, the force that hosts the unit the row opens
 with, as a force or by its area ("Hertfordshire"); the two collaborate. The labels are
 ``patterns/table_columns.csv``. Rows are tab-separated lines; a table ends at its first line
@@ -62,13 +63,17 @@ def _host(text: str, cell: tuple[int, int], mentions: list[Mention]) -> Mention 
     return Mention(Kind.FORCE, cell[0], cell[1], text[cell[0] : cell[1]], force.label, force.key) if force else None
 
 
-def _pairs(forces: list[Mention], start: int, end: int) -> list[TableLink]:
+def _parties(forces: list[Mention], start: int, end: int, unit: Mention | None) -> list[TableLink]:
+    """Each party force with every other, and with the unit the agreement is about."""
     unique = list({m.key: m for m in forces}.values())
-    return [TableLink(a, b, start, end, _confidence()["party"]) for i, a in enumerate(unique) for b in unique[i + 1 :]]
+    found = [TableLink(a, b, start, end, _confidence()["party"]) for i, a in enumerate(unique) for b in unique[i + 1 :]]
+    return found + [TableLink(force, unit, start, end, _confidence()["party"]) for force in unique] if unit else found
 
 
-def table_links(text: str, lines: list[tuple[int, str]], mentions: list[Mention]) -> list[TableLink]:
-    """Every link the document's party rows, party columns and host columns state."""
+def table_links(text: str, lines: list[tuple[int, str]], mentions: list[Mention],
+                unit: Mention | None = None) -> list[TableLink]:
+    """Every link the document's party rows, party columns and host columns state; ``unit`` is
+    the unit the document is about (:func:`own_unit.about_unit`), which the parties share."""
     found: list[TableLink] = []
     party_column: list[Mention] | None = None
     host_column: int | None = None
@@ -76,14 +81,14 @@ def table_links(text: str, lines: list[tuple[int, str]], mentions: list[Mention]
     for offset, line in lines:
         if "\t" not in line:
             if party_column:
-                found += _pairs(party_column, table_start, offset)
+                found += _parties(party_column, table_start, offset, unit)
             party_column, host_column = None, None
             continue
         cells = _cells(offset, line)
         roles = [_role(text, cell) for cell in cells]
         forces = _within(mentions, offset, offset + len(line), (Kind.FORCE,))
         if roles[0] == "party" and forces:
-            found += _pairs(forces, offset, offset + len(line))
+            found += _parties(forces, offset, offset + len(line), unit)
         elif roles[0] == "party":
             party_column, table_start = [], offset
         elif "host" in roles and not forces:
@@ -96,5 +101,5 @@ def table_links(text: str, lines: list[tuple[int, str]], mentions: list[Mention]
             if unit and host is not None and unit[0].key != host.key:
                 found.append(TableLink(unit[0], host, offset, offset + len(line), _confidence()["host"]))
     if party_column:
-        found += _pairs(party_column, table_start, len(text))
+        found += _parties(party_column, table_start, len(text), unit)
     return found

@@ -110,6 +110,12 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Summary of a collaboration agreement\n\nParties\tChief Constable of Essex Police; Chief Constable of Kent "
      "Police; Chief Constable of Norfolk Constabulary\nReview\t2028",
      _pairs("Essex Police", "Kent Police", "Norfolk Constabulary")),
+    ("agreement's parties share the unit it is about",
+     "Summary of a collaboration agreement\nPublished by the Office of the Police and Crime Commissioner for "
+     "Derbyshire\n\nEast Midlands Special Operations Unit – economic crime\n\nParties\tChief Constable of Derbyshire "
+     "Constabulary; Chief Constable of Lincolnshire Police\nReview\t2028",
+     _pairs("Derbyshire Constabulary", "Lincolnshire Police")
+     | _in("East Midlands Special Operations Unit", "Derbyshire Constabulary", "Lincolnshire Police")),
     ("agreement's parties in a column",
      "Summary of a collaboration agreement\n\nParty\tSigned by\nChief Constable of Essex Police\tA Smith\n"
      "Chief Constable of Kent Police\tB Jones\n\nThe agreement runs to 2028.",
