@@ -62,6 +62,10 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "attending calls.", {("Kent Police", C, "Medway Council")}),
     ("area as a unit's lead force", "Serious crime is handled by the South East Regional Organised Crime Unit, for "
      "which Essex is the lead force.", _in(UNIT, "Essex Police")),
+    ("a listed description with its name beside it",
+     "Operation Kestrel brings Kent Police together with Medway Council and the charity Youth Futures Trust.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Youth Futures Trust"), ("Kent Police", P, KESTREL),
+      ("Medway Council", P, KESTREL), ("Youth Futures Trust", P, KESTREL)}),
     ("shares a joint room with", "Kent Police shares its joint control room with Kent Fire and Rescue Service.",
      {("Kent Fire and Rescue Service", C, "Kent Police")}),
     ("operation run jointly with, another providing",
