@@ -66,6 +66,11 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Operation Kestrel brings Kent Police together with Medway Council and the charity Youth Futures Trust.",
      {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Youth Futures Trust"), ("Kent Police", P, KESTREL),
       ("Medway Council", P, KESTREL), ("Youth Futures Trust", P, KESTREL)}),
+    ("the Commissioner's office as subject",
+     "Kent Police and Crime Commissioner decision\n\nThe Commissioner's office will host the unit and will work with "
+     "Medway Council to tackle violence.", {("Medway Council", C, "Office of the Kent Police and Crime Commissioner")}),
+    ("area as one of the forces in a unit",
+     "Essex is one of six forces in the South East Regional Organised Crime Unit.", _in(UNIT, "Essex Police")),
     ("shares a joint room with", "Kent Police shares its joint control room with Kent Fire and Rescue Service.",
      {("Kent Fire and Rescue Service", C, "Kent Police")}),
     ("operation run jointly with, another providing",
@@ -148,6 +153,7 @@ NOT_LINKS: list[tuple[str, str]] = [
     ("the unit in a summary naming two units",
      "Summary of an agreement\n\nThe agreement covers the East Midlands Special Operations Unit and the South East "
      "Regional Organised Crime Unit.\n\nThe unit works alongside the National Crime Agency."),
+    ("an area as one of the safest counties", "Essex is one of the safest counties in England."),
     ("an area as a lead county", "Essex is the lead county for tourism."),
     ("a force's work with people", "Kent Police's work with young people is good."),
     ("a table without party or host columns",
