@@ -71,6 +71,8 @@ LINKS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      "Medway Council to tackle violence.", {("Medway Council", C, "Office of the Kent Police and Crime Commissioner")}),
     ("area as one of the forces in a unit",
      "Essex is one of six forces in the South East Regional Organised Crime Unit.", _in(UNIT, "Essex Police")),
+    ("operation set up by a force", "Operation Kestrel, set up by Kent Police in 2017, draws rural crime into one "
+     "team.", {("Kent Police", P, KESTREL)}),
     ("shares a joint room with", "Kent Police shares its joint control room with Kent Fire and Rescue Service.",
      {("Kent Fire and Rescue Service", C, "Kent Police")}),
     ("operation run jointly with, another providing",
@@ -153,6 +155,7 @@ NOT_LINKS: list[tuple[str, str]] = [
     ("the unit in a summary naming two units",
      "Summary of an agreement\n\nThe agreement covers the East Midlands Special Operations Unit and the South East "
      "Regional Organised Crime Unit.\n\nThe unit works alongside the National Crime Agency."),
+    ("set up by a time", "Operation Kestrel's team was set up by the end of the year."),
     ("an area as one of the safest counties", "Essex is one of the safest counties in England."),
     ("an area as a lead county", "Essex is the lead county for tourism."),
     ("a force's work with people", "Kent Police's work with young people is good."),
