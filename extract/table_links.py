@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import ORGANISATIONS
 from .gazetteer import force_by_area
 from .mentions import Mention
 from .model import Kind
 from .resources import lexicon_cached, read_csv
-
-ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 
 
 @dataclass(frozen=True)
