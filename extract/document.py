@@ -16,9 +16,9 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
-from .table_links import table_links
+from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .own_unit import about_unit, unit_references
-from .metadata import about_force, document_date, document_title, peel_year, place_of, source_office
+from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import label_slug, slugify
@@ -199,7 +199,7 @@ class DocumentReader:
         bullet = LIST_ITEM.match(quote)
         skip = bullet.end() if bullet else len(quote) - len(quote.lstrip())
         start, end = start + skip, end - (len(quote) - len(quote.rstrip()))
-        return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status)
+        return Evidence(self.doc_id, self.text[start:end], start, end, confidence, status, self.read.page_at(start))
 
     def _read_lines(self, analysis: DocumentAnalysis, mentions: list[Mention], posts: list[PostMention],
                     rules: memberships.OrganisationRules, body: Mention | None, issuer: Mention | None) -> None:
@@ -286,10 +286,11 @@ class DocumentReader:
     def _with_commissioner(self, mentions: list[Mention], rules: memberships.OrganisationRules) -> list[Mention]:
         """References to the commissioner's office: "Kent’s PCC", "the OPCC", "the Commissioner".
 
-        The office is the one the document names, the one whose website it comes from, or the
-        office over the force it is about.
+        The office is the one the document names, the one whose website it comes from or whose
+        commissioner's post it writes with the area, or the office over the force it is about.
         """
-        office = own_office(mentions, rules.about_force, source_office(self.text))
+        office = self._own_office = own_office(mentions, rules.about_force,
+                                               source_office(self.text) or post_office(self.text))
         if office is None:
             return mentions
         occupied = Occupied(mentions)
@@ -320,7 +321,7 @@ class DocumentReader:
         commissioner's budget); none for an inspection report."""
         if self.peel_year:
             return None
-        return next((m for m in mentions if is_office(m)), None)
+        return next((m for m in mentions if is_office(m)), self._own_office)
 
     def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention], issuer: Mention | None) -> None:
         places = frozenset(org.area for org in force_by_area().values()) | frozenset(

@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from .gazetteer import by_key, force_by_area, office_of
+from .gazetteer import by_key, force_by_area, known_organisations, office_of
 from .mentions import Mention, alias_index
 from .model import Kind
-from .resources import lexicon_cached, read_lines
+from .resources import lexicon_cached, read_csv, read_lines
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -83,6 +83,10 @@ def header_lines(text: str) -> list[tuple[int, int]]:
 
 SOURCE_URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w.-]+)")
 
+# How far around a commissioner's post its area is looked for: characters, and words of the area.
+AREA_REACH = 60
+MAX_AREA_WORDS = 6
+
 
 @lexicon_cached
 def _site_marks() -> frozenset[str]:
@@ -107,6 +111,33 @@ def source_office(text: str) -> str | None:
             if office is not None:
                 return office.key
     return None
+
+
+@lexicon_cached
+def _commissioner_posts() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The commissioners' posts as ``office_names.csv`` writes them around an area ("Police and
+    Crime Commissioner for {area}", "{area} PCC"), as one pattern of the post's words, and every
+    such spelling of every office in the reference list, with the office's key."""
+    posts = {row["form"].replace(" for {area}", "").replace("{area} ", "")
+             for row in read_csv("office_names.csv") if row["match"] == "no"}
+    offices = {spelling: org.key for org in known_organisations() if org.category in ("pcc", "pfcc")
+               for spelling in org.spellings}
+    words = sorted(posts, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b"), offices
+
+
+def post_office(text: str) -> str | None:
+    """The commissioner's office a document names only by its commissioner's post ("The Police and
+    Crime Commissioner for Kent has awarded ..."): its key, when every such post names the same office."""
+    pattern, offices = _commissioner_posts()
+    found = set()
+    for match in pattern.finditer(text):
+        after = text[match.end() : match.end() + AREA_REACH].split()
+        before = text[max(0, match.start() - AREA_REACH) : match.start()].split()
+        candidates = [f"{match.group()} {' '.join(after[:n])}" for n in range(2, MAX_AREA_WORDS + 2)] + \
+                     [f"{' '.join(before[-n:])} {match.group()}" for n in range(1, MAX_AREA_WORDS + 1)]
+        found |= {offices[c.rstrip(".,;:")] for c in candidates if c.rstrip(".,;:") in offices}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _named_forces(mentions: Iterable[Mention]) -> set[str]:

@@ -6,6 +6,7 @@ from which the graph mints IRIs.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -33,13 +34,45 @@ GRADES = ("Outstanding", "Good", "RequiresImprovement", "Inadequate", "Ungraded"
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One row of a table as it stands in the cleaned text: its cells (TAB-joined on one
+    line at ``start``..``end``) and the page it is on (``None`` in an unpaged document)."""
+
+    cells: tuple[str, ...]
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from a document: its header cells and its rows (the header row not
+    among them), one table even where it was broken across pages."""
+
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True)
 class ReadDocument:
-    """A document as read from disk: its cleaned text and what the file format told us."""
+    """A document as read from disk: its cleaned text and what the file format told us.
+
+    ``pages`` holds the offset in ``text`` where each page starts (page 1 first), empty for
+    a document without pages; ``tables`` the tables the format marked as tables.
+    """
 
     source: str
     text: str
     title: str | None = None
     format: str = "txt"
+    pages: tuple[int, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (1-based) that the character at ``offset`` is on, ``None`` without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True)
@@ -68,6 +101,7 @@ class Evidence:
     end: int
     confidence: float
     status: str | None = None
+    page: int | None = None
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .funds import FundReading
 from .mentions import Mention
 from .model import GRADES, DocumentInfo, Evidence, Judgement, Kind, Link, Predicate
 
-VERSION = 2
+VERSION = 3
 MAX_OFFSET = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 MAX_AMOUNT_DIGITS = 30  # pounds below 10**30, to at most 30 decimal places
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:E[+-]?\d{1,3})?")
@@ -62,6 +62,11 @@ def _text(value: Any) -> str:
 
 def _offset(value: Any) -> int:
     _check(type(value) is int and 0 <= value <= MAX_OFFSET, "a character offset")
+    return value
+
+
+def _page(value: Any) -> int:
+    _check(type(value) is int and 1 <= value <= MAX_OFFSET, "a page number")
     return value
 
 
@@ -164,7 +169,7 @@ OPTIONAL_TEXT = _optional(TEXT)
 OPTIONAL_KEY = _optional(KEY)
 
 EVIDENCE = _record(Evidence, ("document", TEXT), ("quote", TEXT), ("start", OFFSET), ("end", OFFSET),
-                   ("confidence", CONFIDENCE), ("status", OPTIONAL_TEXT))
+                   ("confidence", CONFIDENCE), ("status", OPTIONAL_TEXT), ("page", _optional(Field(_same, _page))))
 MENTION = _record(Mention, ("kind", _member(Kind)), ("start", OFFSET), ("end", OFFSET), ("text", TEXT),
                   ("name", TEXT), ("key", OPTIONAL_KEY), ("title", OPTIONAL_TEXT), ("anaphor", Field(_same, _flag)))
 LINK = _record(Link, ("subject", KEY), ("predicate", _member(Predicate)), ("object", KEY), ("evidence", EVIDENCE),

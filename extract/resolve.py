@@ -24,7 +24,6 @@ OFFICE_CATEGORIES = ("pcc", "pfcc", "mayor", "police-authority")
 COMMISSIONER_CATEGORIES = ("pcc", "pfcc")
 OFFICE_NAME = re.compile(r"^Office of the (?:.+ Police,? (?:Fire )?and Crime Commissioner|"
                          r"Police,? (?:Fire )?and Crime Commissioner for .+)$")
-PROGRAMME_TAIL = re.compile(r" (?:programme|scheme|project|initiative|pilot)$", re.IGNORECASE)
 
 
 def expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -85,6 +84,13 @@ def resolve_generic(mentions: list[Mention]) -> list[Mention]:
     return resolved
 
 
+@lexicon_cached
+def _programme_tail() -> re.Pattern[str]:
+    """A programme word ending a name: "New Horizon programme" is also written "New Horizon"."""
+    cues = "|".join(re.escape(word) for word in read_lines("programme_cues.txt"))
+    return re.compile(rf" (?:{cues})$", re.IGNORECASE)
+
+
 def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found once ("New Horizon", "Eleanor Pennicott") is the same entity wherever else
     the document writes it, including where spaCy did not see it."""
@@ -92,7 +98,7 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     names = {m.text: m for m in mentions if not m.anaphor and len(m.text) >= MIN_PROPAGATED
              and (m.kind is not Kind.PERSON or PersonName(m.text).is_full)}
     for m in [m for m in mentions if m.kind is Kind.PROGRAMME and not m.anaphor]:
-        stem = PROGRAMME_TAIL.sub("", m.text)
+        stem = _programme_tail().sub("", m.text)
         if stem != m.text and len(stem.split()) >= 2:
             names.setdefault(stem, m)
     occupied = Occupied(mentions)

@@ -20,11 +20,9 @@ from .resources import lexicon_cached, read_lines
 MAX_LISTED = 16
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
-APPOSITIVE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) (?:new )?"
-                        r"(?:programme|scheme|project|initiative)\b")
 OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
 ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
-PCC_REFERENCE = re.compile(r"\b(?:(?P<area>[A-Z][a-z]+)[’']s PCC\b|(?:the )?office of the PCC\b|the PCC\b)")
+PCC_OF_AREA = re.compile(r"\b(?P<area>[A-Z][a-z]+)[’']s PCC\b")
 
 
 @lexicon_cached
@@ -44,15 +42,26 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
     )
 
 
-QUOTED_LIST = re.compile(rf"(?P<names>(?:{QUOTED.replace('?P<name>', '')}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
-                         rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:programme|scheme|initiative|project)s\b",
-                         re.IGNORECASE)
+@lexicon_cached
+def _quoted_list() -> re.Pattern[str]:
+    """"the ‘Safer Streets’ and ‘Night Watch’ schemes": quoted names before a plural programme word."""
+    quoted = QUOTED.replace("?P<name>", "")
+    return re.compile(rf"(?P<names>(?:{quoted}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
+                      rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:{_programme_cues()})s\b",
+                      re.IGNORECASE)
+
+
+@lexicon_cached
+def _appositive() -> re.Pattern[str]:
+    """"Horizon, its new scheme": a capitalised name in apposition to a programme word."""
+    return re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) "
+                      rf"(?:new )?(?:{_programme_cues()})\b")
 
 
 def programmes(text: str) -> list[Mention]:
     """Programme names in quotes or brackets next to a programme word, and lists of operations."""
     found: list[Mention] = []
-    for match in QUOTED_LIST.finditer(text):
+    for match in _quoted_list().finditer(text):
         for name in re.finditer(QUOTED, match.group("names")):
             start = match.start("names") + name.start("name")
             found.append(Mention(Kind.PROGRAMME, start, start + len(name.group("name")), name.group("name"),
@@ -63,7 +72,7 @@ def programmes(text: str) -> list[Mention]:
             start = match.start("name")
             if name and not is_generic(name):
                 found.append(Mention(Kind.PROGRAMME, start, start + len(name), name, name))
-    for match in APPOSITIVE.finditer(text):
+    for match in _appositive().finditer(text):
         name = match.group("name")
         found.append(Mention(Kind.PROGRAMME, match.start("name"), match.end("name"), name, name))
     for match in OPERATIONS.finditer(text):
@@ -98,11 +107,12 @@ def undefined_abbreviations(text: str, named: list[Mention]) -> list[Mention]:
 
 
 def pcc_references(text: str, office: Mention | None) -> list[Mention]:
-    """"Kent’s PCC", "the office of the PCC": the commissioner's office the document is about."""
+    """"Kent’s PCC": the commissioner's office the document is about, named by its area (the
+    office's other references, "the PCC", "the OPCC", are ``office_references.txt``'s)."""
     if office is None:
         return []
-    return [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key, anaphor=m.group("area") is None)
-            for m in PCC_REFERENCE.finditer(text)]
+    return [Mention(Kind.PARTNER, m.start(), m.end(), m.group(), office.name, office.key)
+            for m in PCC_OF_AREA.finditer(text)]
 
 
 SIGNED_NAME = re.compile(r"^(?:Signed|Signed by|Name)\s*:\s*(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*$",
@@ -127,11 +137,15 @@ def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     return found + undefined_abbreviations(text, taken + found)
 
 
-CUE_REFERENCE = re.compile(r"\b[Tt]he (?P<cue>Concordat|Programme|Scheme|Pilot|Initiative|Project)\b")
+@lexicon_cached
+def _cue_reference() -> re.Pattern[str]:
+    """"the Concordat", "the Scheme": a programme word written as a name."""
+    cues = "|".join(re.escape(word.capitalize()) for word in read_lines("programme_cues.txt"))
+    return re.compile(rf"\b[Tt]he (?P<cue>{cues})\b")
 
 
 def programme_references(text: str, taken: list[Mention]) -> list[Mention]:
     """"the Concordat", "the Programme": resolved later to the programme of that kind named before."""
     occupied = Occupied(taken)
     return [Mention(Kind.PROGRAMME, m.start("cue"), m.end(), m.group("cue"), m.group("cue"), anaphor=True)
-            for m in CUE_REFERENCE.finditer(text) if occupied.is_free(m.start("cue"), m.end())]
+            for m in _cue_reference().finditer(text) if occupied.is_free(m.start("cue"), m.end())]

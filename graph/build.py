@@ -235,6 +235,8 @@ class _Builder:
         self.add((node, PKO.charStart, Literal(int(evidence.start))))
         self.add((node, PKO.charEnd, Literal(int(evidence.end))))
         self.add((node, PKO.confidence, confidence_literal(evidence.confidence)))
+        if evidence.page is not None:
+            self.add((node, PKO.page, Literal(int(evidence.page), datatype=XSD.positiveInteger)))
         if evidence.status:
             self.add((node, PKO.status, Literal(evidence.status)))
 

@@ -70,6 +70,7 @@ class PKO(DefinedNamespace):
     charStart: URIRef  # Start offset of the quote in the document text.
     charEnd: URIRef  # End offset of the quote in the document text.
     confidence: URIRef  # Extractor confidence, 0 to 1.
+    page: URIRef  # The page of a paged document the quote starts on (1 for the first).
     status: URIRef  # Claim status: "in place", "planned", "recommended" or "ended".
 
     # Document and judgement details

@@ -195,12 +195,16 @@ def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Triple, list[E
         documents = sorted(titles(doc) for doc in graph.objects(statement, PROV.wasDerivedFrom))
         status = graph.value(statement, PKO.status)
         confidence = graph.value(statement, PKO.confidence)
-        index[triple].append({
+        page = graph.value(statement, PKO.page)
+        record: Evidence = {
             "quote": str(graph.value(statement, PKO.quote) or ""),
             "document": documents[0] if documents else "",
             "status": None if status is None else str(status),
             "confidence": None if confidence is None else float(confidence.toPython()),
-        })
+        }
+        if page is not None:
+            record["page"] = int(page.toPython())
+        index[triple].append(record)
     return index
 
 
@@ -262,7 +266,8 @@ def _extend(edge: _Edge, readings: list[Evidence], label: str | None, fund: Fund
 
 
 def _evidence_key(record: Evidence) -> tuple:
-    return (record["document"], record["quote"], record["status"] or "", record["confidence"] or 0.0)
+    return (record["document"], record.get("page") or 0, record["quote"], record["status"] or "",
+            record["confidence"] or 0.0)
 
 
 def _edge_attributes(edge: _Edge) -> dict[str, object]:

@@ -290,7 +290,7 @@ def _pound(text: str) -> str:
 
 
 def _evidence_line(item: Mapping[str, Any]) -> str:
-    """One evidence quote with its document, status and confidence."""
+    """One evidence quote with its document (and page, in a paged one), status and confidence."""
     quote = " ".join(str(item.get("quote") or "").split())
     if len(quote) > QUOTE_CHARACTERS:
         quote = quote[: QUOTE_CHARACTERS - 1].rstrip() + "…"
@@ -299,6 +299,9 @@ def _evidence_line(item: Mapping[str, Any]) -> str:
     if confidence is not None:
         facts.append(f"confidence {confidence:.2f}")
     source = str(item.get("document") or "unknown document")
+    page = _number(item.get("page"), Decimal)
+    if page is not None:
+        source += f", page {page}"
     return f"• “{quote}” — {source}" + (f" ({', '.join(facts)})" if facts else "")
 
 

@@ -13,6 +13,7 @@ from policekg.extract.cache import ExtractionCache
 from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.model import Extraction
+from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
 from policekg.extract.resources import use_lexicon, user_lexicon
 from policekg.graph.build import build_rdf
@@ -31,9 +32,11 @@ def documents(paths: Iterable[PathLike]) -> list[Path]:
     return find_documents(paths)
 
 
-def document_text(path: PathLike) -> str:
-    """The cleaned text of one document: the text every evidence offset refers to."""
-    return read_document(path).text
+def document_text(path: PathLike, *, pages: bool = False) -> str:
+    """The cleaned text of one document: the text every evidence offset refers to; with
+    ``pages``, a mark line where each page of a paged document starts (offsets then shift)."""
+    document = read_document(path)
+    return marked_pages(document) if pages else document.text
 
 
 def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,

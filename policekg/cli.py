@@ -178,15 +178,17 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--pages", is_flag=True, help="Mark where each page of a PDF starts (the marks shift offsets).")
 @clear_errors
-def text(file: str) -> None:
+def text(file: str, pages: bool) -> None:
     """Print a document's cleaned text, exactly as evidence offsets count it.
 
     \b
     Example:
         policekg text reports/kent-2016.html | cut -c 1200-1300
+        policekg text --pages reports/kent-2016.pdf
     """
-    click.echo(api.document_text(file), nl=False)
+    click.echo(api.document_text(file, pages=pages), nl=False)
 
 
 @cli.command()

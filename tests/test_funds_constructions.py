@@ -51,6 +51,9 @@ FUNDS = [
      "Police and Crime Commissioner.\n\n"
      "Partner\t2024/25\nNorthfield Youth Trust\t£4,000\n",
      {("4000", "Northfield Youth Trust", "Office of the Kent Police and Crime Commissioner", "2024/25")}),
+    ("the commissioner's post as giver", "Community safety grants\n\nThe Police and Crime Commissioner for Kent has "
+     "awarded the following grants:\n\nRecipient\tAmount\nNorthfield Youth Trust\t£4,500\n",
+     {("4500", "Northfield Youth Trust", "Office of the Kent Police and Crime Commissioner", None)}),
     ("same allocation twice", "The Home Office awarded £30,000 to Kent Police. Kent Police received £30,000 from the "
      "Home Office.", {("30000", "Kent Police", "Home Office", None)}),
 ]

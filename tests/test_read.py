@@ -30,7 +30,7 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 
 
 def test_read_find_documents_walks_folders_and_sorts(tmp_path: Path) -> None:
-    for name in ["b.txt", "a.MD", "sub/c.html", "sub/deep/d.PDF", "sub/e.htm", "notes.docx", "image.png",
+    for name in ["b.txt", "a.MD", "sub/c.html", "sub/deep/d.PDF", "sub/e.htm", "notes.odt", "image.png",
                  ".hidden.txt", ".git/config.txt", "sub/.cache/f.txt"]:
         write(tmp_path, name, "x")
     found = find_documents([tmp_path])
@@ -262,9 +262,11 @@ VALID_PDF = make_pdf(PDF_PAGES)
         ("corrupt.pdf", b"%PDF-1.4 garbage", None, "not a readable PDF: "),
         ("truncated.pdf", VALID_PDF[: len(VALID_PDF) // 2], None, "not a readable PDF: "),
         ("fake.pdf", b"<html>not a pdf</html>", None, "not a readable PDF: no PDF header"),
-        ("scanned.pdf", make_pdf(["", ""]), None, "PDF has no text layer (scanned image?)"),
+        ("scanned.pdf", make_pdf(["", ""]), None,
+         "PDF has no text layer (scanned image?): run OCR on it outside policekg, then read its text"),
         ("locked.pdf", encrypted_pdf("secret"), None, "encrypted PDF: it needs a password to open"),
-        ("minutes.docx", b"PK\x03\x04", None, "unsupported file type '.docx' (supported: .txt, .md, .html, .htm, .pdf)"),
+        ("minutes.odt", b"PK\x03\x04", None, "unsupported file type '.odt' (supported: .txt, .md, .html, .htm, .pdf, .docx)"),
+        ("minutes.docx", b"PK\x03\x04", None, "not a readable Word document: not a .docx (zip) file"),
         ("README", b"text", None, "unsupported file type: no file extension (supported: "),
         ("big.txt", b"x" * 2000, 1024, "file is 2.0 KB, over the 1 KB limit"),
         ("big.pdf", VALID_PDF, 100, f"file is {len(VALID_PDF) / 1024:.1f} KB, over the 100 B limit"),
