@@ -177,10 +177,15 @@ class _Reader:
         listed = [c for word in words for c in word.children if c.dep_ == "appos" and c.conjuncts]
         for word in words + listed:
             for other in (word, *word.conjuncts):
-                mention = self._one(other)
+                mention = self._one(other) or self._named_beside(other)
                 if mention is not None:
                     found.setdefault(mention.key or mention.name, mention)
         return sorted(found.values(), key=lambda m: m.start)
+
+    def _named_beside(self, token: Token) -> Mention | None:
+        """A list item that is a description with the name beside it ("the charity The
+        Matthew Project"): the mention its apposition names."""
+        return next((m for c in token.children if c.dep_ == "appos" and (m := self._one(c)) is not None), None)
 
 
 def _link(a: Mention, b: Mention, predicate: Predicate, pattern: ClausePattern) -> ClauseLink | None:

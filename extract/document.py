@@ -17,6 +17,8 @@ from .keys import entity_key
 from .links import claim_status, sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
+from .own_unit import about_unit, unit_references
+from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import label_slug, slugify
@@ -101,6 +103,15 @@ def _known_mention(key: str | None, text: str) -> Mention | None:
     return Mention(org.kind, start, end, org.label, org.label, key)
 
 
+def _heading_programme(line: str, in_line: list[Mention]) -> Mention | None:
+    """The programme a line names and nothing else ("Operation Calder" as a heading): what the
+    line below describes."""
+    named = [m for m in in_line if m.kind is not Kind.PERSON]
+    if len(named) == 1 and named[0].kind is Kind.PROGRAMME and line.strip() == named[0].text:
+        return named[0]
+    return None
+
+
 def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None:
     """The body that evidently issued the document, when the document names it: a panel for
     its papers, the inspectorate for a PEEL report."""
@@ -147,6 +158,10 @@ class DocumentReader:
             force = _known_mention(about_force(self.text, mentions, places), self.text)
             rules = memberships.OrganisationRules(force, self.text)
             mentions = self._with_commissioner(mentions, rules)
+            about = None if self.peel_year else about_unit(self.text, mentions)
+            self._unit_refs = unit_references(self.text, about, mentions) if about else []
+            self._unit = about.unit if about is not None and about.own_report else None
+            self._about_unit = about.unit if about is not None else None
             mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
             rules.bodies = tuple(m for m in mentions if m.kind in (Kind.FORCE, Kind.PARTNER))
             info = self._info(mentions, force)
@@ -197,8 +212,10 @@ class DocumentReader:
         report_subject = rules.about_force if self.peel_year else None
         starts = [m.start for m in mentions]
         post_starts = [p.start for p in posts]
+        ref_starts = [m.start for m in self._unit_refs]
         meeting = body or self._meeting(mentions)
         read_posts: list[memberships.Post] = []
+        heading: Mention | None = None
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -230,15 +247,19 @@ class DocumentReader:
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
-                previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
-                for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous,
-                                           report_subject):
+                previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]),
+                                heading)
+                refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
+                linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
+                for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, default_subject,
+                                           previous, report_subject, heading, self._unit):
                     evidence = self._evidence(*bounds, link.confidence, link.status)
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
                     found_posts += [ranked] if ranked else []
             read_posts += found_posts
+            heading = _heading_programme(line, in_line)
         self._add_posts(analysis, memberships.settle_defaults(read_posts))
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:
@@ -313,6 +334,11 @@ class DocumentReader:
             m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
         for reading in fund_rules.table_funds(self.text, mentions, places, issuer):
             self._add_fund(analysis, reading)
+        for link in table_links(self.text, split_lines(self.text), mentions, self._about_unit):
+            self._ensure_named(analysis, link.subject)
+            self._ensure_named(analysis, link.object)
+            evidence = self._evidence(link.start, link.end, link.confidence, "in place")
+            analysis.links.append(Link(link.subject.key, Predicate.COLLABORATES_WITH, link.object.key, evidence))
 
     @staticmethod
     def _drop_unattributed_repeats(analysis: DocumentAnalysis) -> None:

@@ -134,3 +134,9 @@ def other_spellings(key: str) -> tuple[str, ...]:
     if known is None or known.category not in ("pcc", "pfcc"):
         return ()
     return known.aliases + known.spellings
+
+
+@lexicon_cached
+def unit_keys() -> frozenset[str]:
+    """The keys of the units several forces run together (``units.csv``)."""
+    return frozenset(unit.key for unit in _units(None))

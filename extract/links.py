@@ -13,7 +13,6 @@ from .resources import lexicon_cached, read_csv, read_lines
 
 NEAR_CHARS = 40
 AGENT_REACH = 60
-REFERS_BACK = re.compile(r"^(?:It|This|The (?:pilot|scheme|programme|project|initiative|service))\b")
 PERSONAL_PRONOUNS = frozenset({"she", "he"})
 SIGNATORIES = re.compile(r"\bsignator(?:y|ies)\b", re.IGNORECASE)
 
@@ -101,9 +100,14 @@ def _joins(between: str) -> bool:
 
 
 def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
-            previous: Mention | None) -> list[SentenceLink]:
+            previous: Mention | None, heading: Mention | None = None,
+            writer: Mention | None = None) -> list[SentenceLink]:
     """"the Concordat, agreed nationally by A and B" or, after a sentence naming a pilot,
-    "It will be delivered by A with B": the organisations named take part in it."""
+    "It will be delivered by A with B", or under a heading that names an operation, "A
+    regional investigation, run jointly with A": the organisations named take part in it.
+    A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
+    leaves unsaid who runs it: in a unit's own report (``writer``), the unit, which then
+    works with each of them."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -115,14 +119,29 @@ def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
-            elif previous is not None and REFERS_BACK.match(sent.text):
+            elif previous is not None and _refers_back().match(sent.text):
                 programme = previous
+            elif heading is not None:
+                programme = heading
             else:
                 continue
             end = offset + sent.start_char + match.end()
-            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status)
-                      for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
+            bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
+            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status) for m in bodies]
+            unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
+            if writer is not None and bodies and unsaid:
+                found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6, status))
+                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6, status)
+                          for m in bodies if m.key != writer.key]
     return found
+
+
+@lexicon_cached
+def _refers_back() -> re.Pattern[str]:
+    """A sentence opening that means the programme named just before: "It", "The scheme" (the
+    ``sentence_refers_back`` words of ``link_words.csv``, capitalised as a sentence starts)."""
+    words = sorted(word_classes().get("sentence_refers_back", ()), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in words)})\b")
 
 
 @lexicon_cached
@@ -248,13 +267,16 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
 def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
                    default_subject: Mention | None = None,
                    previous_programme: Mention | None = None,
-                   report_subject: Mention | None = None) -> list[SentenceLink]:
+                   report_subject: Mention | None = None,
+                   heading: Mention | None = None, writer: Mention | None = None) -> list[SentenceLink]:
     """Links in one sentence: a cue, its subject organisation, and the mentions it governs.
 
     When the parse gives no organisation as subject, the subject is the organisation named
     right before the cue or opening the sentence, else ``default_subject`` (a subject a list
     item leaves out, as under "Kent Police will be expected to:"), else ``report_subject``
-    (in an inspection report, the force it is about).
+    (in an inspection report, the force it is about). ``heading`` is the programme a heading
+    line right above names ("Operation Calder" above its description); ``writer`` the unit whose
+    own report this is.
     """
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
@@ -264,7 +286,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
                                                                                   self_mention, status)
-    early += _agents(sent, mentions, offset, status, previous_programme)
+    early += _agents(sent, mentions, offset, status, previous_programme, heading, writer)
     early += _under_programme(sent, mentions, offset, status)
     early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence, status)
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
@@ -344,7 +366,22 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
         elif target.start >= position or anywhere:
             if head.root.i in scope or _just_after(sent, match, head, offset):
                 found.append(target)
-    return found
+    return found + _list_run_on(sent, found, mentions, wanted, offset) if found and not anywhere else found
+
+
+def _list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wanted: tuple[Kind, ...],
+                 offset: int) -> list[Mention]:
+    """The rest of a list whose first items a cue governs, where the parse broke it off ("with
+    local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
+    mention joined to the one before by a comma or a ``list_joiner`` word."""
+    text, last, more = sent.doc.text, found[-1], []
+    for target in (m for m in mentions if m.start >= last.end):
+        if target.kind not in wanted or not _joins(text[last.end - offset : target.start - offset]):
+            break
+        if all(target.key != m.key for m in found + more):
+            more.append(target)
+        last = target
+    return more
 
 
 def _antecedent(verb: Token) -> int | None:

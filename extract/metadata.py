@@ -75,7 +75,7 @@ def document_title(text: str, given: str | None) -> str | None:
     return generic[0] if generic else None
 
 
-def _header_lines(text: str) -> list[tuple[int, int]]:
+def header_lines(text: str) -> list[tuple[int, int]]:
     """A document's header: its first :data:`HEADER_LINES` non-empty lines, within
     :data:`HEADER_CHARS` characters."""
     return [(line.start(), line.end()) for line in re.finditer(r"[^\n]*\S[^\n]*", text[:HEADER_CHARS])][:HEADER_LINES]
@@ -101,7 +101,7 @@ def source_office(text: str) -> str | None:
     """The commissioner's office whose website a document was taken from, as a web address in its
     header gives it ("Source: https://www.westmercia-pcc.gov.uk/..."): the key of its office."""
     compact_areas = {_compact(area): force for area, force in force_by_area().items()}
-    for start, end in _header_lines(text):
+    for start, end in header_lines(text):
         for url in SOURCE_URL.finditer(text, start, end):
             parts = re.split(r"[-.]", url.group("host").lower())
             if not _site_marks() & set(parts):
@@ -146,7 +146,7 @@ def _named_forces(mentions: Iterable[Mention]) -> set[str]:
 
 def _header_force(text: str, mentions: list[Mention]) -> str | None:
     """The force the first header line naming any force names, if it names just one."""
-    for start, end in _header_lines(text):
+    for start, end in header_lines(text):
         forces = _named_forces(m for m in mentions if start <= m.start < end)
         if forces:
             return next(iter(forces)) if len(forces) == 1 else None
