@@ -14,13 +14,14 @@ from . import attendance, memberships
 from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
-from .links import claim_status, sentence_links
+from .links import sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .slug import label_slug, slugify
 from .stages import stage
+from .status import claim_status, link_status
 from .resolve import (expand_abbreviations, is_office, office_references, own_office, propagate_names,
                       resolve_generic, resolve_people, with_keys)
 from .textual import pcc_references, text_mentions
@@ -230,7 +231,8 @@ class DocumentReader:
                 previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]), None)
                 for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous,
                                            report_subject):
-                    evidence = self._evidence(*bounds, link.confidence, link.status)
+                    evidence = self._evidence(*bounds, link.confidence,
+                                              link_status(sent, link.subject, link.object, offset))
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)
