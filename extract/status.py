@@ -16,11 +16,16 @@ count.
 
 The cues are regular expressions in ``patterns/status_cues.csv``, tried in file order over
 those words (lower case, in text order, the mentions' own words left out); the first that
-matches gives the status, and none gives "in place".
+matches gives the status, and none gives "in place". A cue whose ``reach`` is "described"
+also counts in the clause of what the link's relative clause describes: "the unit that A ran
+with B was disbanded" ended the link, where "the unit that A runs with B should be reviewed"
+recommends nothing about it.
 """
 from __future__ import annotations
 
 import re
+
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -41,29 +46,47 @@ MODIFIERS = {"aux": 0, "auxpass": 0, "neg": 0, "mark": 0, "prt": 0, "advmod": 2,
 VERBS = ("VERB", "AUX")
 
 
+@dataclass(frozen=True)
+class StatusCue:
+    """A status and the words that state it; ``described``: also in the clause of what the
+    link's relative clause describes."""
+
+    status: str
+    pattern: re.Pattern[str]
+    described: bool = False
+
+
 @lexicon_cached
-def status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(status, pattern) for every row of ``status_cues.csv``, in file order."""
-    return tuple((row["status"], re.compile(row["cue"], re.IGNORECASE)) for row in read_csv("status_cues.csv"))
+def status_cues() -> tuple[StatusCue, ...]:
+    """Every row of ``status_cues.csv``, in file order."""
+    return tuple(StatusCue(row["status"], re.compile(row["cue"], re.IGNORECASE), row.get("reach") == "described")
+                 for row in read_csv("status_cues.csv"))
 
 
 def claim_status(text: str) -> str:
     """"ended", "recommended", "planned" or "in place", from the first cue anywhere in ``text``:
     for a quote that states one thing, such as a fund's."""
-    for status, pattern in status_cues():
-        if pattern.search(text):
-            return status
-    return IN_PLACE
+    return next((cue.status for cue in status_cues() if cue.pattern.search(text)), IN_PLACE)
 
 
 def link_status(sent: Span, subject: Mention, obj: Mention, offset: int) -> str:
     """The status of the link between ``subject`` and ``obj`` stated in ``sent`` (whose line
     starts at ``offset`` in the document), from the words governing its clause."""
     ends = [span for span in (_span(sent, m, offset) for m in (subject, obj)) if span is not None]
-    path = _path([span.root for span in ends]) if ends else [sent.root]
-    words = _clause_words(_with_governors(path))
+    clause = _with_governors(_path([span.root for span in ends]) if ends else [sent.root])
     inside = {t.i for span in ends for t in span}
-    return claim_status(" ".join(t.lower_ for t in sorted(words, key=lambda t: t.i) if t.i not in inside))
+    own = _text(_clause_words(clause), inside)
+    top = clause[-1]
+    host = _text(_clause_words(_with_governors([top.head])), inside) if top.dep_ in ("relcl", "acl") else ""
+    for cue in status_cues():
+        if cue.pattern.search(own) or (cue.described and cue.pattern.search(host)):
+            return cue.status
+    return IN_PLACE
+
+
+def _text(words: list[Token], left_out: set[int]) -> str:
+    """The words in text order, lower case, without those of ``left_out``."""
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i) if t.i not in left_out)
 
 
 def _span(sent: Span, mention: Mention, offset: int) -> Span | None:
@@ -97,18 +120,31 @@ def _path(heads: list[Token]) -> list[Token]:
 
 
 def _with_governors(path: list[Token]) -> list[Token]:
-    """The path and the verbs its clause hangs from: the verb whose subject or object a noun at
-    its top is ("the partnership with Y ended"), and the verbs above through "to" and "that"
-    clauses ("plans to work with", "we recommend that X works with"). ``path[-1]`` is its top."""
+    """The path and the verbs of its clause: the verb whose subject or object a noun at its top
+    is ("the partnership with Y ended"), the verbs above it through "to" and "that" clauses
+    ("plans to work with", "we recommend that X works with", "plans to invest … to support
+    its programme"), and the verbs below any of these through "to" clauses ("A and B are to
+    set up a joint team"). ``path[-1]`` is its top."""
     top = path[-1]
     found = list(path)
     while top.pos_ not in VERBS and top.dep_ in ARGUMENTS and top.head.i != top.i:
         top = top.head
         found.append(top)
-    while top.dep_ in GOVERNED and top.head.i != top.i:
+    while _governed(top) and top.head.i != top.i:
         top = top.head
         found.append(top)
+    below = [t for t in found if t.pos_ in VERBS]
+    while below:
+        below = [c for t in below for c in t.children if c.dep_ == "xcomp"]
+        found += below
     return found
+
+
+def _governed(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause whose status the verb above it sets: a complement ("plans
+    to work", "recommend that … works") or an infinitive of purpose ("invest … to support")."""
+    return verb.dep_ in GOVERNED or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                                   for c in verb.children))
 
 
 def _clause_words(path: list[Token]) -> list[Token]:
