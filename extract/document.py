@@ -19,6 +19,7 @@ from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
+from .programme_names import named_programmes, programme_variants
 from .slug import label_slug, slugify
 from .stages import stage
 from .status import claim_status, link_status
@@ -142,6 +143,7 @@ class DocumentReader:
             mentions = expand_abbreviations(self.text, mentions)
             mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
             mentions = propagate_names(self.text, mentions)
+            mentions = programme_variants(named_programmes(self.text, mentions, self.line_docs))
             mentions = self._with_attendance(mentions)
             places = [place for place in (place_of(m.name) for m in mentions) if place]
             places += [place for place in (place_of(p.text) for p in posts) if place]
