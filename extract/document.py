@@ -234,7 +234,7 @@ class DocumentReader:
                 for link in sentence_links(sent, in_sent, offset, rules.about_force, default_subject, previous,
                                            report_subject):
                     evidence = self._evidence(*bounds, link.confidence,
-                                              link_status(sent, link.subject, link.object, offset))
+                                              link_status(sent, link.subject, link.object, offset, in_sent))
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)

@@ -41,9 +41,13 @@ GOVERNED = frozenset({"xcomp", "ccomp"})
 # Dependencies by which a noun on the path is an argument of a verb.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "oprd", "agent"})
 # Modifiers whose words count, and how many levels below them ("from April next year").
-MODIFIERS = {"aux": 0, "auxpass": 0, "neg": 0, "mark": 0, "prt": 0, "advmod": 2, "npadvmod": 2, "prep": 2,
+MODIFIERS = {"aux": 1, "auxpass": 1, "neg": 0, "mark": 0, "prt": 0, "advmod": 2, "npadvmod": 2, "prep": 2,
              "amod": 1}
 VERBS = ("VERB", "AUX")
+# Where a pronoun stands for an end of the link the sentence does not name.
+PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
+# Children that give a verb a clause of its own: where a path from one mention stops climbing.
+OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,18 @@ def claim_status(text: str) -> str:
     return next((cue.status for cue in status_cues() if cue.pattern.search(text)), IN_PLACE)
 
 
-def link_status(sent: Span, subject: Mention, obj: Mention, offset: int) -> str:
+def link_status(sent: Span, subject: Mention, obj: Mention, offset: int, written: list[Mention]) -> str:
     """The status of the link between ``subject`` and ``obj`` stated in ``sent`` (whose line
-    starts at ``offset`` in the document), from the words governing its clause."""
-    ends = [span for span in (_span(sent, m, offset) for m in (subject, obj)) if span is not None]
-    clause = _with_governors(_path([span.root for span in ends]) if ends else [sent.root])
-    inside = {t.i for span in ends for t in span}
+    starts at ``offset`` in the document, and which names ``written``), from the words
+    governing its clause. An end named elsewhere in the document stands where the sentence
+    names it again, else where a pronoun stands as a subject or possessor ("that it will
+    recruit from the scheme")."""
+    spans = [_span(sent, _here(end, written), offset) for end in (subject, obj)]
+    heads = [span.root for span in spans if span is not None]
+    if len(heads) == 1:
+        heads += [t for t in sent if t.pos_ == "PRON" and t.dep_ in PRONOUN_ROLES and t.i != heads[0].i][:1]
+    clause = _with_governors(_path(heads) if heads else [sent.root])
+    inside = {t.i for span in spans if span is not None for t in span}
     own = _text(_clause_words(clause), inside)
     top = clause[-1]
     host = _text(_clause_words(_with_governors([top.head])), inside) if top.dep_ in ("relcl", "acl") else ""
@@ -82,6 +92,11 @@ def link_status(sent: Span, subject: Mention, obj: Mention, offset: int) -> str:
         if cue.pattern.search(own) or (cue.described and cue.pattern.search(host)):
             return cue.status
     return IN_PLACE
+
+
+def _here(mention: Mention, written: list[Mention]) -> Mention:
+    """``mention`` as the sentence writes it, if it does."""
+    return next((m for m in written if m.key == mention.key and not m.anaphor), mention)
 
 
 def _text(words: list[Token], left_out: set[int]) -> str:
@@ -107,7 +122,8 @@ def _ancestors(token: Token) -> list[Token]:
 
 def _path(heads: list[Token]) -> list[Token]:
     """The words between two mentions in the parse (up to where their branches meet), or, for
-    one mention, from it up to its verb; the highest word last."""
+    one mention, from it up to the first verb with a clause of its own (a subject or an
+    auxiliary other than the path's words); the highest word last."""
     first = _ancestors(heads[0])
     if len(heads) == 2:
         second = _ancestors(heads[1])
@@ -115,7 +131,9 @@ def _path(heads: list[Token]) -> list[Token]:
         meet = next((i for i, t in enumerate(first) if t.i in above), len(first) - 1)
         top = first[meet]
         return second[: next(i for i, t in enumerate(second) if t.i == top.i)] + first[: meet + 1]
-    verb = next((i for i, t in enumerate(first) if t.pos_ in VERBS), len(first) - 1)
+    on_path = {t.i for t in first}
+    verb = next((i for i, t in enumerate(first) if t.pos_ in VERBS and any(
+        c.dep_ in OWN_CLAUSE and c.i not in on_path for c in t.children)), len(first) - 1)
     return first[: verb + 1]
 
 
