@@ -24,6 +24,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, str, str]]]] = [
      "merge their dog units next year.", {("Surrey Police", C, "Sussex Police", "in place")}),
     ("if needed is no condition", "If needed, Kent Police works with Essex Police.",
      {("Essex Police", C, "Kent Police", "in place")}),
+    ("infinitive of purpose, done", REPORT + "The force has invested £2m to support its Digital Patrol Programme.",
+     {("Kent Police", P, "Digital Patrol Programme", "in place")}),
     # --- planned
     ("will", "Kent Police will join the Safer Streets Programme.",
      {("Kent Police", P, "Safer Streets Programme", "planned")}),
@@ -37,6 +39,10 @@ CASES: list[tuple[str, str, set[tuple[str, str, str, str]]]] = [
      {("Essex Police", C, "Kent Police", "planned")}),
     ("coordinated subjects are to", "Kent Police and Essex Police are to set up a joint dog unit next year.",
      {("Essex Police", C, "Kent Police", "planned")}),
+    ("pronoun for the force", REPORT + "The force has confirmed that it will recruit from the Safer Streets Programme "
+     "from 2019.", {("Kent Police", P, "Safer Streets Programme", "planned")}),
+    ("infinitive of purpose", REPORT + "The force plans to invest £2m over three years to support its Digital Patrol "
+     "Programme.", {("Kent Police", P, "Digital Patrol Programme", "planned")}),
     ("proposed", "The proposed collaboration between Kent Police and Essex Police would save money.",
      {("Essex Police", C, "Kent Police", "planned")}),
     # --- recommended
