@@ -8,7 +8,8 @@ an abbreviation in brackets. Names with capitals are names already.
 
 Within a document, a programme written without the qualifiers it had before ("the Mental
 Health Crisis Care Concordat" after "the West Mercia Mental Health Crisis Care Concordat") is
-the one programme the document names with them; across documents, names that differ only in a
+the one programme the document names with them, and a defined abbreviation written with a
+programme word ("the ESNP programme") is the programme it abbreviates; across documents, names that differ only in a
 generic last word or a word of the same kind (``patterns/programme_heads.csv``) share a key
 (``keys.programme_core``).
 """
@@ -20,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .keys import normalise_name, programme_heads
+from .keys import normalise_name, programme_core, programme_heads
 from .mentions import Mention
 from .model import Kind
 from .resources import lexicon_cached, read_lines
@@ -78,14 +79,20 @@ def _named_here(text: str, mention: Mention, line_docs: list[tuple[int, Doc]], s
 
 def programme_variants(mentions: list[Mention]) -> list[Mention]:
     """A programme name that is the end of exactly one longer programme name of the document
-    (its qualifiers left off) names that programme."""
-    words_of = {m.name: tuple(normalise_name(m.name, Kind.PROGRAMME).split())
-                for m in mentions if m.kind is Kind.PROGRAMME and not m.anaphor}
+    (its qualifiers left off), or a defined abbreviation with a programme word ("the ESNP
+    programme" after "Emergency Services Network Programme (ESNP)"), names that programme."""
+    programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and not m.anaphor]
+    words_of = {m.name: tuple(normalise_name(m.name, Kind.PROGRAMME).split()) for m in programmes}
+    defined = {m.text: m.name for m in programmes if m.text != m.name and m.text.isupper() and " " not in m.text}
     names: dict[tuple[str, ...], str] = {}
     for name, words in words_of.items():
         names.setdefault(words, name)
     target: dict[tuple[str, ...], str] = {}
-    for words in names:
+    for words, name in names.items():
+        expansion = defined.get(programme_core(name))
+        if expansion is not None and expansion != name:
+            target[words] = expansion
+            continue
         if len(words) < MIN_SHARED_WORDS:
             continue
         longer = sorted((other for other in names if len(other) > len(words) and other[-len(words):] == words),

@@ -32,6 +32,9 @@ CASES: list[tuple[str, list[str], Programmes]] = [
     ("abbreviation and its expansion", [
         "Kent Police joined the Emergency Services Network Programme (ESNP) in 2019. ESNP will replace Airwave."],
      {("Emergency Services Network Programme", frozenset({"ESNP"}))}),
+    ("defined abbreviation with a programme word", [
+        "Kent Police runs the Safer Roads Initiative (SRI) with Medway Council. The SRI scheme cut collisions."],
+     {("Safer Roads Initiative", frozenset({"SRI", "SRI scheme"}))}),
     ("qualifiers left off later", [
         "Kent Police signed the Kent Mental Health Crisis Care Concordat. The Mental Health Crisis Care Concordat "
         "sets standards for the county."],
@@ -40,6 +43,9 @@ CASES: list[tuple[str, list[str], Programmes]] = [
     ("other qualifiers", [
         "Kent Police runs the Safer Roads Programme and the Safer Streets Programme."],
      {("Safer Roads Programme", frozenset()), ("Safer Streets Programme", frozenset())}),
+    ("an abbreviation the text never defines", [
+        "Kent Police runs the SRI scheme with Medway Council. The Safer Roads Initiative is new."],
+     {("SRI scheme", frozenset()), ("Safer Roads Initiative", frozenset())}),
     ("two longer names: which one is unknown", [
         "Kent Police signed the North Kent Mental Health Concordat and the South Kent Mental Health Concordat. "
         "The Mental Health Concordat sets standards."],
