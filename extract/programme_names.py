@@ -87,16 +87,17 @@ def programme_variants(mentions: list[Mention]) -> list[Mention]:
     names: dict[tuple[str, ...], str] = {}
     for name, words in words_of.items():
         names.setdefault(words, name)
+    ending_with: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for words in names:
+        for size in range(MIN_SHARED_WORDS, len(words)):
+            ending_with.setdefault(words[-size:], []).append(words)
     target: dict[tuple[str, ...], str] = {}
     for words, name in names.items():
         expansion = defined.get(programme_core(name))
         if expansion is not None and expansion != name:
             target[words] = expansion
             continue
-        if len(words) < MIN_SHARED_WORDS:
-            continue
-        longer = sorted((other for other in names if len(other) > len(words) and other[-len(words):] == words),
-                        key=len)
+        longer = sorted(ending_with.get(words, ()), key=len)
         if longer and all(other == longer[-1][-len(other):] for other in longer):
             target[words] = names[longer[-1]]
     if not target:

@@ -81,8 +81,9 @@ def link_status(sent: Span, subject: Mention, obj: Mention, offset: int, written
     recruit from the scheme")."""
     spans = [_span(sent, _here(end, written), offset) for end in (subject, obj)]
     heads = [span.root for span in spans if span is not None]
-    if len(heads) == 1:
-        heads += [t for t in sent if t.pos_ == "PRON" and t.dep_ in PRONOUN_ROLES and t.i != heads[0].i][:1]
+    pronoun = next((t for t in sent if t.pos_ == "PRON" and t.dep_ in PRONOUN_ROLES), None) if len(heads) == 1 else None
+    if pronoun is not None and pronoun.i != heads[0].i:
+        heads.append(pronoun)
     clause = _with_governors(_path(heads) if heads else [sent.root])
     inside = {t.i for span in spans if span is not None for t in span}
     own = _text(_clause_words(clause), inside)
