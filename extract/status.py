@@ -24,7 +24,6 @@ recommends nothing about it.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
