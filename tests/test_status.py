@@ -22,6 +22,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, str, str]]]] = [
      "reviewed.", {("Essex Police", C, "Kent Police", "in place")}),
     ("future of another clause", "Surrey Police and Sussex Police have worked together since 2014, and the forces will "
      "merge their dog units next year.", {("Surrey Police", C, "Sussex Police", "in place")}),
+    ("recommendation in a relative clause", "Kent Police, which should review its estate, works closely with Essex "
+     "Police.", {("Essex Police", C, "Kent Police", "in place")}),
     ("if needed is no condition", "If needed, Kent Police works with Essex Police.",
      {("Essex Police", C, "Kent Police", "in place")}),
     ("infinitive of purpose, done", REPORT + "The force has invested £2m to support its Digital Patrol Programme.",
@@ -34,6 +36,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, str, str]]]] = [
     ("from April next year", "Kent Police joins the Safer Streets Programme from April next year.",
      {("Kent Police", P, "Safer Streets Programme", "planned")}),
     ("conditional would", "If funding is agreed, Kent Police would join the Safer Streets Programme.",
+     {("Kent Police", P, "Safer Streets Programme", "planned")}),
+    ("condition after", "Kent Police would join the Safer Streets Programme if funding is agreed.",
      {("Kent Police", P, "Safer Streets Programme", "planned")}),
     ("in talks", REPORT + "The force is in talks with Essex Police about a shared custody suite.",
      {("Essex Police", C, "Kent Police", "planned")}),
