@@ -14,15 +14,17 @@ from . import attendance, memberships
 from .gazetteer import by_key, force_by_area
 from .judgements import judgements
 from .keys import entity_key
-from .links import claim_status, sentence_links
+from .links import sentence_links
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .own_unit import about_unit, unit_references
 from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
+from .programme_names import named_programmes, programme_variants
 from .slug import label_slug, slugify
 from .stages import stage
+from .status import claim_status, link_status
 from .resolve import (expand_abbreviations, is_office, office_references, own_office, propagate_names,
                       resolve_generic, resolve_people, with_keys)
 from .textual import pcc_references, text_mentions
@@ -152,6 +154,7 @@ class DocumentReader:
             mentions = expand_abbreviations(self.text, mentions)
             mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
             mentions = propagate_names(self.text, mentions)
+            mentions = programme_variants(named_programmes(self.text, mentions, self.line_docs))
             mentions = self._with_attendance(mentions)
             places = [place for place in (place_of(m.name) for m in mentions) if place]
             places += [place for place in (place_of(p.text) for p in posts) if place]
@@ -253,7 +256,8 @@ class DocumentReader:
                 linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
                 for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, default_subject,
                                            previous, report_subject, heading, self._unit):
-                    evidence = self._evidence(*bounds, link.confidence, link.status)
+                    evidence = self._evidence(*bounds, link.confidence,
+                                              link_status(sent, link.subject, link.object, offset, linked))
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
                 for person in (m for m in in_sent if m.kind is Kind.PERSON):
                     ranked = memberships.rank(person, rules, bounds, self.text, in_sent)

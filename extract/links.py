@@ -1,4 +1,4 @@
-"""Links between entities read from sentence structure and cue words, with claim status."""
+"""Links between entities read from sentence structure and cue words (their claim status: ``status.py``)."""
 from __future__ import annotations
 
 import re
@@ -36,7 +36,6 @@ class SentenceLink:
     predicate: Predicate
     object: Mention
     confidence: float
-    status: str
 
 
 @lexicon_cached
@@ -67,7 +66,7 @@ def _under() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)}) (?:the )?", re.IGNORECASE)
 
 
-def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: str) -> list[SentenceLink]:
+def _under_programme(sent: Span, mentions: list[Mention], offset: int) -> list[SentenceLink]:
     """"Under Operation Nightjar, officers, SFRS crews and council wardens …": the bodies the
     sentence names act within the programme, and those the sentence opens with as a list
     ("…, Kent Police and Essex Police patrol …") with each other."""
@@ -79,7 +78,7 @@ def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: s
     if programme is None:
         return []
     bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
-    found = [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status) for m in bodies]
+    found = [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
     text = sent.doc.text
     opens = bodies and not text[programme.end - offset : bodies[0].start - offset].strip(" ,")
     listed = [bodies[0]] if opens else []
@@ -87,7 +86,7 @@ def _under_programme(sent: Span, mentions: list[Mention], offset: int, status: s
         if not listed or not _joins(text[listed[-1].end - offset : body.start - offset]):
             break
         listed.append(body)
-    found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.7, status)
+    found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.7)
               for i, a in enumerate(listed) for b in listed[i + 1 :]]
     return found
 
@@ -99,7 +98,7 @@ def _joins(between: str) -> bool:
     return not word or word in word_classes().get("list_joiner", ())
 
 
-def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
+def _agents(sent: Span, mentions: list[Mention], offset: int,
             previous: Mention | None, heading: Mention | None = None,
             writer: Mention | None = None) -> list[SentenceLink]:
     """"the Concordat, agreed nationally by A and B" or, after a sentence naming a pilot,
@@ -127,11 +126,11 @@ def _agents(sent: Span, mentions: list[Mention], offset: int, status: str,
                 continue
             end = offset + sent.start_char + match.end()
             bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
-            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7, status) for m in bodies]
+            found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
             unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
             if writer is not None and bodies and unsaid:
-                found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6, status))
-                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6, status)
+                found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6))
+                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6)
                           for m in bodies if m.key != writer.key]
     return found
 
@@ -142,19 +141,6 @@ def _refers_back() -> re.Pattern[str]:
     ``sentence_refers_back`` words of ``link_words.csv``, capitalised as a sentence starts)."""
     words = sorted(word_classes().get("sentence_refers_back", ()), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in words)})\b")
-
-
-@lexicon_cached
-def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row["status"], re.compile(row["cue"], re.IGNORECASE)) for row in read_csv("status_cues.csv"))
-
-
-def claim_status(sentence: str) -> str:
-    """"ended", "recommended", "planned" or "in place", from the sentence's wording."""
-    for status, pattern in _status_cues():
-        if pattern.search(sentence):
-            return status
-    return "in place"
 
 
 def _mention_at(token: Token, mentions: Mentions, offset: int) -> Mention | None:
@@ -233,7 +219,7 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
     return None
 
 
-def _signatories(sent: Span, mentions: list[Mention], status: str, previous: Mention | None) -> list[SentenceLink]:
+def _signatories(sent: Span, mentions: list[Mention], previous: Mention | None) -> list[SentenceLink]:
     """"signatories to the Concordat, including NHS, …" or, after a sentence about a
     programme, "Its signatories are A, B and C": each organisation takes part in it."""
     if not SIGNATORIES.search(sent.text):
@@ -244,12 +230,11 @@ def _signatories(sent: Span, mentions: list[Mention], status: str, previous: Men
     if len(programmes) != 1:
         return []
     (programme,) = programmes.values()
-    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.85, status)
+    return [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.85)
             for m in mentions if m.kind in ORGANISATIONS and not m.anaphor]
 
 
-def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None,
-               status: str) -> list[SentenceLink]:
+def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: Mention | None) -> list[SentenceLink]:
     """"its Digital Mobility Programme": the owner takes part in the programme."""
     found = []
     for programme in (m for m in mentions if m.kind is Kind.PROGRAMME):
@@ -260,7 +245,7 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
         if owner is None and re.fullmatch(r".?[’']s ", written_before):
             owner = next((m for m in mentions if programme.start - 3 <= m.end <= programme.start - 2), None)
         if owner is not None and owner.kind in ORGANISATIONS:
-            found.append(SentenceLink(owner, Predicate.PARTICIPATES_IN, programme, 0.6, status))
+            found.append(SentenceLink(owner, Predicate.PARTICIPATES_IN, programme, 0.6))
     return found
 
 
@@ -282,13 +267,11 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
         return []  # every link has an organisation or a programme named in its sentence
     mentions = Mentions(mentions)
     text = sent.text
-    status = claim_status(text)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
-    early = _signatories(sent, mentions, status, previous_programme) + _possessed(sent, mentions, offset,
-                                                                                  self_mention, status)
-    early += _agents(sent, mentions, offset, status, previous_programme, heading, writer)
-    early += _under_programme(sent, mentions, offset, status)
-    early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence, status)
+    early = _signatories(sent, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
+    early += _agents(sent, mentions, offset, previous_programme, heading, writer)
+    early += _under_programme(sent, mentions, offset)
+    early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence)
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
     for link in early:
         found.setdefault(_identity(link), link)
@@ -314,9 +297,9 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                 pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
             else:
                 pairs = [(subject, target) for subject in subjects for target in targets if target.key != subject.key]
-            links = [SentenceLink(a, cue.predicate, b, cue.confidence, status) for a, b in pairs]
+            links = [SentenceLink(a, cue.predicate, b, cue.confidence) for a, b in pairs]
             if cue.predicate is Predicate.COLLABORATES_WITH and pairs:
-                links += _joint_programmes(sent, match, mentions, offset, pairs, status)
+                links += _joint_programmes(sent, match, mentions, offset, pairs)
             for link in links:
                 found.setdefault(_identity(link), link)
     return list(found.values())
@@ -331,7 +314,7 @@ def _identity(link: SentenceLink) -> tuple[str, Predicate, str]:
 
 
 def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention], offset: int,
-                      pairs: list[tuple[Mention, Mention]], status: str) -> list[SentenceLink]:
+                      pairs: list[tuple[Mention, Mention]]) -> list[SentenceLink]:
     """"X works with A and B on the Wessex Street Triage Pilot": every party takes part in it."""
     position = offset + sent.start_char + match.end()
     parties = {m.key: m for pair in pairs for m in pair}
@@ -339,7 +322,7 @@ def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention],
     for programme in (m for m in mentions if m.kind is Kind.PROGRAMME and m.start >= position):
         lead = sent.doc.text[max(0, programme.start - offset - 12) : programme.start - offset]
         if re.search(r"\b(?:on|in|through)\s+(?:the\s+)?$", lead):
-            found += [SentenceLink(p, Predicate.PARTICIPATES_IN, programme, 0.7, status) for p in parties.values()]
+            found += [SentenceLink(p, Predicate.PARTICIPATES_IN, programme, 0.7) for p in parties.values()]
     return found
 
 

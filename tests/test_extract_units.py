@@ -8,7 +8,7 @@ import spacy
 
 from policekg.extract.abbreviations import find_definitions
 from policekg.extract.keys import entity_key
-from policekg.extract.links import claim_status
+from policekg.extract.status import claim_status
 from policekg.extract.model import Kind
 from policekg.extract.money import MONEY, amount
 from policekg.extract.names import PersonName, matches_short_form, split_title
