@@ -12,6 +12,9 @@ from pyoxigraph import Store
 from rapidfuzz import fuzz, process
 
 from policekg.extract.errors import PoliceKGError
+from policekg.extract.gazetteer import known_organisations
+from policekg.extract.model import Kind
+from policekg.extract.resources import lexicon_cached
 
 from .build import search_name
 from .running import run_query
@@ -35,12 +38,28 @@ class UnknownName(PoliceKGError, ValueError):
         super().__init__(f"no entity named {name!r} {where} ({closest})")
 
 
+@lexicon_cached
+def _force_words() -> frozenset[str]:
+    """The words that end the reference list's force names ("Police", "Constabulary"): one
+    word class, so that "Kent Constabulary" finds "Kent Police"."""
+    return frozenset(org.label[len(org.area):].strip().lower() for org in known_organisations()
+                     if org.kind is Kind.FORCE and org.area and org.label.startswith(f"{org.area} ")
+                     and len(org.label[len(org.area):].split()) == 1)
+
+
+def _found(word: str, words: list[str]) -> bool:
+    if word in _force_words() and _force_words().intersection(words):
+        return True
+    return process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY) is not None
+
+
 def closest(name: str, known: Mapping[str, str], limit: int = SUGGESTIONS) -> list[str]:
     """The labels of up to ``limit`` known names most like ``name``, best first, each once.
 
     ``known`` maps a name in search form (lower case, single spaces) to its entity's label.
     The score is half the similarity of the whole names (rapidfuzz ratio) and half the share
-    of the query's words found, each allowing a typo, in the candidate. A word weighs more the
+    of the query's words found, each allowing a typo (and a force's "Police" and "Constabulary"
+    standing for each other), in the candidate. A word weighs more the
     earlier it comes, since names put what tells them apart first: "Dorset Constabulary"
     finds "Dorset Police" before "Avon and Somerset Constabulary".
     """
@@ -50,8 +69,7 @@ def closest(name: str, known: Mapping[str, str], limit: int = SUGGESTIONS) -> li
     scored = []
     for candidate in known:
         words = candidate.split()
-        found = sum(weight for word, weight in weights
-                    if process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY))
+        found = sum(weight for word, weight in weights if _found(word, words))
         score = fuzz.ratio(query, candidate) / 2 + 50 * found / total
         if score >= SIMILARITY:
             scored.append((-score, known[candidate]))

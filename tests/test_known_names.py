@@ -18,6 +18,9 @@ KNOWN = {
     "wiltshire police": "Wiltshire Police",
     "office of the kent police and crime commissioner": "Office of the Kent Police and Crime Commissioner",
     "kent opcc": "Office of the Kent Police and Crime Commissioner",
+    "kent police": "Kent Police",
+    "kent county council": "Kent County Council",
+    "kent criminal justice board": "Kent Criminal Justice Board",
 }
 
 
@@ -27,6 +30,7 @@ KNOWN = {
     ("wiltshire", "Wiltshire Police"),                # a short form
     ("Office of the Kent PCC", "Office of the Kent Police and Crime Commissioner"),
     ("avon & somerset constabulary", "Avon and Somerset Police"),  # an alias, loosely
+    ("Kent Constabulary", "Kent Police"),             # a force's "Constabulary" stands for "Police"
 ])
 def test_closest_puts_the_intended_entity_first(typed: str, first: str) -> None:
     assert closest(typed, KNOWN)[0] == first
