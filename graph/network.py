@@ -76,7 +76,7 @@ def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str 
     type; "money" keeps the funders and recipients of funds, joined funder to recipient;
     "programme" keeps organisations and the programmes they take part in. Entities without
     a link in the view are hidden (their number is the graph attribute ``hidden``) unless
-    ``unconnected``. ``kinds`` keeps only those node kinds; ``focus`` (a label or alias, any
+    ``unconnected``, or named by ``focus``. ``kinds`` keeps only those node kinds; ``focus`` (a label or alias, any
     case) keeps the entities within ``depth`` edges of it; ``min_degree`` then drops nodes
     with fewer edges. Raises ``ValueError`` for an unknown view or kind, a negative depth,
     or a focus that names no entity left by the other filters.
@@ -86,7 +86,9 @@ def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str 
     extras = dict(network.graph)
     network = _restrict(network, [n for n, kind in network.nodes(data="kind") if kind in wanted])
     shown = ALWAYS_SHOWN.get(view, ())
-    linked = [n for n, kind in network.nodes(data="kind") if unconnected or kind in shown or network.degree(n) > 0]
+    focused = set(_centres(network, focus)) if focus is not None else set()
+    linked = [n for n, kind in network.nodes(data="kind")
+              if unconnected or kind in shown or n in focused or network.degree(n) > 0]
     hidden = network.number_of_nodes() - len(linked)
     network = _restrict(network, linked)
     if focus is not None:
@@ -131,12 +133,16 @@ def _names(network: nx.MultiGraph) -> dict[str, str]:
     return known
 
 
-def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
-    """The nodes within ``depth`` of the entities named ``focus`` (labels win over aliases)."""
+def _centres(network: nx.MultiGraph, focus: str) -> list[str]:
+    """The nodes named ``focus``: by label, else by alias, in any case."""
     name = focus.casefold()
     by_label = [n for n, label in network.nodes(data="label") if label.casefold() == name]
-    by_alias = [n for n, aliases in network.nodes(data="aliases") if name in {a.casefold() for a in aliases}]
-    centres = by_label or by_alias
+    return by_label or [n for n, aliases in network.nodes(data="aliases") if name in {a.casefold() for a in aliases}]
+
+
+def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
+    """The nodes within ``depth`` of the entities named ``focus`` (labels win over aliases)."""
+    centres = _centres(network, focus)
     if not centres:
         raise UnknownName(focus, closest(focus, _names(network)), "in this view of the graph")
     reached: set[str] = set()

@@ -229,11 +229,16 @@ def test_network_focus_keeps_edges_among_kept_nodes(rdf: Graph) -> None:
 
 @pytest.mark.parametrize(
     ("view", "focus"),
-    [("all", "Nobody"), ("collaboration", "Operation Encompass"), ("collaboration", "Lonely Trust")],
+    [("all", "Nobody"), ("collaboration", "Operation Encompass")],
 )
 def test_network_focus_outside_the_view_raises(rdf: Graph, view: str, focus: str) -> None:
     with pytest.raises(ValueError, match=f"no entity named '{focus}'"):
         to_networkx(rdf, view, focus=focus)
+
+
+def test_network_focus_on_an_organisation_without_links_shows_it_alone(rdf: Graph) -> None:
+    network = to_networkx(rdf, "collaboration", focus="Lonely Trust")
+    assert [label for _, label in network.nodes(data="label")] == ["Lonely Trust"]
 
 
 @pytest.mark.parametrize(

@@ -81,10 +81,11 @@ def test_views_all_hides_unconnected_entities_and_counts_them(rdf: Graph) -> Non
     assert shown.graph["hidden"] == 0
 
 
-def test_views_focus_on_a_hidden_entity_needs_unconnected(rdf: Graph) -> None:
-    with pytest.raises(ValueError, match="no entity named 'Lonely Trust'"):
-        to_networkx(rdf, "all", focus="Lonely Trust")
+def test_views_focus_shows_the_named_entity_even_without_links(rdf: Graph) -> None:
+    assert labels(to_networkx(rdf, "all", focus="Lonely Trust")) == {"Lonely Trust"}
     assert labels(to_networkx(rdf, "all", focus="Lonely Trust", unconnected=True)) == {"Lonely Trust"}
+    with pytest.raises(ValueError, match="no entity named 'Lonely Trusts'"):
+        to_networkx(rdf, "all", focus="Lonely Trusts")
 
 
 def test_views_money_is_funder_to_recipient(rdf: Graph) -> None:
