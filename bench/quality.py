@@ -38,6 +38,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "blind1": (REPO / "tests" / "blind1", REPO / "tests" / "gold" / "blind1"),
     "blind2": (REPO / "tests" / "blind2", REPO / "tests" / "gold" / "blind2"),
     "blind3": (REPO / "tests" / "blind3", REPO / "tests" / "gold" / "blind3"),
+    "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
 }
 CATEGORIES = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund",
               "collaboratesWith", "participatesIn", "memberOf", "funder")
