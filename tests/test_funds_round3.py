@@ -1,0 +1,73 @@
+"""Funds, round three: grant lists in decision notices, receivers named before the money or
+again by their head noun, programmes as receivers, givers in the first person or before
+"funding", and the money that is still not a fund.
+
+Each case gives the exact funds expected as (amount, recipient, funder, period) by label;
+every text is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_funds_constructions import funds_of
+
+OFFICE = "Office of the Kent Police and Crime Commissioner"
+
+FUNDS = [
+    ("decision list: name – purpose: amount",
+     f"{OFFICE}\n\nDECISION NOTICE\n\n3.1 The Commissioner approves the following grants for 2024/25:\n\n"
+     "   Brightwater Youth Trust – mentoring for young people in Dartford: £12,650.00\n"
+     "   Hollowmere Women’s Refuge – outreach workers in rural areas: £8,400.50\n",
+     {("12650", "Brightwater Youth Trust", OFFICE, "2024/25"),
+      ("8400.5", "Hollowmere Women’s Refuge", OFFICE, "2024/25")}),
+    ("second amount joined by and",
+     "The Home Office has awarded £90,000 to Kent Police for its work on county lines, and £15,500 to "
+     "Medway Youth Trust to run mentoring.",
+     {("90000", "Kent Police", "Home Office", None), ("15500", "Medway Youth Trust", "Home Office", None)}),
+    ("body named again with a capital",
+     "Kent Community Safety Partnership published its plan. The Home Office has approved a grant of £45,000 to "
+     "the Partnership for its youth programme.",
+     {("45000", "Kent Community Safety Partnership", "Home Office", None)}),
+    ("grant for the running of the panel",
+     "Kent Police and Crime Panel met on 3 May. The Home Office grant for the running of the Panel in 2024/25 "
+     "was £53,000.",
+     {("53000", "Kent Police and Crime Panel", "Home Office", "2024/25")}),
+    ("receiver before will receive",
+     f"{OFFICE}\n\nCommunity grants\n\nMedway Youth Trust will receive £20,000 in 2024/25 from the Home Office "
+     "to run mentoring.",
+     {("20000", "Medway Youth Trust", "Home Office", "2024/25")}),
+    ("acronym receiver before have been awarded",
+     "HAVENS have been awarded £150,000 by the Home Office for 2024/25 to fund counselling.",
+     {("150000", "HAVENS", "Home Office", "2024/25")}),
+    ("first person giver invests in a programme run by a force",
+     f"{OFFICE}\n\nPolice and crime plan\n\nOperation Lantern is a scheme run by Kent Police with local schools. "
+     "I will invest £60,000 in 2024/25 in Operation Lantern, a scheme run by Kent Police.",
+     {("60000", "Operation Lantern", OFFICE, "2024/25")}),
+    ("giver between of and funding",
+     "The week of patrols was supported by £75,000 of Home Office funding.",
+     {("75000", None, "Home Office", None)}),
+    ("giver not taken from an earlier sentence",
+     "Kent Police leads the county's work on burglary. In 2024/25 £30,000 was awarded to Medway Youth Trust.",
+     {("30000", "Medway Youth Trust", None, "2024/25")}),
+    ("precept after a grant is not joined to it",
+     "The Home Office awarded £40,000 to Kent Police. The precept rose by £12 and £8 for a band D property.",
+     {("40000", "Kent Police", "Home Office", None)}),
+]
+
+NOT_FUNDS = [
+    ("budget list after a lead-in", f"{OFFICE}\n\nThe Commissioner approves the following budget for 2024/25:\n\n"
+     "   Pay – officers and staff: £4,000,000.00\n   Vehicles – fleet replacement: £300,000.00\n"),
+    ("salary", "The Chief Executive will receive a salary of £95,000 per year."),
+    ("savings before will receive", "Kent Police will receive savings of £2m from the merger of control rooms."),
+    ("cost of a programme", "The cost of Operation Lantern was £60,000 in 2024/25."),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), FUNDS, ids=[case[0] for case in FUNDS])
+def test_fund_round3(nlp, name: str, text: str, expected: set) -> None:
+    assert funds_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_FUNDS, ids=[case[0] for case in NOT_FUNDS])
+def test_not_funds_round3(nlp, name: str, text: str) -> None:
+    assert funds_of(text, nlp) == set()
