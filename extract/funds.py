@@ -8,6 +8,7 @@ from .fund_reading import FUNDERS, RECIPIENTS, FundReading
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
 from .model import Kind
+from .resolve import is_office
 from .money import MONEY, PERIOD, amount
 
 PURPOSE = re.compile(
@@ -103,7 +104,7 @@ def _unnamed(name: re.Match[str], mentions: list[Mention]) -> Mention | None:
 
 
 def _recipient(mentions: list[Mention], text: str, money_start: int, after: int, line_start: int,
-               earlier: list[Mention]) -> Mention | None:
+               earlier: list[Mention], sentence_start: int) -> Mention | None:
     """Who receives: a name just before "(£X)", a list line's name before "– £X" or before
     "– purpose: £X", a body after "fund"/"award" ("fund Barnardo's £420,000", "awarded the
     unit £5,000"), the subject of "received £X" ("Medway Trust will receive £X"), else what
@@ -130,7 +131,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         found = _named_again(head.group("head"), earlier, head.start())
         if found is not None:
             return found
-    for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH]):
+    for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH and m.start >= sentence_start]):
         if cue("received").search(text[m.end : money_start]):
             return m
     subject = NAME_BEFORE_VERB.search(text, max(line_start, money_start - 80), money_start)
@@ -177,7 +178,7 @@ def _funder(mentions: list[Mention], text: str, money_start: int, after: int, se
             and cue("grant").match(text, following.end + 1):
         return following
     before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start
-              and (sentence_start <= m.start or m.kind is Kind.PERSON)]
+              and (sentence_start <= m.start or m.kind is Kind.PERSON or is_office(m))]
     ends = [m.start for m in before[1:]] + [money_start]
     found = next((m for m, end in zip(reversed(before), reversed(ends))
                   if cue("given").search(text[m.end : end])), None)
@@ -273,7 +274,7 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
             purpose=purpose,
             funder=funder,
             recipient=None if passive else _recipient(mentions, text, money_start, money_end, row_start,
-                                                      earlier or mentions),
+                                                      earlier or mentions, start),
         ))
     return readings
 
