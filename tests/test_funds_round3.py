@@ -49,6 +49,15 @@ FUNDS = [
     ("giver not taken from an earlier sentence",
      "Kent Police leads the county's work on burglary. In 2024/25 £30,000 was awarded to Medway Youth Trust.",
      {("30000", "Medway Youth Trust", None, "2024/25")}),
+    ("table from the office's own budget",
+     f"{OFFICE}\n\nThe Commissioner presented his proposed allocations from the OPCC commissioning budget to the "
+     "community safety partnerships in the county for the coming year.\n\n"
+     "Partnership\t2024/25 (£)\nMedway Community Safety Partnership\t182,400\n",
+     {("182400", "Medway Community Safety Partnership", OFFICE, "2024/25")}),
+    ("table from a unit's budget names no funder",
+     f"{OFFICE}\n\nTo approve the following grant awards, to be funded from the Violence "
+     "Reduction Unit's budget:\n\nRecipient\tAward 2024/25\nMedway Youth Trust\t£84,500\n",
+     {("84500", "Medway Youth Trust", None, "2024/25")}),
     ("precept after a grant is not joined to it",
      "The Home Office awarded £40,000 to Kent Police. The precept rose by £12 and £8 for a band D property.",
      {("40000", "Kent Police", "Home Office", None)}),
