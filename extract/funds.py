@@ -36,7 +36,7 @@ NAME_BEFORE_DASH = re.compile(
 # "Brightwater Trust – mentoring for young people: £12,650.00": a list line's name, a dash,
 # the purpose, then the money.
 NAME_DASH_PURPOSE = re.compile(
-    r"\s*(?:[-•●◦▪*]\s+)?(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the |& )?[A-Z][\w’'-]*){0,6})"
+    r"\s*(?:[-•●◦▪*]\s+)?(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the |in |& )?[A-Z][\w’'-]*){0,6})"
     r"\s+[–—-]\s+(?P<purpose>[^£\n]{3,200})$")
 # "Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000": the receiver
 # written before the verb; the auxiliaries between name and verb.
@@ -93,14 +93,20 @@ def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | 
 
 def _unnamed(name: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The body a bare name in a list line or before "(£X)" stands for: the mention there,
-    else the name itself as a partner organisation."""
-    inside = [m for m in mentions if name.start("name") <= m.start and m.end <= name.end("name")
-              and m.kind in RECIPIENTS]
+    else the name itself as a partner organisation. A force written by its area inside a
+    longer name ("Safe in Kent") is part of that name, not the body."""
+    start, end = name.start("name"), name.end("name")
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind in RECIPIENTS
+              and not (_by_area(m) and (m.start, m.end) != (start, end))]
     if inside:
         return inside[0]
-    if all(m.end <= name.start("name") or m.start >= name.end("name") for m in mentions):
-        return Mention(Kind.PARTNER, name.start("name"), name.end("name"), name.group("name"), name.group("name"))
+    if all(m.end <= start or m.start >= end or _by_area(m) for m in mentions):
+        return Mention(Kind.PARTNER, start, end, name.group("name"), name.group("name"))
     return None
+
+
+def _by_area(mention: Mention) -> bool:
+    return mention.kind is Kind.FORCE and mention.text != mention.name
 
 
 def _recipient(mentions: list[Mention], text: str, money_start: int, after: int, line_start: int,
@@ -181,10 +187,20 @@ def _funder(mentions: list[Mention], text: str, money_start: int, after: int, se
               and (sentence_start <= m.start or m.kind is Kind.PERSON or is_office(m))]
     ends = [m.start for m in before[1:]] + [money_start]
     found = next((m for m, end in zip(reversed(before), reversed(ends))
-                  if cue("given").search(text[m.end : end])), None)
+                  if _gives(text[m.end : end])), None)
     if found is None and issuer is not None and cue("self-giver").search(text, sentence_start, money_start):
         return issuer
     return found
+
+
+def _gives(after_name: str) -> bool:
+    """A giving verb follows the name, and not as a passive of receiving ("The PCC was
+    awarded £X": the PCC receives)."""
+    given = cue("given").search(after_name)
+    if given is None:
+        return False
+    received = cue("received").search(after_name, 0, given.end())
+    return received is None or received.end() != given.end()
 
 
 def _sentence_around(position: int, end: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
@@ -210,12 +226,17 @@ def _listed_after_name(mentions: list[Mention], text: str, money_start: int, lin
         NAME_BEFORE_DASH.match(text, line_start, money_start) is not None
 
 
-def _vetoed_near(body: str, position: int, end: int) -> bool:
-    """A saving/cost/budget cue in the clause of the money, within a few words of it."""
+def _vetoed_near(body: str, position: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """A saving/cost/budget cue in the clause of the money, within a few words of it; a
+    body's name ("Violence Reduction Partnership", at ``names`` in ``body``) is no cue."""
     window_start = max(0, position - EXCLUDE_BEFORE)
-    near = body[window_start : end + EXCLUDE_AFTER]
-    clause_start, clause_end = clause_at(near, position - window_start)
-    return vetoed(near[clause_start:clause_end])
+    near = list(body[window_start : end + EXCLUDE_AFTER])
+    for name_start, name_end in names:
+        for index in range(max(name_start, window_start), min(name_end, window_start + len(near))):
+            near[index - window_start] = " "
+    plain = "".join(near)
+    clause_start, clause_end = clause_at(plain, position - window_start)
+    return vetoed(plain[clause_start:clause_end])
 
 
 def list_row(line: str) -> bool:
@@ -240,6 +261,8 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
     introduced = bool(lead_in) and granting(lead_in)
     granted_end = None
     previous_end = line_start
+    names = [(m.start - line_start, m.end - line_start) for m in mentions
+             if m.kind is not Kind.PERSON and line_start <= m.start and m.end <= line_end]
     for match in MONEY.finditer(body):
         # the text a list row's name may start in: after the line's previous amount
         row_start, previous_end = previous_end, line_start + match.end()
@@ -251,7 +274,7 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         granted_end = None
         if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced or joined):
             continue
-        if _vetoed_near(body, match.start(), match.end()):
+        if _vetoed_near(body, match.start(), match.end(), names):
             continue
         granted_end = match.end()
         money_end = line_start + match.end()

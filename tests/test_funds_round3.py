@@ -20,6 +20,15 @@ FUNDS = [
      "   Hollowmere Women’s Refuge – outreach workers in rural areas: £8,400.50\n",
      {("12650", "Brightwater Youth Trust", OFFICE, "2024/25"),
       ("8400.5", "Hollowmere Women’s Refuge", OFFICE, "2024/25")}),
+    ("a cue word inside a body's name is no veto; an area inside a name is part of it",
+     f"{OFFICE}\n\nThe Commissioner approves the following grants for 2024/25:\n\n"
+     "   Safe in Kent – advisers at the referral centre: £15,250.50\n"
+     "   Kent Violence Reduction Partnership – relationships education in colleges: £62,000.00\n",
+     {("15250.5", "Safe in Kent", OFFICE, "2024/25"),
+      ("62000", "Kent Violence Reduction Partnership", OFFICE, "2024/25")}),
+    ("the subject of was awarded receives and does not give",
+     "Medway Youth Trust was awarded £7,000 for its summer programme.",
+     {("7000", "Medway Youth Trust", None, None)}),
     ("second amount joined by and",
      "The Home Office has awarded £90,000 to Kent Police for its work on county lines, and £15,500 to "
      "Medway Youth Trust to run mentoring.",
