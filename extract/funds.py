@@ -239,6 +239,14 @@ def _vetoed_near(body: str, position: int, end: int, names: list[tuple[int, int]
     return vetoed(plain[clause_start:clause_end])
 
 
+def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, before: str) -> bool:
+    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000" with no
+    giver named, in a commissioner's papers: the money is the commissioner's office's. Not for
+    the office itself, nor for a force (whose money mostly comes from elsewhere)."""
+    return issuer is not None and recipient is not None and recipient.kind is not Kind.FORCE \
+        and recipient.name != issuer.name and cue("received").search(before) is not None
+
+
 def list_row(line: str) -> bool:
     """A line of a grant list with no bullet: "Brightwater Trust – mentoring: £12,650.00"."""
     money = MONEY.search(line)
@@ -290,14 +298,17 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
             funder = issuer
         row = NAME_DASH_PURPOSE.match(text, row_start, money_start)
         purpose = _purpose(clause) or (row.group("purpose").strip(" :,–—-") if row else None)
+        recipient = None if passive else _recipient(mentions, text, money_start, money_end, row_start,
+                                                    earlier or mentions, start)
+        if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start]):
+            funder = issuer
         readings.append(FundReading(
             amount=amount(match.group("number"), match.group("unit")),
             start=start, end=end, confidence=0.8,
             period=period.group(0) if period else None,
             purpose=purpose,
             funder=funder,
-            recipient=None if passive else _recipient(mentions, text, money_start, money_end, row_start,
-                                                      earlier or mentions, start),
+            recipient=recipient,
         ))
     return readings
 

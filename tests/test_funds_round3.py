@@ -29,6 +29,12 @@ FUNDS = [
     ("the subject of was awarded receives and does not give",
      "Medway Youth Trust was awarded £7,000 for its summer programme.",
      {("7000", "Medway Youth Trust", None, None)}),
+    ("receiver with no giver named in the office's papers",
+     f"{OFFICE}\n\nCommunity grants\n\nMedway Youth Trust will also receive £12,000 in 2024/25 to run mentoring.",
+     {("12000", "Medway Youth Trust", OFFICE, "2024/25")}),
+    ("a force receiving with no giver named keeps no giver",
+     f"{OFFICE}\n\nKent Police will receive £2m in 2024/25 for extra officers.",
+     {("2000000", "Kent Police", None, "2024/25")}),
     ("second amount joined by and",
      "The Home Office has awarded £90,000 to Kent Police for its work on county lines, and £15,500 to "
      "Medway Youth Trust to run mentoring.",
