@@ -25,7 +25,8 @@ OF_GIVER = re.compile(r"\s+of\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
     r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
-# "to the Safer Homes service": a name the text does not otherwise know, before a programme word.
+# "… over three years to the Safer Homes service": a name the text does not otherwise know,
+# before a programme word, later in the money's clause.
 NAME_BEFORE_WORD = re.compile(
     r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?= [a-z])")
 NAME_BEFORE_BRACKET = re.compile(
@@ -154,8 +155,9 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     named = NAME_AFTER_TO.match(text, after)
     kind = Kind.PARTNER
     if named is None:
-        named = NAME_BEFORE_WORD.match(text, after)
-        named = named if named and cue("programme-word").match(text, named.end("name")) else None
+        named = next((n for n in NAME_BEFORE_WORD.finditer(text, after, min(len(text), after + RECEIVER_REACH))
+                      if cue("programme-word").match(text, n.end("name"))
+                      and not re.search(r"[.;£]", text[after : n.start()])), None)
         kind = Kind.PROGRAMME
     if named and is_free(named.start("name"), named.end("name"), mentions):
         return Mention(kind, named.start("name"), named.end("name"), named.group("name"), named.group("name"))

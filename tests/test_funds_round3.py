@@ -58,6 +58,10 @@ FUNDS = [
      f"{OFFICE}\n\nPolice and crime plan\n\nOperation Lantern is a scheme run by Kent Police with local schools. "
      "I will invest £60,000 in 2024/25 in Operation Lantern, a scheme run by Kent Police.",
      {("60000", "Operation Lantern", OFFICE, "2024/25")}),
+    ("unknown programme named later in the clause",
+     f"{OFFICE}\n\nPolice and crime plan\n\nI have committed £1.2m over the three years of this plan to the "
+     "Brightpath Victims service.",
+     {("1200000", "Brightpath Victims", OFFICE, "over the three years")}),
     ("giver between of and funding",
      "The week of patrols was supported by £75,000 of Home Office funding.",
      {("75000", None, "Home Office", None)}),
