@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .fund_cues import clause_at, cue, granting, vetoed
+from .fund_cues import clause_at, cue, granting, receiver_before_verb, vetoed
 from .fund_reading import FUNDERS, RECIPIENTS, FundReading
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
@@ -39,14 +39,9 @@ NAME_BEFORE_DASH = re.compile(
 NAME_DASH_PURPOSE = re.compile(
     r"\s*(?:[-•●◦▪*]\s+)?(?P<name>[A-Z][\w’'-]*(?: (?:and |of |for |the |in |& )?[A-Z][\w’'-]*){0,6})"
     r"\s+[–—-]\s+(?P<purpose>[^£\n]{3,200})$")
-# "Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000": the receiver
-# written before the verb; the auxiliaries between name and verb.
-NAME_BEFORE_VERB = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |& )?[A-Z][\w’'-]*){0,5})"
-    r"(?P<verb>(?: (?:will|would|shall|also|has|have|had|been|now|each|jointly))* \w+)(?: (?:a|an|the|further|additional|total of|sum of|grant of|award of))* $")
 # "£385,000 to the Trust, and £62,500 to Medway Youth Network": a second amount joined to a
 # granted one in the same clause is granted too.
-JOINED = re.compile(r"[^.;£\n]{0,120}?\band\s+(?:a\s+further\s+|another\s+)?")
+JOINED = re.compile(r"[^.;£\n]{0,120}?\band(?:\s+[a-z]+){0,2}\s+")
 # "awarded the unit £540,000", "to the partnership": a body named again by its head noun.
 THE_HEAD = re.compile(r"\b[Tt]he (?P<head>[a-z]+)\s*$")
 CUE_WINDOW = 70
@@ -141,7 +136,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH and m.start >= sentence_start]):
         if cue("received").search(text[m.end : money_start]):
             return m
-    subject = NAME_BEFORE_VERB.search(text, max(line_start, money_start - 80), money_start)
+    subject = receiver_before_verb().search(text, max(line_start, money_start - 80), money_start)
     if subject and cue("received").search(subject.group("verb")) and \
             not cue("not-a-name").match(subject.group("name").split()[0]):
         found = _unnamed(subject, mentions)
