@@ -25,6 +25,9 @@ OF_GIVER = re.compile(r"\s+of\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
     r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
+# "£25k for Teifi Youth Angels, whose …": in a line the money opens, "for" names the receiver.
+NAME_AFTER_FOR = re.compile(
+    r"\s+for (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")
 # "… over three years to the Safer Homes service": a name the text does not otherwise know,
 # before a programme word, later in the money's clause.
 NAME_BEFORE_WORD = re.compile(
@@ -148,6 +151,8 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     if found is not None:
         return found
     named = NAME_AFTER_TO.match(text, after)
+    if named is None and not text[line_start:money_start].strip():
+        named = NAME_AFTER_FOR.match(text, after)
     kind = Kind.PARTNER
     if named is None:
         named = next((n for n in NAME_BEFORE_WORD.finditer(text, after, min(len(text), after + RECEIVER_REACH))
@@ -245,9 +250,11 @@ def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, b
 
 
 def list_row(line: str) -> bool:
-    """A line of a grant list with no bullet: "Brightwater Trust – mentoring: £12,650.00"."""
+    """A line of a grant list with no bullet: "Brightwater Trust – mentoring: £12,650.00", or
+    a line the money opens ("£25k for Teifi Youth Angels, whose volunteers …;")."""
     money = MONEY.search(line)
-    return money is not None and NAME_DASH_PURPOSE.match(line, 0, money.start()) is not None
+    return money is not None and (NAME_DASH_PURPOSE.match(line, 0, money.start()) is not None
+                                  or not line[: money.start()].strip())
 
 
 def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: str,

@@ -35,6 +35,11 @@ FUNDS = [
     ("a force receiving with no giver named keeps no giver",
      f"{OFFICE}\n\nKent Police will receive £2m in 2024/25 for extra officers.",
      {("2000000", "Kent Police", None, "2024/25")}),
+    ("unbulleted list lines the money opens",
+     f"{OFFICE}\n\nSmaller grants announced this week include:\n\n£25k for Teifi Youth Angels, whose volunteers "
+     "help people get home safely;\n\n£18,400 to Medway Young Farmers' Trust for rural crime sessions in 2024/25;\n",
+     {("25000", "Teifi Youth Angels", OFFICE, None),
+      ("18400", "Medway Young Farmers' Trust", OFFICE, "2024/25")}),
     ("second amount joined by and",
      "The Home Office has awarded £90,000 to Kent Police for its work on county lines, and £15,500 to "
      "Medway Youth Trust to run mentoring.",
@@ -87,6 +92,8 @@ NOT_FUNDS = [
      "   Pay – officers and staff: £4,000,000.00\n   Vehicles – fleet replacement: £300,000.00\n"),
     ("salary", "The Chief Executive will receive a salary of £95,000 per year."),
     ("savings before will receive", "Kent Police will receive savings of £2m from the merger of control rooms."),
+    ("a line the money opens with no granting lead-in", f"{OFFICE}\n\nThe figures for the year:\n\n"
+     "£25k for Medway Youth Angels, whose volunteers help people get home safely;\n"),
     ("cost of a programme", "The cost of Operation Lantern was £60,000 in 2024/25."),
 ]
 
