@@ -28,6 +28,9 @@ NAME_AFTER_TO = re.compile(
 # "£25k for Teifi Youth Angels, whose …": in a line the money opens, "for" names the receiver.
 NAME_AFTER_FOR = re.compile(
     r"\s+for (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")
+# "… a project run by Medway Boxing Club": the body after "by".
+NAME_AFTER_BY = re.compile(
+    r"\bby (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")
 # "… over three years to the Safer Homes service": a name the text does not otherwise know,
 # before a programme word, later in the money's clause.
 NAME_BEFORE_WORD = re.compile(
@@ -166,9 +169,25 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     found = _named_again(head.group("head"), earlier, after) if head else None
     if found is not None:
         return found
+    runner = _runner(mentions, text, after, line_start)
+    if runner is not None:
+        return runner
     heads = [h for h in cue("recipient-head").finditer(text, max(line_start, money_start - 80), money_start)
              if cue("grant").search(text[max(line_start, h.start() - 25) : h.start()])]
     return _named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+
+
+def _runner(mentions: list[Mention], text: str, after: int, line_start: int) -> Mention | None:
+    """"£7,750 towards a mentoring project run by Medway Boxing Club": in a line the money
+    opens, with no receiver named otherwise, the body that runs what the money pays for."""
+    if text[line_start : after].lstrip()[:1] != "£":
+        return None
+    for name in NAME_AFTER_BY.finditer(text, after, min(len(text), after + RECEIVER_REACH)):
+        if re.search(r"[.;£]", text[after : name.start("name")]):
+            return None
+        if cue("runner").search(text, max(after, name.start("name") - 20), name.start("name")):
+            return _unnamed(name, mentions)
+    return None
 
 
 def _funder(mentions: list[Mention], text: str, money_start: int, after: int, sentence_start: int,

@@ -40,6 +40,10 @@ FUNDS = [
      "help people get home safely;\n\n£18,400 to Medway Young Farmers' Trust for rural crime sessions in 2024/25;\n",
      {("25000", "Teifi Youth Angels", OFFICE, None),
       ("18400", "Medway Young Farmers' Trust", OFFICE, "2024/25")}),
+    ("a list line's money towards a project run by a body",
+     f"{OFFICE}\n\nSmaller grants announced this week include:\n\n£7,750 towards a mentoring project run by "
+     "Medway Youth Boxing Club;\n",
+     {("7750", "Medway Youth Boxing Club", OFFICE, None)}),
     ("second amount joined by and",
      "The Home Office has awarded £90,000 to Kent Police for its work on county lines, and £15,500 to "
      "Medway Youth Trust to run mentoring.",
