@@ -240,12 +240,13 @@ class DocumentReader:
                 sign = memberships.signature(people[0], following, below, rules)
                 found_posts += [sign] if sign else []
             sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in doc.sents]
+            listed = bool(LIST_ITEM.match(line)) or fund_rules.list_row(line)
             if "\t" not in line:
-                lead_text = lead_line if LIST_ITEM.match(line) else ""
+                lead_text = lead_line if listed else ""
                 for reading in fund_rules.prose_funds((offset, offset + len(line)), sentences, self.text, in_line,
                                                       lead_text, mentions, issuer):
                     self._add_fund(analysis, reading)
-            if not LIST_ITEM.match(line):
+            if not listed:
                 lead_line = line if line.rstrip().endswith(":") else ""
             for sent in doc.sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)

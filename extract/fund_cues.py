@@ -20,6 +20,17 @@ def cue(kind: str) -> re.Pattern[str]:
 
 
 @lexicon_cached
+def receiver_before_verb() -> re.Pattern[str]:
+    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000": a
+    capitalised name, the auxiliaries of ``auxiliary``, one verb, the words of ``amount-lead``
+    ("a grant of") and the money's position."""
+    rows = {r["kind"]: r["cue"] for r in read_csv("fund_cues.csv")}
+    return re.compile(
+        r"(?<![\w’'-])(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |& )?[A-Z][\w’'-]*){0,5})"
+        rf"(?P<verb>(?: (?:{rows['auxiliary']}))* \w+)(?: (?:{rows['amount-lead']}))* $")
+
+
+@lexicon_cached
 def allocation_phrases() -> tuple[str, ...]:
     """Heading phrases that make a table an allocation table by themselves."""
     return tuple(read_lines("allocation_cues.txt"))

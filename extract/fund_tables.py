@@ -8,7 +8,9 @@ awarded the following grants:"). Two year columns give two funds per row.
 The rows' funder is the body the heading or lead-in names as giving ("… awarded by the
 Home Office:"), else the document's issuer (a commissioner's grant list is the
 commissioner's office's). A lead-in that takes the money "from the … budget" names no funder
-and keeps the issuer out too: the table only shares out money already held.
+and keeps the issuer out too: the table only shares out money already held; when it names
+a commissioner's office as the budget's owner ("from the OPCC commissioning budget"), the
+office is the funder.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from .fund_cues import allocation_phrases, cue, granting, vetoed
 from .fund_reading import FUNDERS, RECIPIENTS, FundReading
 from .mentions import Mention
 from .model import Kind
+from .resolve import is_office
 from .money import CELL_UNITS, MONEY, NUMBER_CELL, PERIOD, TABLE_PERIOD, amount
 
 # What may stand between a giver and the body its money goes to: "… grant to the …".
@@ -162,9 +165,12 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
     """Who gives the table's money, from its headings and the line just before it: the
     subject of a giving verb ("The Commissioner has awarded"), or the body after "from"/"by"
     following a grant word ("grants awarded by the Home Office"); else the document's issuer.
-    Money taken "from the … budget" has no funder to name."""
-    if any(cue("own-source").search(line) for _, line in said):
-        return None
+    Money taken "from the … budget" has no funder to name unless the budget's owner is
+    a commissioner's office ("from the OPCC commissioning budget")."""
+    for (offset, line), in_line in zip(said, mentions):
+        for source in cue("own-source").finditer(line):
+            return next((m for m in in_line if (is_office(m) or m.kind is Kind.PERSON)
+                         and offset + source.start() <= m.start and m.end <= offset + source.end()), None)
     for (offset, line), in_line in zip(said, mentions):
         for m in (m for m in in_line if m.kind in FUNDERS):
             before = line[max(0, m.start - offset - GIVER_REACH) : m.start - offset]
