@@ -32,6 +32,7 @@ MAX_LISTED = 16
 MAX_NAME_CHARS = 90
 WORD = re.compile(r" ?([A-Z][\w’'-]*|[a-z]+|&)")
 BACK_WORD = re.compile(r"[\w’'-]+|&")
+LOWER_TAIL = re.compile(r"-[a-z]+$")
 AMOUNT = re.compile(r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b")
 
 
@@ -139,8 +140,11 @@ class LineIndex:
 
 
 def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: Occupied,
-                  require_org_label: bool = False) -> Mention | None:
-    """A mention of the organisation named at ``start:end``, unless it is something else."""
+                  require_org_label: bool = False, weak: bool = False) -> Mention | None:
+    """A mention of the organisation named at ``start:end``, unless it is something else.
+
+    A ``weak`` context (a list, a table, an abbreviation) also rejects a name whose first word
+    spaCy marks a place or person; ``require_org_label`` asks spaCy to mark it an organisation."""
     name = text[start:end].rstrip("’'")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
@@ -153,7 +157,8 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
         return Mention(kind, start, end, name, label, key)
     words = name.split()
     rules = _rules()
-    if words[0] in rules["not_name"] or is_generic(name) or (len(name) < 3 and name.isupper()):
+    if words[0] in rules["not_name"] or words[-1] in rules["role_word"] or is_generic(name) or (
+            len(name) < 3 and name.isupper()) or LOWER_TAIL.search(name):
         return None
     if words[-1].lower() in _word_set("programme_cues.txt") or any(
             cue in name for cue in read_lines("internal_unit_cues.txt")):
@@ -165,7 +170,9 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
     if span is None or not len(span):
         return None
     exact = [e for e in span.doc.ents if e.start == span.start and e.end == span.end]
-    if any(e.label_ in rules["reject_label"] for e in exact):
+    if any(e.label_ in rules["reject_label"] for e in exact) or span[0].ent_type_ in rules["reject_first_label"]:
+        return None
+    if weak and span[0].ent_type_ in rules["weak_reject_label"]:
         return None
     if require_org_label and span[0].ent_type_ != "ORG":
         return None
@@ -232,8 +239,8 @@ def context_organisations(text: str, line_docs: list[tuple[int, Doc]], taken: li
     occupied = Occupied(taken)
     found: list[Mention] = []
 
-    def keep(start: int, end: int, require_org_label: bool = False) -> None:
-        mention = _organisation(text, start, end, lines, occupied, require_org_label)
+    def keep(start: int, end: int, require_org_label: bool = False, weak: bool = False) -> None:
+        mention = _organisation(text, start, end, lines, occupied, require_org_label, weak)
         if mention is not None:
             found.append(mention)
             occupied.take(mention.start, mention.end)
@@ -241,14 +248,14 @@ def context_organisations(text: str, line_docs: list[tuple[int, Doc]], taken: li
     for start, end in _cued(text):
         keep(start, end)
     for definition in find_definitions(text):
-        keep(definition.start, definition.end, require_org_label=True)
+        keep(definition.start, definition.end, require_org_label=True, weak=True)
     headed, beside_amount = _table_cells(text)
     for start, end in headed:
         if _whole_name(text, start, end):
-            keep(start, end)
+            keep(start, end, weak=True)
     for start, end in beside_amount:
         if _whole_name(text, start, end):
-            keep(start, end, require_org_label=True)
+            keep(start, end, require_org_label=True, weak=True)
     for start, end in _coordinated(text, sorted(taken + found, key=lambda m: (m.start, m.end))):
-        keep(start, end)
+        keep(start, end, weak=True)
     return sorted(found, key=lambda m: (m.start, m.end))
