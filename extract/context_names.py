@@ -32,6 +32,8 @@ MAX_LISTED = 16
 MAX_NAME_CHARS = 90
 WORD = re.compile(r" ?([A-Z][\w’'-]*|[a-z]+|&)")
 BACK_WORD = re.compile(r"[\w’'-]+|&")
+# One capitalised word with nothing else to mark it ("Maidstone"), in a list as often a town.
+PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 LOWER_TAIL = re.compile(r"-[a-z]+$")
 AMOUNT = re.compile(r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b")
 
@@ -144,7 +146,7 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
     """A mention of the organisation named at ``start:end``, unless it is something else.
 
     A ``weak`` context (a list, a table, an abbreviation) also rejects a name whose first word
-    spaCy marks a place or person; ``require_org_label`` asks spaCy to mark it an organisation."""
+    spaCy marks a place or person, and a single plain capitalised word (a town as often); ``require_org_label`` asks spaCy to mark it an organisation."""
     name = text[start:end].rstrip("’'")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
@@ -172,7 +174,7 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
     exact = [e for e in span.doc.ents if e.start == span.start and e.end == span.end]
     if any(e.label_ in rules["reject_label"] for e in exact) or span[0].ent_type_ in rules["reject_first_label"]:
         return None
-    if weak and span[0].ent_type_ in rules["weak_reject_label"]:
+    if weak and (span[0].ent_type_ in rules["weak_reject_label"] or PLAIN_WORD.fullmatch(name)):
         return None
     if require_org_label and span[0].ent_type_ != "ORG":
         return None
@@ -252,7 +254,7 @@ def context_organisations(text: str, line_docs: list[tuple[int, Doc]], taken: li
     headed, beside_amount = _table_cells(text)
     for start, end in headed:
         if _whole_name(text, start, end):
-            keep(start, end, weak=True)
+            keep(start, end)
     for start, end in beside_amount:
         if _whole_name(text, start, end):
             keep(start, end, require_org_label=True, weak=True)

@@ -153,7 +153,7 @@ class DocumentReader:
                 found, found_posts = mentions_in(doc, offset)
                 mentions.extend(found)
                 posts.extend(found_posts)
-            mentions = with_whole_names(self.text, mentions)
+            mentions = with_whole_names(self.text, mentions, self.line_docs)
             mentions = sorted(mentions + context_organisations(self.text, self.line_docs, mentions),
                               key=lambda m: (m.start, m.end))
             mentions = expand_abbreviations(self.text, mentions)

@@ -6,14 +6,18 @@ Valleys NHS Foundation Trust" as "Esk and Wear Valleys …", and "National Farme
 Lincolnshire County Council" as one name "Union and Lincolnshire County Council". Here a name
 is run back over a hyphenated place written onto it and over the single capitalised words
 listed before its own "X and Y" opening, and a name that starts in the middle of another name
-and runs on with "and" is two names, cut at its last "and" ("Cheshire Fire and Rescue" and
-"North West Ambulance Service").
+(after a capitalised word, or opening with a generic word such as "Rescue" or "Police") and
+runs on with "and" is two names, cut at that "and" ("Cheshire Fire and Rescue" and "North West
+Ambulance Service").
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
+from .context_names import LineIndex
 from .mentions import Mention
 from .model import Kind
 from .resources import lexicon_cached, read_lines
@@ -23,6 +27,11 @@ MAX_NAME_WORDS = 6
 HYPHENATED_HEAD = re.compile(r"[A-Z][A-Za-z-]*-")
 LISTED_WORD = re.compile(r"[A-Z][a-z]+")
 NAME_WORD = re.compile(r"[A-Z][\w-]*[’']?")
+
+
+@lexicon_cached
+def _generic() -> frozenset[str]:
+    return frozenset(read_lines("generic_org_words.txt"))
 
 
 @lexicon_cached
@@ -50,20 +59,31 @@ def _name_ending(text: str, end: int) -> int | None:
     return start
 
 
-def _listed_start(text: str, start: int) -> int | None:
-    """Start of "Tees, " (or "A, B, ") written before a name opening "Esk and …"."""
+def _listed_start(text: str, start: int, lines: LineIndex) -> int | None:
+    """Start of "Tees, " (or "A, B, ") written before a name opening "Esk and …"; a word spaCy
+    marks a place, as "Scotland, Dumfries and Galloway Council" has, is no part of it."""
     position, first = start, None
     for _ in range(MAX_LISTED_WORDS):
         if text[position - 2 : position] != ", ":
             break
         word_start = text.rfind(" ", 0, position - 2) + 1
-        if not LISTED_WORD.fullmatch(text[word_start : position - 2]):
+        span = lines.span(word_start, position - 2)
+        if not LISTED_WORD.fullmatch(text[word_start : position - 2]) or span is None or span[0].ent_type_:
             break
         position = first = word_start
     return first
 
 
-def _edged(text: str, mention: Mention) -> list[Mention]:
+def _starts_inside(text: str, mention: Mention, first_word: str) -> bool:
+    """Whether a name starts inside another: after a capitalised word ("Farmers' Union"), or
+    with a word that never opens a name ("Rescue and …", "Police and …")."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if first_word.lower() in _generic():
+        return True
+    return before.endswith(" ") and bool(NAME_WORD.fullmatch(before[:-1].rsplit(" ", 1)[-1]))
+
+
+def _edged(text: str, mention: Mention, lines: LineIndex) -> list[Mention]:
     words = mention.text.split(" ")
     before = text[max(0, mention.start - 40) : mention.start]
     head = before.rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
@@ -71,14 +91,14 @@ def _edged(text: str, mention: Mention) -> list[Mention]:
         start = mention.start - len(head)
         return [replace(mention, start=start, text=text[start : mention.end], name=text[start : mention.end])]
     if len(words) > 2 and words[1] == "and":
-        listed = _listed_start(text, mention.start)
+        listed = _listed_start(text, mention.start, lines)
         if listed is not None:
             return [replace(mention, start=listed, text=text[listed : mention.end],
                             name=text[listed : mention.end])]
         first_end = mention.start + len(words[0])
         first_start = _name_ending(text, first_end)
-        if first_start is not None and first_start < mention.start:
-            cut = mention.start + mention.text.rindex(" and ")
+        if first_start is not None and first_start < mention.start and _starts_inside(text, mention, words[0]):
+            cut = first_end
             start = cut + len(" and ")
             first = text[first_start:cut]
             return [Mention(Kind.PARTNER, first_start, cut, first, first),
@@ -86,7 +106,9 @@ def _edged(text: str, mention: Mention) -> list[Mention]:
     return [mention]
 
 
-def with_whole_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def with_whole_names(text: str, mentions: list[Mention], line_docs: list[tuple[int, Doc]]) -> list[Mention]:
     """Organisations found by patterns or spaCy, each from where its name really starts."""
+    lines = LineIndex(line_docs)
     return [edged for m in mentions
-            for edged in (_edged(text, m) if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])]
+            for edged in (_edged(text, m, lines) if m.kind is Kind.PARTNER and m.key is None and not m.anaphor
+                          else [m])]
