@@ -8,7 +8,8 @@ capitalised name is kept when its context says it is an organisation, by the cue
 "commissioned X") or before one ("X, a local charity"), listed after one ("partners including
 X, Y and Z"), listed with organisations already found ("Kent Police, G4S and Age UK"), defined
 with an abbreviation ("Independent Domestic Abuse Services (IDAS)"), or in the first cell of a
-table row whose header names organisations, or beside an amount. A name is rejected when
+table row whose header names organisations, or beside an amount, or opening a line of a list of
+grants ("X – counselling service: £1,200"). A name is rejected when
 spaCy labels its first word a place, person, date, law or other non-organisation
 (``patterns/org_context_rules.csv``), when it is only generic words, a programme, an internal
 unit or a person's name. Known names take their reference-list key.
@@ -34,6 +35,9 @@ WORD = re.compile(r" ?([A-Z][\w’'-]*|[a-z]+|&)")
 BACK_WORD = re.compile(r"[\w’'-]+|&")
 # One capitalised word with nothing else to mark it ("Maidstone"), in a list as often a town.
 PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+ITEM_AMOUNT = re.compile(r"£\s?[\d,]+(?:\.\d\d)?")
+RECIPIENT_DASHES = (" – ", " - ", " — ", ": ")
+APPOSITION = re.compile(r", (?:the|a|an) ")
 LOWER_TAIL = re.compile(r"-[a-z]+$")
 AMOUNT = re.compile(r"£\s?\d|\b\d{1,3}(?:,\d{3})+\b")
 
@@ -52,6 +56,11 @@ def _rules() -> dict[str, frozenset[str]]:
     for row in read_csv("org_context_rules.csv"):
         rules.setdefault(row["kind"], set()).add(row["value"])
     return {kind: frozenset(values) for kind, values in rules.items()}
+
+
+def place_labels() -> frozenset[str]:
+    """spaCy labels that make a word in a list a place or person rather than part of a name."""
+    return _rules()["weak_reject_label"]
 
 
 @lexicon_cached
@@ -93,8 +102,8 @@ def _read_name(text: str, start: int) -> tuple[int, int] | None:
     return name_start, name_end
 
 
-def _read_list(text: str, start: int) -> list[tuple[int, int]]:
-    """Names listed from ``start`` on, separated by commas and "and"."""
+def _read_list(text: str, start: int, separators: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Names listed from ``start`` on, separated by commas and "and" (or ``separators``)."""
     names: list[tuple[int, int]] = []
     position = start
     while len(names) < MAX_LISTED:
@@ -102,7 +111,7 @@ def _read_list(text: str, start: int) -> list[tuple[int, int]]:
         if name is None:
             break
         names.append(name)
-        separator = next((s for s in _separators() if text.startswith(s, name[1])), None)
+        separator = next((s for s in separators or _separators() if text.startswith(s, name[1])), None)
         if separator is None:
             break
         position = name[1] + len(separator)
@@ -142,11 +151,12 @@ class LineIndex:
 
 
 def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: Occupied,
-                  require_org_label: bool = False, weak: bool = False) -> Mention | None:
+                  require_org_label: bool = False, weak: bool = False, described: bool = False) -> Mention | None:
     """A mention of the organisation named at ``start:end``, unless it is something else.
 
     A ``weak`` context (a list, a table, an abbreviation) also rejects a name whose first word
-    spaCy marks a place or person, and a single plain capitalised word (a town as often); ``require_org_label`` asks spaCy to mark it an organisation."""
+    spaCy marks a place or person, and a single plain capitalised word (a town as often); a
+    name ``described`` as an organisation is kept even when spaCy took it for a person's; ``require_org_label`` asks spaCy to mark it an organisation."""
     name = text[start:end].rstrip("’'")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
@@ -172,7 +182,7 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
     if span is None or not len(span):
         return None
     exact = [e for e in span.doc.ents if e.start == span.start and e.end == span.end]
-    if any(e.label_ in rules["reject_label"] for e in exact) or span[0].ent_type_ in rules["reject_first_label"]:
+    if any(e.label_ in rules["reject_label"] and not (described and e.label_ == "PERSON") for e in exact) or span[0].ent_type_ in rules["reject_first_label"]:
         return None
     if weak and (span[0].ent_type_ in rules["weak_reject_label"] or PLAIN_WORD.fullmatch(name)):
         return None
@@ -186,12 +196,35 @@ def _cued(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for position in ("before", "list"):
         for match in _cue_pattern(position).finditer(text):
-            found += _read_list(text, match.end())
+            found += _read_list(text, match.end(), _cue_separators())
     for match in _cue_pattern("after").finditer(text):
         name = _name_before(text, match.start())
         if name is not None:
             found.append(name)
     return found
+
+
+def _described(text: str) -> list[tuple[int, int]]:
+    """Names set before a description of an organisation ("X, the specialist … charity")."""
+    found: list[tuple[int, int]] = []
+    for match in APPOSITION.finditer(text):
+        name = _name_before(text, match.start())
+        if name is not None and _describes_organisation(text, match.end()):
+            found.append(name)
+    return found
+
+
+@lexicon_cached
+def _cue_separators() -> tuple[str, ...]:
+    """After a cue, names are listed by commas and "and", and by "with" ("run by A with B")."""
+    return tuple(sorted(_rules()["separator"] | _rules()["cue_separator"], key=len, reverse=True))
+
+
+def _describes_organisation(text: str, start: int) -> bool:
+    """Whether the description from ``start`` ("the specialist domestic abuse charity, …") names
+    a kind of organisation (``description`` cues) within its first words."""
+    words = text[start : start + MAX_NAME_CHARS].split(",", 1)[0].split()[:MAX_NAME_WORDS]
+    return any(word.strip(".;:") in _cues()["description"] for word in words)
 
 
 def _table_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -215,6 +248,35 @@ def _table_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
                 target.append((start, start + len(stripped)))
         position += len(line) + 1
     return headed, beside_amount
+
+
+def _listed_recipients(text: str) -> list[tuple[int, int]]:
+    """Names opening the items of a list of grants ("X – counselling service: £1,200") below a
+    lead-in that says the list is of grants (``lead_in`` cues: "approves the following grants").
+    An item starts a line or follows the amount that ends the item before it (cleaning may
+    have joined the lines)."""
+    found: list[tuple[int, int]] = []
+    listing = False
+    position = 0
+    for line in text.split("\n"):
+        items = [position] + [position + m.end() for m in ITEM_AMOUNT.finditer(line)] if listing else []
+        named = []
+        for item in items:
+            rest = text[item : position + len(line)]
+            start = item + len(rest) - len(rest.lstrip(" \t•*-–"))
+            name = _read_name(text, start)
+            if name is not None and text.startswith(RECIPIENT_DASHES, name[1]):
+                named.append(name)
+        found += named
+        if line.strip() and not named:
+            listing = bool(_lead_in().search(line))
+        position += len(line) + 1
+    return found
+
+
+@lexicon_cached
+def _lead_in() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(cue) for cue in _cues()['lead_in'])})\b", re.IGNORECASE)
 
 
 def _whole_name(text: str, start: int, end: int) -> bool:
@@ -241,16 +303,21 @@ def context_organisations(text: str, line_docs: list[tuple[int, Doc]], taken: li
     occupied = Occupied(taken)
     found: list[Mention] = []
 
-    def keep(start: int, end: int, require_org_label: bool = False, weak: bool = False) -> None:
-        mention = _organisation(text, start, end, lines, occupied, require_org_label, weak)
+    def keep(start: int, end: int, require_org_label: bool = False, weak: bool = False,
+             described: bool = False) -> None:
+        mention = _organisation(text, start, end, lines, occupied, require_org_label, weak, described)
         if mention is not None:
             found.append(mention)
             occupied.take(mention.start, mention.end)
 
     for start, end in _cued(text):
         keep(start, end)
+    for start, end in _described(text):
+        keep(start, end, described=True)
     for definition in find_definitions(text):
         keep(definition.start, definition.end, require_org_label=True, weak=True)
+    for start, end in _listed_recipients(text):
+        keep(start, end)
     headed, beside_amount = _table_cells(text)
     for start, end in headed:
         if _whole_name(text, start, end):

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .context_names import LineIndex
+from .context_names import LineIndex, place_labels
 from .mentions import Mention
 from .model import Kind
 from .resources import lexicon_cached, read_lines
@@ -68,7 +68,8 @@ def _listed_start(text: str, start: int, lines: LineIndex) -> int | None:
             break
         word_start = text.rfind(" ", 0, position - 2) + 1
         span = lines.span(word_start, position - 2)
-        if not LISTED_WORD.fullmatch(text[word_start : position - 2]) or span is None or span[0].ent_type_:
+        if not LISTED_WORD.fullmatch(text[word_start : position - 2]) or span is None or (
+                span[0].ent_type_ in place_labels()):
             break
         position = first = word_start
     return first

@@ -42,6 +42,17 @@ CASES = [
      {(P, "Cheshire Fire and Rescue"), (P, "North West Ambulance Service")}),
     ("a force and a service with and inside", "Dyfed-Powys Police and Mid and West Wales Fire and Rescue Service agreed.",
      {(F, "Dyfed-Powys Police"), (P, "Mid and West Wales Fire and Rescue Service")}),
+    ("description after a name", "My office runs it with IDAS, the specialist domestic abuse charity, and others.",
+     {(P, "IDAS")}),
+    ("described though taken for a person", "Services are shared through Enable Northshire, the joint enabling "
+     "services directorate.", {(P, "Enable Northshire")}),
+    ("run by a force with a partner", "Project Horizon, a programme run by Kent Police with Compass REACH, helps.",
+     {(R, "Project Horizon"), (F, "Kent Police"), (P, "Compass REACH")}),
+    ("sponsored by", "The unit, sponsored by UK Finance, is made up of officers.", {(P, "UK Finance")}),
+    ("partnership with", "It ended its partnership with G4S, which has now ended.", {(P, "G4S")}),
+    ("list of grants", "The Commissioner approves the following grants:\n\nNorthwind – ISVA service: £412,650.00\n"
+     "Safe in Kentshire – domestic abuse advisers: £156,250.50",
+     {(P, "Northwind"), (P, "Safe in Kentshire")}),
     ("hyphenated place", "Stockton-on-Tees Borough Council agreed.", {(P, "Stockton-on-Tees Borough Council")}),
     ("two areas stay one name", "We met Kent and Medway NHS Trust.", {(P, "Kent and Medway NHS Trust")}),
     ("office with an ampersand", "The Office of the Kent Police & Crime Commissioner published the report.",
@@ -64,6 +75,7 @@ NEGATIVES = [
      {(P, "Middlesbrough Council"), (P, "Redcar and Cleveland Borough Council")}),
     ("a table's total and various", "Organisation\tAmount\nVarious\t£3,150\nTotal\t£3,150", set()),
     ("a word with a lower-case tail", "The Devon-based charity helps.", set()),
+    ("a list of costs", "Costs for the year:\nStaffing – two posts: £60,000", set()),
     ("a heading is no cue", "Partners\nThe partners met on Friday.", set()),
 ]
 
