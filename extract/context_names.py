@@ -259,7 +259,8 @@ def _listed_recipients(text: str) -> list[tuple[int, int]]:
     listing = False
     position = 0
     for line in text.split("\n"):
-        items = [position] + [position + m.end() for m in ITEM_AMOUNT.finditer(line)] if listing else []
+        amounts = list(ITEM_AMOUNT.finditer(line)) if listing else []
+        items = [position] + [position + m.end() for m in amounts[:-1]] if amounts else []
         named = []
         for item in items:
             rest = text[item : position + len(line)]

@@ -61,7 +61,8 @@ def _name_ending(text: str, end: int) -> int | None:
 
 def _listed_start(text: str, start: int, lines: LineIndex) -> int | None:
     """Start of "Tees, " (or "A, B, ") written before a name opening "Esk and …"; a word spaCy
-    marks a place, as "Scotland, Dumfries and Galloway Council" has, is no part of it."""
+    marks a place ("in Scotland, Dumfries and Galloway Council"), or a list after a capitalised
+    word ("Police Scotland, Dumfries and …"), is no part of it."""
     position, first = start, None
     for _ in range(MAX_LISTED_WORDS):
         if text[position - 2 : position] != ", ":
@@ -72,6 +73,8 @@ def _listed_start(text: str, start: int, lines: LineIndex) -> int | None:
                 span[0].ent_type_ in place_labels()):
             break
         position = first = word_start
+    if first is not None and NAME_WORD.fullmatch(text[max(0, first - 40) : first].rstrip(" ").rsplit(" ", 1)[-1]):
+        return None
     return first
 
 
