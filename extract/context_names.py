@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .abbreviations import find_definitions
 from .mentions import Mention, Occupied, alias_index, is_generic
@@ -79,6 +79,11 @@ def _cue_pattern(position: str) -> re.Pattern[str]:
 @lexicon_cached
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in read_lines(name))
+
+
+@lexicon_cached
+def _given_names() -> frozenset[str]:
+    return frozenset(read_lines("given_names.txt"))
 
 
 def _read_name(text: str, start: int) -> tuple[int, int] | None:
@@ -141,7 +146,7 @@ class LineIndex:
         self._docs = sorted(line_docs, key=lambda pair: pair[0])
         self._offsets = [offset for offset, _ in self._docs]
 
-    def span(self, start: int, end: int):
+    def span(self, start: int, end: int) -> Span | None:
         """The tokens of ``start:end`` (expanded to whole tokens), or ``None`` off every line."""
         index = bisect_right(self._offsets, start) - 1
         if index < 0:
@@ -150,13 +155,42 @@ class LineIndex:
         return doc.char_span(start - offset, end - offset, alignment_mode="expand")
 
 
+def _not_a_name(name: str) -> bool:
+    """Whether the words alone say a name is no organisation's: a heading or role word, only
+    generic words, a programme, an internal unit, a person's name or a lower-case tail."""
+    words = name.split()
+    rules = _rules()
+    if words[0] in rules["not_name"] or words[-1] in rules["role_word"] or is_generic(name):
+        return True
+    if (len(name) < 3 and name.isupper()) or LOWER_TAIL.search(name):
+        return True
+    if words[-1].lower() in _word_set("programme_cues.txt") or any(
+            cue in name for cue in read_lines("internal_unit_cues.txt")):
+        return True
+    return bool(split_title(name).title) or (len(words) > 1 and words[0] in _given_names())
+
+
+def _labels_reject(span: Span, name: str, require_org_label: bool, weak: bool, described: bool) -> bool:
+    """Whether spaCy's labels say the name is something else (see :func:`_organisation`)."""
+    rules = _rules()
+    exact = [e.label_ for e in span.doc.ents if e.start == span.start and e.end == span.end]
+    if any(label in rules["reject_label"] and not (described and label == "PERSON") for label in exact):
+        return True
+    if span[0].ent_type_ in rules["reject_first_label"]:
+        return True
+    if weak and (span[0].ent_type_ in rules["weak_reject_label"] or PLAIN_WORD.fullmatch(name)):
+        return True
+    return require_org_label and span[0].ent_type_ != "ORG"
+
+
 def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: Occupied,
                   require_org_label: bool = False, weak: bool = False, described: bool = False) -> Mention | None:
     """A mention of the organisation named at ``start:end``, unless it is something else.
 
     A ``weak`` context (a list, a table, an abbreviation) also rejects a name whose first word
     spaCy marks a place or person, and a single plain capitalised word (a town as often); a
-    name ``described`` as an organisation is kept even when spaCy took it for a person's; ``require_org_label`` asks spaCy to mark it an organisation."""
+    name ``described`` as an organisation is kept even when spaCy took it for a person's;
+    ``require_org_label`` asks spaCy to mark it an organisation."""
     name = text[start:end].rstrip("’'")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
@@ -167,26 +201,10 @@ def _organisation(text: str, start: int, end: int, lines: LineIndex, occupied: O
     if known:
         key, kind, label = known
         return Mention(kind, start, end, name, label, key)
-    words = name.split()
-    rules = _rules()
-    if words[0] in rules["not_name"] or words[-1] in rules["role_word"] or is_generic(name) or (
-            len(name) < 3 and name.isupper()) or LOWER_TAIL.search(name):
-        return None
-    if words[-1].lower() in _word_set("programme_cues.txt") or any(
-            cue in name for cue in read_lines("internal_unit_cues.txt")):
-        return None
-    person = split_title(name)
-    if person.title or (len(words) > 1 and words[0] in read_lines("given_names.txt")):
+    if _not_a_name(name):
         return None
     span = lines.span(start, end)
-    if span is None or not len(span):
-        return None
-    exact = [e for e in span.doc.ents if e.start == span.start and e.end == span.end]
-    if any(e.label_ in rules["reject_label"] and not (described and e.label_ == "PERSON") for e in exact) or span[0].ent_type_ in rules["reject_first_label"]:
-        return None
-    if weak and (span[0].ent_type_ in rules["weak_reject_label"] or PLAIN_WORD.fullmatch(name)):
-        return None
-    if require_org_label and span[0].ent_type_ != "ORG":
+    if span is None or not len(span) or _labels_reject(span, name, require_org_label, weak, described):
         return None
     return Mention(Kind.PARTNER, start, end, name, name)
 
