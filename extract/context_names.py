@@ -156,11 +156,11 @@ class LineIndex:
 
 
 def _not_a_name(name: str) -> bool:
-    """Whether the words alone say a name is no organisation's: a heading or role word, only
+    """Whether the words alone say a name is no organisation's: a heading, role or plural word, only
     generic words, a programme, an internal unit, a person's name or a lower-case tail."""
     words = name.split()
     rules = _rules()
-    if words[0] in rules["not_name"] or words[-1] in rules["role_word"] or is_generic(name):
+    if words[0] in rules["not_name"] or words[-1] in rules["not_last"] or is_generic(name):
         return True
     if (len(name) < 3 and name.isupper()) or LOWER_TAIL.search(name):
         return True

@@ -75,6 +75,7 @@ NEGATIVES = [
      {(P, "Middlesbrough Council"), (P, "Redcar and Cleveland Borough Council")}),
     ("a table's total and various", "Organisation\tAmount\nVarious\t£3,150\nTotal\t£3,150", set()),
     ("a word with a lower-case tail", "The Devon-based charity helps.", set()),
+    ("a kind of body in the plural", "Officers work in conjunction with the Safeguarding Children Boards.", set()),
     ("a list of costs", "Costs for the year:\nStaffing – two posts: £60,000", set()),
     ("a heading is no cue", "Partners\nThe partners met on Friday.", set()),
 ]
