@@ -59,7 +59,18 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
+    words = [t.lower_ for t in doc[start:end]]
+    for prefix in _heading_prefixes():
+        if words[: len(prefix)] == list(prefix) and len(words) > len(prefix):
+            return doc[start + len(prefix) : end]
     return doc[start:end]
+
+
+@lexicon_cached
+def _heading_prefixes() -> tuple[tuple[str, ...], ...]:
+    """"Meeting of the Police and Crime Panel": words a heading writes before a body's name."""
+    return tuple(sorted((tuple(line.lower().split()) for line in read_lines("name_heading_prefixes.txt")),
+                        key=len, reverse=True))
 
 
 def _has_word(text: str, words: frozenset[str]) -> bool:

@@ -14,8 +14,6 @@ from constructions import LINKS, NOT_LINKS
 KNOWN_GAPS = {
     "possessive partnership",
     "passive run by, in partnership",
-    "under operation",
-    "delivered by",
 }
 
 

@@ -1,0 +1,118 @@
+"""Where an organisation's name starts when spaCy or a pattern cut it at a hyphen or a comma.
+
+Token patterns and the statistical model start a name at the first word they know, so
+"Stockton-on-Tees Borough Council" is found as "Tees Borough Council", "Tees, Esk and Wear
+Valleys NHS Foundation Trust" as "Esk and Wear Valleys …", and "National Farmers' Union and
+Lincolnshire County Council" as one name "Union and Lincolnshire County Council". Here a name
+is run back over a hyphenated place written onto it and over the single capitalised words
+listed before its own "X and Y" opening, and a name that starts in the middle of another name
+(after a capitalised word, or opening with a generic word such as "Rescue" or "Police") and
+runs on with "and" is two names, cut at that "and" ("Cheshire Fire and Rescue" and "North West
+Ambulance Service").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .context_names import LineIndex, place_labels
+from .mentions import Mention
+from .model import Kind
+from .resources import lexicon_cached, read_lines
+
+MAX_LISTED_WORDS = 3
+MAX_NAME_WORDS = 6
+HYPHENATED_HEAD = re.compile(r"[A-Z][A-Za-z-]*-")
+LISTED_WORD = re.compile(r"[A-Z][a-z]+")
+NAME_WORD = re.compile(r"[A-Z][\w-]*[’']?")
+
+
+@lexicon_cached
+def _generic() -> frozenset[str]:
+    return frozenset(read_lines("generic_org_words.txt"))
+
+
+@lexicon_cached
+def _stopwords() -> frozenset[str]:
+    return frozenset(read_lines("name_stopwords.txt"))
+
+
+def _name_ending(text: str, end: int) -> int | None:
+    """Start of the capitalised words (with "and" between them, without a leading "The") that
+    end at ``end``."""
+    start = None
+    position = end
+    for _ in range(MAX_NAME_WORDS):
+        word_start = text.rfind(" ", 0, position) + 1
+        word = text[word_start:position]
+        if word in ("and", "&"):
+            pass
+        elif "\n" in word or word.lower() in _stopwords() or not NAME_WORD.fullmatch(word):
+            break
+        else:
+            start = word_start
+        if word_start == 0:
+            break
+        position = word_start - 1
+    return start
+
+
+def _listed_start(text: str, start: int, lines: LineIndex) -> int | None:
+    """Start of "Tees, " (or "A, B, ") written before a name opening "Esk and …"; a word spaCy
+    marks a place ("in Scotland, Dumfries and Galloway Council"), or a list after a capitalised
+    word ("Police Scotland, Dumfries and …"), is no part of it."""
+    position, first = start, None
+    for _ in range(MAX_LISTED_WORDS):
+        if text[position - 2 : position] != ", ":
+            break
+        word_start = text.rfind(" ", 0, position - 2) + 1
+        span = lines.span(word_start, position - 2)
+        if not LISTED_WORD.fullmatch(text[word_start : position - 2]) or span is None or (
+                span[0].ent_type_ in place_labels()):
+            break
+        position = first = word_start
+    if first is not None and NAME_WORD.fullmatch(text[max(0, first - 40) : first].rstrip(" ").rsplit(" ", 1)[-1]):
+        return None
+    return first
+
+
+def _starts_inside(text: str, mention: Mention, first_word: str) -> bool:
+    """Whether a name starts inside another: after a capitalised word ("Farmers' Union"), or
+    with a word that never opens a name ("Rescue and …", "Police and …")."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if first_word.lower() in _generic():
+        return True
+    return before.endswith(" ") and bool(NAME_WORD.fullmatch(before[:-1].rsplit(" ", 1)[-1]))
+
+
+def _edged(text: str, mention: Mention, lines: LineIndex) -> list[Mention]:
+    words = mention.text.split(" ")
+    before = text[max(0, mention.start - 40) : mention.start]
+    head = before.rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+    if head and HYPHENATED_HEAD.fullmatch(head):
+        start = mention.start - len(head)
+        return [replace(mention, start=start, text=text[start : mention.end], name=text[start : mention.end])]
+    if len(words) > 2 and words[1] == "and":
+        listed = _listed_start(text, mention.start, lines)
+        if listed is not None:
+            return [replace(mention, start=listed, text=text[listed : mention.end],
+                            name=text[listed : mention.end])]
+        first_end = mention.start + len(words[0])
+        first_start = _name_ending(text, first_end)
+        if first_start is not None and first_start < mention.start and _starts_inside(text, mention, words[0]):
+            cut = first_end
+            start = cut + len(" and ")
+            first = text[first_start:cut]
+            return [Mention(Kind.PARTNER, first_start, cut, first, first),
+                    replace(mention, start=start, text=text[start : mention.end], name=text[start : mention.end])]
+    return [mention]
+
+
+def with_whole_names(text: str, mentions: list[Mention], line_docs: list[tuple[int, Doc]]) -> list[Mention]:
+    """Organisations found by patterns or spaCy, each from where its name really starts."""
+    lines = LineIndex(line_docs)
+    return [edged for m in mentions
+            for edged in (_edged(text, m, lines) if m.kind is Kind.PARTNER and m.key is None and not m.anaphor
+                          else [m])]
