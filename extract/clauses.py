@@ -36,7 +36,6 @@ from .resources import LexiconError, lexicon_cached, read_csv, read_jsonl, read_
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 ROLES = ("agent", "partner", "programme")
-SELF_REFERENCES = frozenset({"it", "force", "its"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,13 @@ class ClauseLink:
     object: Mention
     confidence: float
     pattern: str
+
+
+@lexicon_cached
+def self_references() -> tuple[str, ...]:
+    """Words that stand for the organisation a document is about ("it", "its", "the force"):
+    the ``self_reference`` class of ``link_words.csv``."""
+    return word_classes().get("self_reference", ())
 
 
 @lexicon_cached
@@ -159,7 +165,7 @@ class _Reader:
         if found is not None:
             return found
         referring = any(c.lower_ in _referring() for c in token.children)
-        if token.lower_ in SELF_REFERENCES and (token.lower_ != "force" or referring):
+        if token.lower_ in self_references() and (token.lower_ != "force" or referring):
             return self.self_mention
         if token.lower_ in _programme_words() and referring:
             return self.previous

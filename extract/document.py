@@ -29,10 +29,9 @@ from .stages import stage
 from .status import claim_status, link_status
 from .resolve import (expand_abbreviations, is_office, office_references, own_office, propagate_names,
                       resolve_generic, resolve_people, with_keys)
-from .textual import pcc_references, text_mentions
+from .textual import pcc_references, signature_label, text_mentions
 
 INSPECTORATE = "HMICFRS"
-SIGNED = re.compile(r"^(?:Signed|Signed by|Signature|Name)\s*:", re.IGNORECASE)
 PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
@@ -238,7 +237,7 @@ class DocumentReader:
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
-                    and (people[0].start == offset or SIGNED.match(line)):
+                    and (people[0].start == offset or signature_label().match(line)):
                 following = lines[line_index[offset] + 1 : line_index[offset] + 1 + memberships.SIGNATURE_LINES]
                 below = mentions[bisect_left(starts, offset + len(line)) :
                                  bisect_left(starts, following[-1][0] + len(following[-1][1]))] if following else []

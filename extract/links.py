@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .clauses import ORGANISATIONS, SELF_REFERENCES, clause_links, is_negated, word_classes
+from .clauses import ORGANISATIONS, clause_links, is_negated, self_references, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
@@ -210,7 +210,7 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
     found = _mention_at(token, mentions, offset)
     if found is not None:
         return found
-    if token.lower_ in SELF_REFERENCES:
+    if token.lower_ in self_references():
         return self_mention
     if token.lower_ in PERSONAL_PRONOUNS:
         position = offset + token.idx

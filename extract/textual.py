@@ -115,14 +115,23 @@ def pcc_references(text: str, office: Mention | None) -> list[Mention]:
             for m in PCC_OF_AREA.finditer(text)]
 
 
-SIGNED_NAME = re.compile(r"^(?:Signed|Signed by|Name)\s*:\s*(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*$",
-                         re.MULTILINE | re.IGNORECASE)
+@lexicon_cached
+def signature_label() -> re.Pattern[str]:
+    """A line's opening signature label (``signature_labels.txt``) and its colon."""
+    labels = sorted(read_lines("signature_labels.txt"), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, labels))})\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+@lexicon_cached
+def _signed_name() -> re.Pattern[str]:
+    return re.compile(signature_label().pattern + r"\s*(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\s*$",
+                      re.MULTILINE | re.IGNORECASE)
 
 
 def signed_names(text: str) -> list[Mention]:
     """"Signed: Eleanor Pennicott": the name on a signature line is a person."""
     return [Mention(Kind.PERSON, m.start("name"), m.end("name"), m.group("name"), m.group("name"))
-            for m in SIGNED_NAME.finditer(text)]
+            for m in _signed_name().finditer(text)]
 
 
 def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
