@@ -24,6 +24,7 @@ from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .programme_names import named_programmes, programme_variants
+from .resources import lexicon_cached, read_lines
 from .slug import label_slug, slugify
 from .stages import stage
 from .status import claim_status, link_status
@@ -32,7 +33,6 @@ from .resolve import (expand_abbreviations, is_office, office_references, own_of
 from .textual import pcc_references, signature_label, text_mentions
 
 INSPECTORATE = "HMICFRS"
-PLACE_OF_COUNCIL = re.compile(r"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:Borough |District |City |County )?Council$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•●◦▪*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MAX_LINE_CHARS = 2000
 SENTENCE_BREAK = re.compile(r"[.!?;][\"'”’)\]]*\s+(?=\S)")
@@ -124,6 +124,13 @@ def _publisher(text: str, title: str, mentions: list[Mention]) -> Mention | None
         key, _, _ = alias_index()[INSPECTORATE.lower()]
         return next((m for m in mentions if m.key == key), None)
     return None
+
+
+@lexicon_cached
+def _place_of_council() -> re.Pattern[str]:
+    """"Anytown" in "Anytown Borough Council": a council's place (kinds in ``council_kinds.txt``)."""
+    kinds = "|".join(f"{re.escape(kind)} " for kind in read_lines("council_kinds.txt"))
+    return re.compile(rf"^([A-Z][a-z]+)(?: [A-Z][a-z]+)*? (?:{kinds})?Council$")
 
 
 def _keyed(mention: Mention | None) -> Mention | None:
@@ -340,7 +347,7 @@ class DocumentReader:
 
     def _read_tables(self, analysis: DocumentAnalysis, mentions: list[Mention], issuer: Mention | None) -> None:
         places = frozenset(org.area for org in force_by_area().values()) | frozenset(
-            m.group(1) for m in (PLACE_OF_COUNCIL.search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
+            m.group(1) for m in (_place_of_council().search(x.name) for x in mentions if x.kind is Kind.PARTNER) if m)
         for reading in fund_rules.table_funds(self.text, mentions, places, issuer):
             self._add_fund(analysis, reading)
         for link in table_links(self.text, split_lines(self.text), mentions, self._about_unit):
