@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
+from policekg.graph import analytics
 from policekg.graph.analytics import Centrality, bridges, centrality, collapse, communities, stats_report
 from policekg.graph.network import to_networkx
 
@@ -91,7 +92,7 @@ def test_analytics_stats_report_tables() -> None:
     assert report[:6] == [
         "Entities: 7  Edges: 10",
         "",
-        "Top 7 by betweenness",
+        "Top 7 by betweenness (exact)",
         "rank  label                               kind                 degree  betweenness  community",
         "----  ----------------------------------  -------------------  ------  -----------  ---------",
         "   1  Kent Police                         PoliceForce           0.667        0.600          0",
@@ -110,7 +111,7 @@ def test_analytics_stats_report_tables() -> None:
 
 def test_analytics_stats_report_top_limits_rows() -> None:
     table = stats_report(two_clusters(), top=2).split("\n\n")[1].splitlines()
-    assert table[0] == "Top 2 by betweenness"
+    assert table[0] == "Top 2 by betweenness (exact)"
     assert len(table) == 5
     assert table[3].startswith("   1  Kent Police ") and table[4].startswith("   2  Essex Police ")
 
@@ -129,3 +130,20 @@ def test_analytics_seeds_kent_police_is_a_collaboration_hub(seeds_graph: Graph) 
     by_degree = sorted(centrality(network), key=lambda row: (-row.degree, row.label))
     assert "Kent Police" in [row.label for row in by_degree[:3]]
     assert any("Kent Police" in group for group in communities(network))
+
+
+def test_analytics_betweenness_above_the_exact_limit_is_sampled_with_the_seed_and_said(monkeypatch) -> None:
+    monkeypatch.setattr(analytics, "SAMPLE_K", 5)
+    g = nx.MultiGraph()
+    for i in range(30):
+        g.add_node(f"n{i}", kind="PartnerOrganisation", label=f"Body {i:02d}")
+    for i in range(29):
+        g.add_edge(f"n{i}", f"n{i + 1}")
+    g.add_edge("n0", "n15")
+    exact = {row.label: row.betweenness for row in centrality(g)}
+    sampled = {row.label: row.betweenness for row in centrality(g, seed=7, exact_limit=10)}
+    assert sampled == {row.label: row.betweenness for row in centrality(g, seed=7, exact_limit=10)}
+    assert sampled != exact and set(sampled) == set(exact)
+    assert stats_report(g).splitlines()[2] == "Top 10 by betweenness (exact)"
+    assert stats_report(g, seed=7, exact_limit=10).splitlines()[2] == (
+        "Top 10 by betweenness (estimated from 5 of 30 entities as sources (seed 7; exact up to 10))")
