@@ -89,6 +89,7 @@ class DocumentInfo:
     date: str | None = None
     publisher: str | None = None
     about_force: str | None = None
+    inspection_year: str | None = None  # the PEEL cycle a report is of, as written ("2018/19")
 
 
 @dataclass(frozen=True)

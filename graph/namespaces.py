@@ -74,6 +74,8 @@ class PKO(DefinedNamespace):
     # Fund details
     amount: URIRef  # Amount in pounds (xsd:decimal).
     period: URIRef  # Period the money covers, as written.
+    periodStart: URIRef  # First day of a fund's period or a report's inspection year (xsd:date).
+    periodEnd: URIRef  # Last day (included) of that period (xsd:date).
     purpose: URIRef  # What the money is for.
 
     # Evidence on rdf:Statement nodes
@@ -91,6 +93,7 @@ class PKO(DefinedNamespace):
     area: URIRef  # The pillar or question judged, as written.
     grade: URIRef  # The grade a judgement gives.
     year: URIRef  # The PEEL cycle of a judgement ("2016", "2018/19").
+    inspectionYear: URIRef  # The PEEL cycle a report is of, as written.
     canonicalArea: URIRef  # The canonical area a judgement's wording maps to.
     pillar: URIRef  # The pillar of a judgement or canonical area.
     carriedOver: URIRef  # Whether a judgement's grade was carried over from an earlier inspection.
