@@ -140,3 +140,14 @@ def read_period(text: str) -> Period | None:
     if start is None or end is None or end.end < start.start:
         return None
     return Period(start.start, end.end)
+
+
+def period_label(period: Period) -> str:
+    """How PEEL and budgets write ``period``: "2016" for a calendar year, "2018/19" for a
+    financial year (or "2023/25" for several), else its first and last days ("2019-04-01/2019-09-30")."""
+    start, end = period.start, period.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if (start.month, start.day, end.month, end.day) == (FIRST_MONTH, 1, LAST_MONTH, 31) and end.year > start.year:
+        return f"{start.year}/{end.year % 100:02d}"
+    return f"{start.isoformat()}/{end.isoformat()}"

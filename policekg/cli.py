@@ -339,7 +339,7 @@ def _usage(question: sparql.SavedQuestion) -> str:
     """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME] [--by funder|recipient|period]"."""
     parts = []
     for name, _ in question.params:
-        one = " ".join([f"--{name} NAME"] * question.repeats.get(name, 1))
+        one = " ".join([f"--{name} {'YEAR' if name in question.years else 'NAME'}"] * question.repeats.get(name, 1))
         parts.append(f"[{one}]" if name in question.optional else one)
     if question.group:
         parts.append("[--evidence]")
@@ -402,7 +402,9 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @click.option("--funder", help="Who gives money (funds).")
 @click.option("--force", "force_name", help="A police force (judgements).")
 @click.option("--a", "first", help="One end of a link (evidence).")
-@click.option("--b", "second", help="The other end of a link (evidence).")
+@click.option("--b", "second", help="The other end of a link (evidence, timeline).")
+@click.option("--from", "from_year", metavar="YEAR", help="The earlier year: 2016, 2018/19, FY2018/19 (changes).")
+@click.option("--to", "to_year", metavar="YEAR", help="The later year, written the same ways (changes).")
 @click.option("--evidence", is_flag=True,
               help="Every evidence statement instead of one row per partner, programme or post.")
 @click.option("--by", "totals_by", multiple=True, type=click.Choice(("funder", "recipient", "period")),
@@ -412,7 +414,8 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @clear_errors
 def ask(question: str | None, graph_file: str | None, store_dir: str | None, list_questions: bool,
         org: tuple[str, ...], recipient: str | None, funder: str | None, force_name: str | None,
-        first: str | None, second: str | None, evidence: bool, totals_by: tuple[str, ...], fmt: str) -> None:
+        first: str | None, second: str | None, from_year: str | None, to_year: str | None, evidence: bool,
+        totals_by: tuple[str, ...], fmt: str) -> None:
     """Ask a saved question; names match labels and aliases, ignoring case.
 
     A name the graph does not know is an error (exit code 1) naming the closest names it does
@@ -429,13 +432,16 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
         policekg ask funds seeds.ttl --funder "Office of the Kent Police and Crime Commissioner" --by period
         policekg ask judgements seeds.ttl --force "Kent Police"
         policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
+        policekg ask link-dates seeds.ttl
+        policekg ask timeline seeds.ttl --a "Kent Police" --b "Essex Police"
+        policekg ask changes seeds.ttl --force "Kent Police" --from 2016 --to 2018/19
     """
     if list_questions or not question:
         for saved in sparql.saved_questions():
             click.echo(f"{saved.name} {_usage(saved)}\n    {saved.description}")
         return
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
-             "b": second}
+             "b": second, "from": from_year, "to": to_year}
     values = {name: value for name, value in given.items() if value is not None and value != []}
     result = sparql.ask(_store(graph_file, store_dir), question, values, evidence=evidence, by=totals_by)
     _echo(sparql.format_result(result, fmt))
