@@ -401,7 +401,7 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @click.option("--recipient", help="Who receives money (funds).")
 @click.option("--funder", help="Who gives money (funds).")
 @click.option("--force", "force_name", help="A police force (judgements).")
-@click.option("--a", "first", help="One end of a link (evidence).")
+@click.option("--a", "first", help="One end of a link (evidence, link-dates, timeline).")
 @click.option("--b", "second", help="The other end of a link (evidence, timeline).")
 @click.option("--from", "from_year", metavar="YEAR", help="The earlier year: 2016, 2018/19, FY2018/19 (changes).")
 @click.option("--to", "to_year", metavar="YEAR", help="The later year, written the same ways (changes).")
@@ -432,7 +432,7 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
         policekg ask funds seeds.ttl --funder "Office of the Kent Police and Crime Commissioner" --by period
         policekg ask judgements seeds.ttl --force "Kent Police"
         policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
-        policekg ask link-dates seeds.ttl
+        policekg ask link-dates seeds.ttl --a "Kent Police"
         policekg ask timeline seeds.ttl --a "Kent Police" --b "Essex Police"
         policekg ask changes seeds.ttl --force "Kent Police" --from 2016 --to 2018/19
     """

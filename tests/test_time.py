@@ -131,7 +131,7 @@ def extraction() -> Extraction:
     """A plan (2015) and a review (2017) with dates, and an undated PEEL 2018/19 report: Northshire
     plans to work with Southshire, then does; works with Harbour Trust, which the report says
     ended; works with River Council first in the report; plans Operation Beacon in the review;
-    Ann Smith is its chief constable in the report; its efficiency goes from good to outstanding."""
+    Ann Smith, Southshire's adviser in the plan, is its chief constable in the report; its efficiency goes from good to outstanding."""
     documents = [DocumentInfo("plan", "plan.txt", PLAN, "1" * 64, "2015-06-01"),
                  DocumentInfo("review", "review.txt", REVIEW, "2" * 64, "2017-05-10"),
                  DocumentInfo("peel", "peel.txt", PEEL, "3" * 64, inspection_year="2018/19")]
@@ -147,6 +147,8 @@ def extraction() -> Extraction:
                                                             50)),
         Link(ANN, Predicate.MEMBER_OF, NORTH, said("peel", "Chief Constable Ann Smith", None, 100),
              role="Chief Constable"),
+        Link(ANN, Predicate.MEMBER_OF, SOUTH, said("plan", "Ann Smith, adviser to Southshire", None, 100),
+             role="Adviser"),
     ]
     funds = [Fund("Fund/a", "£1,000 to River Council", 1000, [said("plan", "River Council £1,000", None, 200)],
                   "2019/20", NORTH, RIVER, documents={"plan"}),
@@ -232,7 +234,7 @@ def test_evidence_of_an_undated_document_has_no_date(graph: Graph) -> None:
 
 
 def test_link_dates_first_and_last_dated_evidence(store) -> None:
-    result = ask(store, "link-dates", {})
+    result = ask(store, "link-dates", {"a": "Northshire Police"})
     assert result.variables == ["subject", "link", "object", "first", "last", "statements"]
     north = "Northshire Police"
     one, two = "£1,000 to River Council", "£2,000 to River Council"
@@ -244,12 +246,10 @@ def test_link_dates_first_and_last_dated_evidence(store) -> None:
     assert result.records() == [
         row(north, "collaboratesWith", "Harbour Trust", "2015-06-01", "2015-06-01", 1),
         row(one, "funder", north, "2015-06-01", "2015-06-01", 1),
-        row(one, "recipient", "River Council", "2015-06-01", "2015-06-01", 1),
         row(two, "funder", north, "2015-06-01", "2015-06-01", 1),
-        row(two, "recipient", "River Council", "2015-06-01", "2015-06-01", 1),
         row(north, "collaboratesWith", "Southshire Police", "2015-06-01", "2017-05-10", 2),
         row(north, "participatesIn", "Operation Beacon", "2017-05-10", "2017-05-10", 1),
-    ]  # a collaboration once; Ann Smith's post, read only from the undated report, has no dates
+    ]  # a collaboration once, from Northshire; Ann Smith's post, read only from the undated report, has no dates
 
 
 def test_timeline_of_a_link_planned_then_in_place(store) -> None:
