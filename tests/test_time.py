@@ -88,6 +88,10 @@ def test_period_label_as_peel_and_budgets_write_it(text: str, label: str) -> Non
     ("Report of the treasurer\nReport date: March 12, 2019\n", "2019-03-12"),
     ("Report of the treasurer\nDate of publication: 2019-03-12\n", "2019-03-12"),
     ("Northshire community safety plan\n12/03/2019\nThe plan sets out.", "2019-03-12"),
+    ("Youth scheme launched\n\n04 May 2024 | Northtown\n\nThe scheme starts.", "2024-05-04"),
+    ("Harbour grants 2024/25\nOffice of the Northshire Commissioner – published 3 June 2025\n", "2025-06-03"),
+    ("Meeting documents\n• Meeting of Northshire Panel, Friday, 7th September, 2018 11.00 am (Item 4.)\n",
+     "2018-09-07"),
 ])
 def test_document_date_per_construction(text: str, iso: str) -> None:
     assert document_date(text) == iso
@@ -99,6 +103,8 @@ def test_document_date_per_construction(text: str, iso: str) -> None:
     "The force recorded 12/03/2019 as the start.\nIt published a plan.\n",  # a numeric date inside a sentence
     "One\nTwo\nThree\nFour\nFive\nSix\nSeven\n12/03/2019\n",  # a numeric date line below the header
     "The plan was published: 12 March 2019 saw its launch.",  # a label not at a line's start
+    "Budget\n12 March 2019 to 31 March 2020 is the plan's term.\n",  # a date opening a sentence
+    "One\nTwo\nThree\nFour\nFive\nSix\nThe panel met on Friday, 7th September, 2018.\n",  # below the header
 ])
 def test_no_document_date(text: str) -> None:
     assert document_date(text) is None
