@@ -67,7 +67,7 @@ def _checked(row: dict[str, str], line: int, seen: set[tuple[str, str]]) -> Iden
     if scheme not in schemes():
         raise LexiconError(f"{where}: unknown scheme {scheme!r} (known: {', '.join(sorted(schemes()))})")
     if not schemes()[scheme].pattern.fullmatch(value):
-        raise LexiconError(f"{where}: {value!r} is not a {scheme} identifier")
+        raise LexiconError(f"{where}: {value!r} is not a {scheme} identifier ({schemes()[scheme].description})")
     if not source.strip():
         raise LexiconError(f"{where}: no source for {body} {scheme} {value}")
     if (body, scheme) in seen:
