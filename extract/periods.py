@@ -30,7 +30,7 @@ MAX_SPAN = 5  # the most years one split year ("2023/25") may span
 DASHES = "-–—/"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """The first and last day of a period, both included."""
 
@@ -39,10 +39,9 @@ class Period:
 
 
 def _month_numbers() -> dict[str, int]:
-    """English month names and their short forms ("sept" too), by number: the calendar's, not a lexicon's."""
+    """English month names and their short forms ("apr"), by number: the calendar's, not a lexicon's."""
     names = {calendar.month_name[i].lower(): i for i in range(1, 13)}
     names.update({calendar.month_abbr[i].lower(): i for i in range(1, 13)})
-    names["sept"] = 9
     return names
 
 
