@@ -5,10 +5,14 @@ the samples."""
 from __future__ import annotations
 
 from datetime import date
+import json
+import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from endpoint_client import base_url, request
 from rdflib import Graph, Literal, URIRef
 
 from policekg.cli import cli
@@ -18,6 +22,7 @@ from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, F
 from policekg.extract.periods import Period, period_label, read_period
 from policekg.graph import namespaces
 from policekg.graph.build import build_rdf
+from policekg.graph.endpoint import make_server
 from policekg.graph.iri import Minter
 from policekg.graph.namespaces import DCTERMS, DEFAULT_BASE, PKO
 from policekg.graph.sparql import QueryError, ask, open_store, question_bindings, saved_questions
@@ -332,6 +337,24 @@ def test_cli_lists_year_parameters_as_years() -> None:
     result = CliRunner().invoke(cli, ["ask", "--list"])
     assert "changes --force NAME --from YEAR --to YEAR" in result.output
     assert "timeline --a NAME [--b NAME]" in result.output
+
+
+def test_endpoint_asks_changes_with_years(graph_file: Path) -> None:
+    server = make_server(graph_file, "127.0.0.1", 0, quiet=True, workers=1)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        fields = urllib.parse.urlencode([("force", "Northshire Police"), ("from", "2016"), ("to", "2018/19")])
+        reply = request(f"{base_url(server)}/ask/changes?{fields}", headers={"Accept": "application/json"})
+        bad = request(f"{base_url(server)}/ask/changes?force=Northshire+Police&from=2016&to=soon",
+                      headers={"Accept": "application/json"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert reply.status == 200
+    bindings = json.loads(reply.body)["results"]["bindings"]
+    assert [row["change"]["value"] for row in bindings] == ["ended collaboration", "grade change", "new partner",
+                                                           "new post"]
+    assert bad.status == 400 and "is not a year" in json.loads(bad.body)["error"]
 
 
 # --- the samples -------------------------------------------------------------------------------
