@@ -29,6 +29,7 @@ from policekg.extract.peel_frameworks import Area
 from policekg.extract.peel_frameworks import areas as peel_areas
 from policekg.ontology import load_ontology
 
+from .analyst import add_analyst_statements
 from .iri import Minter
 from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
 
@@ -313,4 +314,5 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     for readings in judgement_groups(extraction.judgements):
         builder.judgement(readings)
     builder.finish()
+    add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities)
     return graph
