@@ -20,8 +20,8 @@ from pathlib import PurePath
 from .corrections import Decision, entity_kind, link_predicate
 from .errors import DocumentError
 from .link_types import link_type
-from .model import (AnalystStatement, CorrectionReport, DocumentInfo, Entity, Evidence, Extraction, Kind, Link,
-                    Predicate, ReadDocument)
+from .model import (AnalystStatement, CorrectionReport, DocumentInfo, Entity, Evidence, Extraction, Fund, Kind,
+                    Link, Predicate, ReadDocument)
 from .read import read_document
 
 ANALYST_CONFIDENCE = 1.0  # an analyst's own reading of a quote is not a guess
@@ -183,8 +183,12 @@ class Corrector:
                                         f"{entity.kind.value} cannot have ({decision.where})")
 
     def reject_entity(self, decision: Decision) -> None:
-        entity = self.entity(decision.subject)
         ex = self.extraction
+        funds = [f for f in ex.funds if decision.subject == f.key or _folded(decision.subject) == _folded(f.label)]
+        if funds or decision.subject.startswith(f"{Kind.FUND.value}/"):
+            self.reject_fund(decision, funds)
+            return
+        entity = self.entity(decision.subject)
         kept = [link for link in ex.links if entity.key not in (link.subject, link.object)]
         removed = len(ex.links) - len(kept)
         ex.links = kept
@@ -194,6 +198,16 @@ class Corrector:
             fund.recipient = None if fund.recipient == entity.key else fund.recipient
         self.report.rejected.append(f"entity {entity.label} ({entity.key}) and {removed} link reading(s) "
                                     f"({decision.where})")
+
+    def reject_fund(self, decision: Decision, funds: list[Fund]) -> None:
+        """A fund is rejected like an entity; the name must pick out one fund."""
+        if len(funds) != 1:
+            raise NotApplied(f"{decision.subject!r} names {len(funds)} funds: give the key" if funds
+                             else f"no fund {decision.subject!r}")
+        fund = funds[0]
+        self.extraction.funds.remove(fund)
+        self.extraction.entities.pop(fund.key, None)
+        self.report.rejected.append(f"fund {fund.label} ({fund.key}) ({decision.where})")
 
     def reject_link(self, decision: Decision) -> None:
         subject, obj = self.entity(decision.subject), self.entity(decision.object)

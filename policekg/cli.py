@@ -530,6 +530,7 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
 
 cli_lexicon.register(cli, clear_errors)
 cli_network.register(cli, clear_errors)
+cli_review.register(cli, clear_errors)
 
 
 def main() -> None:
