@@ -141,7 +141,7 @@ def _decision(name: str, line: int, cells: dict[str, str]) -> Decision:
     needed, _ = ACTIONS[action]
     for column in REQUIRED_CELLS + needed:
         if not cells.get(column):
-            raise CorrectionsError(f"{name} line {line}: {action} needs a {column}")
+            raise CorrectionsError(f"{name} line {line}: {action} needs a value for {column}")
     try:
         date.fromisoformat(cells["date"])
     except ValueError:
