@@ -399,6 +399,7 @@ def test_round_trip_reports_the_rejection_and_the_vanished_target(seeds_round: d
 
 
 def test_round_trip_graph_keeps_the_contract(seeds_round: dict, tmp_path: Path) -> None:
+    assert validate_graph(seeds_round["after"]).conforms
     path = tmp_path / "after.ttl"
     seeds_round["after"].serialize(path, format="turtle")
     result = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(path)], capture_output=True, text=True)
