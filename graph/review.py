@@ -12,7 +12,8 @@ kinds of item, listed in this order:
 * funds with neither a funder nor a recipient.
 
 Each item carries the corrections rows (:mod:`policekg.extract.corrections`) its choices
-would write: "merge" for a duplicate, "reject" for the rest; "accept" writes nothing. The
+would write: "merge" for a duplicate, "reject" for the rest, and for a weak link "accept",
+the analyst's own evidence from the same quote. Leaving an item writes nothing. The
 thresholds are data (``review_checks.csv``).
 """
 from __future__ import annotations
@@ -231,10 +232,29 @@ def weak_links(state: _Review) -> list[ReviewItem]:
         name = predicate.rsplit("#", 1)[-1]
         reject = _row("reject-link", state.reference(one), predicate=name, obj=state.reference(other),
                       note=f"Wrong link ({why})", source=best.document)
+        choices = (Choice("reject", reject),) + _accept(state, one, predicate, other, best)
         found.append((best.confidence, one.label, name, other.label,
-                      ReviewItem("weak link", f"{one.label} {name} {other.label}", why, best.quote,
-                                 (Choice("reject", reject),))))
+                      ReviewItem("weak link", f"{one.label} {name} {other.label}", why, best.quote, choices)))
     return [item for *_, item in sorted(found, key=lambda row: row[:4])]
+
+
+def _accept(state: _Review, one: _Entity, predicate: URIRef, other: _Entity, best: _Reading) -> tuple[Choice, ...]:
+    """Accepting a weak link is the analyst's own reading of the same quote: an ``add-link`` (or,
+    for a post, ``add-post`` with the post the graph holds) that puts their evidence beside the
+    machine's, after which the link is no longer weak. None for a post the graph has no role for."""
+    if predicate == ORG.memberOf:
+        graph = state.graph
+        roles = sorted(str(graph.value(graph.value(m, ORG.role), RDFS.label)) for m in graph.subjects(ORG.member, one.iri)
+                       if graph.value(m, ORG.organization) == other.iri and graph.value(m, ORG.role) is not None)
+        if not roles:
+            return ()
+        row = _row("add-post", state.reference(one), obj=state.reference(other), role=roles[0], quote=best.quote,
+                   note="Checked: the quote says so", source=best.document)
+    else:
+        row = _row("add-link", state.reference(one), predicate=predicate.rsplit("#", 1)[-1],
+                   obj=state.reference(other), quote=best.quote, note="Checked: the quote says so",
+                   source=best.document)
+    return (Choice("accept", row),)
 
 
 def unlinked(state: _Review) -> list[ReviewItem]:

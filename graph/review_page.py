@@ -1,13 +1,14 @@
 """The review queue (:mod:`.review`) as an analyst reads it: a table, a page, a corrections file.
 
 * :func:`review_table`: plain text, one numbered row per item, for the terminal.
-* :func:`review_page`: one self-contained HTML page with accept / merge / reject choices for
-  each item; a small script in the page turns the choices into corrections-file lines to
+* :func:`review_page`: one self-contained HTML page with leave / accept / merge / reject
+  choices for each item; a small script in the page turns the choices into corrections-file lines to
   copy or download. No server: nothing is sent, and the page's Content-Security-Policy
   allows only its own script (by hash) and no connection. Text from the documents is data:
   the items travel as escaped JSON and reach the page only through ``textContent``.
-* :func:`write_suggestions`: a corrections file of every suggested decision, each commented
-  out with ``#`` so that the file changes nothing until the analyst keeps a line.
+* :func:`write_suggestions`: a corrections file of every suggested decision (each choice of
+  each item), commented out with ``#`` so that the file changes nothing until the analyst
+  keeps a line.
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def _cut(text: str, width: int) -> str:
 def review_summary(items: list[ReviewItem]) -> str:
     """"12 items: 1 duplicate, 5 weak link, ...": what the queue holds, by check."""
     counts = Counter(item.check for item in items)
+    if not items:
+        return "Nothing to review."
     return f"{len(items)} item(s): " + ", ".join(f"{count} {check}" for check, count in counts.items()) + "."
 
 
@@ -71,12 +74,12 @@ def write_review_page(items: list[ReviewItem], path: str | os.PathLike[str], *, 
 
 
 def suggestions_csv(items: list[ReviewItem], *, analyst: str, day: str) -> str:
-    """A corrections file of every item's first choice, commented out; analyst and date filled in."""
+    """A corrections file of every item's choices, each commented out; analyst and date filled in."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for item in items:
-        for choice in item.choices[:1]:
+        for choice in item.choices:
             cells = list(choice.row)
             cells[COLUMNS.index("analyst")], cells[COLUMNS.index("date")] = analyst, day
             cells[0] = f"#{cells[0]}"

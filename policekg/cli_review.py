@@ -35,8 +35,8 @@ def register(cli: click.Group, clear_errors: Callable[[Callable[..., Any]], Call
     @cli.command()
     @click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
     @click.option("--page", type=click.Path(dir_okay=False, path_type=str), default=None, metavar="FILE",
-                  help="Also write the queue as an HTML page with accept / merge / reject choices that make "
-                       "corrections lines to copy or download.")
+                  help="Also write the queue as an HTML page with leave / accept / merge / reject choices that "
+                       "make corrections lines to copy or download.")
     @click.option("--corrections-out", type=click.Path(dir_okay=False, path_type=str), default=None, metavar="FILE",
                   help="Also write every suggested decision to FILE as a corrections file, each line commented "
                        "out with '#': delete the '#' of the lines to keep.")

@@ -321,6 +321,8 @@ def seeds_round(seeds_dir: Path, nlp, tmp_path_factory: pytest.TempPathFactory) 
     items = review(graph)
     weak = next(item for item in items if item.check == "weak link" and "collaboratesWith" in item.title)
     rejected = weak.choices[0].row
+    kept = next(item for item in items if item.check == "weak link" and "participatesIn" in item.title)
+    (accepted,) = [choice.row for choice in kept.choices if choice.name == "accept"]
     pair, quote, document = missed_collaboration(graph)
     labels = [str(graph.value(end, RDFS.label)) for end in pair]
     path = write(folder / "corrections.csv",
@@ -328,10 +330,11 @@ def seeds_round(seeds_dir: Path, nlp, tmp_path_factory: pytest.TempPathFactory) 
                  list(rejected[:6]) + ["checked", rejected[7], ANALYST, DAY],
                  row("add-link", labels[0], predicate="collaboratesWith", obj=labels[1], quote=quote,
                      source=document),
-                 row("reject-entity", "Nobody Atall"))
+                 row("reject-entity", "Nobody Atall"),
+                 list(accepted[:6]) + ["checked", accepted[7], ANALYST, DAY])
     after = api.extract_documents([seeds_dir], nlp=nlp, cache=cache, corrections=path)
     return dict(before=graph, after=api.to_graph(after), items=items, rejected=rejected, added=pair,
-                extraction=after, path=path)
+                extraction=after, path=path, kept=kept)
 
 
 def missed_collaboration(graph: Graph) -> tuple[tuple[URIRef, URIRef], str, str]:
@@ -392,10 +395,20 @@ def test_round_trip_changes_exactly_what_the_analyst_decided(seeds_round: dict) 
 def test_round_trip_reports_the_rejection_and_the_vanished_target(seeds_round: dict) -> None:
     report = seeds_round["extraction"].corrections
     where = seeds_round["path"].as_posix()
-    assert report.applied == 3 and report.files == [where]
+    assert report.applied == 4 and report.files == [where]
     (rejected,) = report.rejected
     assert rejected.startswith(f"link {seeds_round['rejected'][1]} collaboratesWith {seeds_round['rejected'][3]}")
     assert report.unapplied == [f"{where} line 5: reject-entity 'Nobody Atall': no entity named 'Nobody Atall'"]
+
+
+def test_an_accepted_weak_link_stays_and_is_no_longer_reviewed(seeds_round: dict) -> None:
+    kept = seeds_round["kept"]
+    assert kept.title in {item.title for item in review(seeds_round["before"])}
+    assert kept.title not in {item.title for item in review(seeds_round["after"])}
+    statements = [s for s in seeds_round["after"].subjects(PKO.decision, Literal("add-link"))
+                  if seeds_round["after"].value(s, PKO.quote) == Literal(kept.quote)]
+    assert len(statements) == 1
+    attributed(seeds_round["after"], statements[0], "add-link")
 
 
 def test_round_trip_graph_keeps_the_contract(seeds_round: dict, tmp_path: Path) -> None:

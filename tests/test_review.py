@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from policekg import api
 from policekg.cli import cli
-from policekg.extract.corrections import read_corrections
+from policekg.extract.corrections import COLUMNS, read_corrections
 from policekg.extract.model import (AnalystStatement, DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link,
                                     Predicate)
 from policekg.graph.review import review
@@ -117,6 +117,23 @@ def test_weak_links_low_confidence_or_read_once() -> None:
     assert items[0].choices[0].row[:4] == ("reject-link", "Northshire Police", "collaboratesWith", "Southshire Police")
 
 
+def test_accepting_a_weak_link_is_the_analysts_own_reading_of_the_quote() -> None:
+    other = entity(Kind.FORCE, "Southshire Police")
+    person = entity(Kind.PERSON, "Ann Example")
+    links = [link(FORCE, Predicate.COLLABORATES_WITH, other, 0.6, "Low."),
+             Link(person.key, Predicate.MEMBER_OF, COUNCIL.key, Evidence(DOC, "Ann, Clerk.", 40, 51, 0.75), "Clerk"),
+             link(FORCE, Predicate.COLLABORATES_WITH, COUNCIL, 0.9, "Strong.")]
+    items = items_of(graph_of([FORCE, COUNCIL, other, person], links), "weak link")
+    accepted = {item.title: [c.row for c in item.choices if c.name == "accept"] for item in items}
+    assert accepted == {
+        "Northshire Police collaboratesWith Southshire Police": [(
+            "add-link", "Northshire Police", "collaboratesWith", "Southshire Police", "", "Low.",
+            "Checked: the quote says so", "minutes-1.txt", "", "")],
+        "Ann Example memberOf Northshire County Council": [(
+            "add-post", "Ann Example", "", "Northshire County Council", "Clerk", "Ann, Clerk.",
+            "Checked: the quote says so", "minutes-1.txt", "", "")]}
+
+
 def test_a_link_an_analyst_added_is_never_weak() -> None:
     other = entity(Kind.FORCE, "Southshire Police")
     added = link(FORCE, Predicate.COLLABORATES_WITH, other, 0.6, "Low.")
@@ -164,6 +181,7 @@ def test_table_and_suggestions_file_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "corrections.csv"
     path.write_text(text, encoding="utf-8")
     assert read_corrections(path) == []  # every suggestion is commented out until the analyst keeps it
+    assert text.count("\n#") == sum(len(item.choices) for item in items)
     path.write_text(text.replace("\n#", "\n"), encoding="utf-8")
     (decision,) = read_corrections(path)
     assert (decision.action, decision.subject, decision.object, decision.analyst, decision.date) == (
@@ -198,3 +216,36 @@ def test_review_command_writes_the_page_and_the_file(tmp_path: Path) -> None:
 def test_review_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["review", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and "policekg review out/graph.ttl" in result.output
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_page_choices_make_corrections_lines_in_a_browser(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    a, b = entity(Kind.PERSON, "P M Hill"), entity(Kind.PERSON, "Mike Hill")
+    weak = entity(Kind.FORCE, "Westshire Police")
+    links = strong(COUNCIL, a, b) + [link(FORCE, Predicate.COLLABORATES_WITH, weak, 0.5, 'Weak, "quoted".', 900)]
+    path = tmp_path / "review.html"
+    path.write_text(review_page(review(graph_of([FORCE, COUNCIL, a, b, weak], links)), title="Review",
+                                analyst="A Analyst", day="2026-12-05"), encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path.as_uri())
+        assert page.input_value("#lines") == ",".join(COLUMNS) + "\n"  # every item left: no lines
+        page.check("input[name=item-0][value='0']")  # merge the two spellings
+        page.check("input[name=item-1][value='1']")  # accept the weak link
+        page.fill("#analyst", "B Analyst")
+        lines = page.input_value("#lines").splitlines()
+        browser.close()
+    assert errors == []
+    assert lines[1:] == [
+        'merge,P M Hill,,Mike Hill,,,"One entity: same surname, and the initials fit the given names",'
+        "minutes-1.txt,B Analyst,2026-12-05",
+        'add-link,Northshire Police,collaboratesWith,Westshire Police,,"Weak, ""quoted"".",'
+        "Checked: the quote says so,minutes-1.txt,B Analyst,2026-12-05"]
