@@ -231,6 +231,21 @@ class Corrector:
             raise NotApplied("a post is added with add-post, which names the role")
         self.added(decision, Link(subject.key, predicate, obj.key, self.evidence(decision)))
 
+    def distinct(self, decision: Decision) -> None:
+        one, other = self.entity(decision.subject), self.entity(decision.object)
+        if one.key == other.key:
+            raise NotApplied(f"{decision.subject!r} and {decision.object!r} are one entity ({one.key})")
+        self.statement(decision, one.key, "owl:differentFrom", other.key, object_is_entity=True)
+
+    def keep(self, decision: Decision) -> None:
+        ex = self.extraction
+        funds = [f for f in ex.funds if decision.subject == f.key or _folded(decision.subject) == _folded(f.label)]
+        if len(funds) == 1:
+            self.statement(decision, funds[0].key, "rdfs:label", funds[0].label)
+            return
+        entity = self.entity(decision.subject)
+        self.statement(decision, entity.key, "rdfs:label", entity.label)
+
     def add_post(self, decision: Decision) -> None:
         person, organisation = self.entity(decision.subject), self.entity(decision.object)
         if person.kind is not Kind.PERSON:

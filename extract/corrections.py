@@ -41,6 +41,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "reject-link": (("predicate", "object"), "no link subject-predicate-object; every reading of it goes"),
     "add-link": (("predicate", "object", "quote"), "a link subject-predicate-object, read in source's quote"),
     "add-post": (("object", "role", "quote"), "person subject holds post role in organisation object"),
+    "distinct": (("object",), "the entities named by subject and object are two, not one"),
+    "keep": ((), "the entity (or fund) named by subject is right as it is, linked or not"),
 }
 
 

@@ -4,10 +4,11 @@ An added link or post is backed by an ordinary evidence node (``rdf:Statement`` 
 analyst's quote, its offsets in the document and ``prov:wasDerivedFrom`` the document),
 which :mod:`.build` writes like any other reading; this module adds to that node that it
 is a ``pko:AnalystStatement`` ``prov:wasAttributedTo`` the analyst, with the decision's
-date and note. A merge, rename or change of kind states something about an entity rather
-than a link, so it gets a node of its own: ``pko:correctedEntity`` the entity,
-``pko:statedValue`` the name merged into it, its new label or its new kind, and
-``dcterms:source`` the analyst's source as written. It is not an ``rdf:Statement``: it
+date and note. A merge, rename, change of kind, "distinct" or "keep" states something about an
+entity rather than a link, so it gets a node of its own: ``pko:correctedEntity`` the
+entity, ``pko:statedValue`` the name merged into it, its new label or kind, the other
+entity's label (distinct) or its own (keep), and ``dcterms:source`` the analyst's source
+as written; "distinct" also states ``owl:differentFrom`` between the two entities. It is not an ``rdf:Statement``: it
 has no quote, and the contract's evidence nodes always do. Every analyst is a ``prov:Person`` with a label.
 """
 from __future__ import annotations
@@ -20,14 +21,16 @@ from policekg.extract.link_types import link_types
 from policekg.extract.model import AnalystStatement, Entity
 
 from .iri import Minter
-from .namespaces import DCTERMS, PKO, PROV, RDF, RDFS, XSD, expand
+from .namespaces import DCTERMS, OWL, PKO, PROV, RDF, RDFS, XSD, expand
 
 
 def add_analyst_statements(graph: Graph, minter: Minter, statements: Iterable[AnalystStatement],
-                           entities: dict[str, Entity]) -> None:
-    """Write each statement whose entities are still in the graph, attributed to its analyst."""
+                           entities: dict[str, Entity], funds: Iterable[str] = ()) -> None:
+    """Write each statement whose entities (or fund, of keys ``funds``) are still in the graph,
+    attributed to its analyst."""
+    known = set(entities) | set(funds)
     for statement in statements:
-        if statement.subject not in entities or (statement.object_is_entity and statement.obj not in entities):
+        if statement.subject not in known or (statement.object_is_entity and statement.obj not in entities):
             continue
         subject = minter.entity(statement.subject)
         if statement.evidence is not None:
@@ -36,7 +39,10 @@ def add_analyst_statements(graph: Graph, minter: Minter, statements: Iterable[An
             node = minter.analyst_statement(statement.action, subject, statement.obj, statement.analyst,
                                             statement.date, statement.note)
             graph.add((node, PKO.correctedEntity, subject))
-            graph.add((node, PKO.statedValue, Literal(statement.obj)))
+            value = entities[statement.obj].label if statement.object_is_entity else statement.obj
+            graph.add((node, PKO.statedValue, Literal(value)))
+            if statement.predicate == "owl:differentFrom":
+                graph.add((subject, OWL.differentFrom, minter.entity(statement.obj)))
             graph.add((node, DCTERMS.source, Literal(statement.source)))
             nodes = [node]
         agent = minter.analyst(statement.analyst)

@@ -314,5 +314,6 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     for readings in judgement_groups(extraction.judgements):
         builder.judgement(readings)
     builder.finish()
-    add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities)
+    add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities,
+                           (fund.key for fund in extraction.funds))
     return graph

@@ -12,9 +12,11 @@ kinds of item, listed in this order:
 * funds with neither a funder nor a recipient.
 
 Each item carries the corrections rows (:mod:`policekg.extract.corrections`) its choices
-would write: "merge" for a duplicate, "reject" for the rest, and for a weak link "accept",
-the analyst's own evidence from the same quote. Leaving an item writes nothing. The
-thresholds are data (``review_checks.csv``).
+would write: "merge" for a duplicate, "reject" for the rest, and "accept", after which the
+next review no longer lists the item: for a duplicate "distinct" (the graph then states
+``owl:differentFrom``), for a weak link the analyst's own evidence from the same quote
+(``add-link`` or ``add-post``), for an unlinked entity or a fund "keep". Leaving an item
+writes nothing. The thresholds are data (``review_checks.csv``).
 """
 from __future__ import annotations
 
@@ -26,13 +28,13 @@ from pathlib import PurePath
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from policekg.extract.corrections import decision_row
 from policekg.extract.model import Kind
 from policekg.extract.resources import lexicon_cached, read_csv
 
-from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+from .namespaces import DCTERMS, ORG, OWL, PKO, PROV, RDF, RDFS, SKOS
 
 CHECKS = ("duplicate", "weak link", "unlinked", "fund without party")
 LINKS = (PKO.collaboratesWith, PKO.participatesIn, ORG.memberOf)
@@ -99,6 +101,8 @@ class _Review:
                 names = {str(n) for n in graph.objects(iri, PKO.searchName)} | {" ".join(label.split()).lower()}
                 documents = {self.sources.get(d, str(d)) for d in graph.objects(iri, PKO.mentionedIn)}
                 self.entities[iri] = _Entity(iri, kind, label, names, documents)
+        self.kept = {graph.value(node, PKO.correctedEntity) for node in graph.subjects(PKO.decision, Literal("keep"))}
+        self.distinct = {frozenset(pair) for pair in graph.subject_objects(OWL.differentFrom)}
         labels = defaultdict(int)
         for entity in self.entities.values():
             labels[entity.label.casefold()] += 1
@@ -161,7 +165,7 @@ def duplicates(state: _Review) -> list[ReviewItem]:
 
     def note(one: _Entity, other: _Entity, rank: int, score: float, why: str) -> None:
         pair = frozenset((one.iri, other.iri))
-        if len(pair) == 2 and (pair not in found or found[pair][:2] > (rank, -score)):
+        if len(pair) == 2 and pair not in state.distinct and (pair not in found or found[pair][:2] > (rank, -score)):
             found[pair] = (rank, -score, why)
 
     by_name: dict[str, list[_Entity]] = defaultdict(list)
@@ -202,8 +206,10 @@ def duplicates(state: _Review) -> list[ReviewItem]:
         sources = "; ".join(sorted({min(e.documents) for e in (gone, kept) if e.documents}))
         merge = _row("merge", state.reference(gone), obj=state.reference(kept), note=f"One entity: {why}",
                      source=sources)
+        apart = _row("distinct", state.reference(gone), obj=state.reference(kept), note="Two entities",
+                     source=sources)
         items.append(ReviewItem("duplicate", f"{gone.label} / {kept.label}", why,
-                                choices=(Choice("merge", merge),)))
+                                choices=(Choice("merge", merge), Choice("accept", apart))))
     return items
 
 
@@ -261,13 +267,15 @@ def unlinked(state: _Review) -> list[ReviewItem]:
     """Entities with no link of any type: often a false entity, or a link the extractor missed."""
     items = []
     for entity in sorted(state.entities.values(), key=lambda e: (e.kind.value, e.label, str(e.iri))):
-        if entity.links:
+        if entity.links or entity.iri in state.kept:
             continue
         count = len(entity.documents)
         why = f"a {entity.kind.value} with no link, in {count} document{'s' if count != 1 else ''}"
-        reject = _row("reject-entity", state.reference(entity), note="Not an entity",
-                      source="; ".join(sorted(entity.documents)[:1]))
-        items.append(ReviewItem("unlinked", entity.label, why, choices=(Choice("reject", reject),)))
+        source = "; ".join(sorted(entity.documents)[:1])
+        reject = _row("reject-entity", state.reference(entity), note="Not an entity", source=source)
+        keep = _row("keep", state.reference(entity), note="A real entity", source=source)
+        items.append(ReviewItem("unlinked", entity.label, why, choices=(Choice("reject", reject),
+                                                                        Choice("accept", keep))))
     return items
 
 
@@ -275,13 +283,16 @@ def funds_without_party(state: _Review) -> list[ReviewItem]:
     """Funds the graph cannot place: neither a funder nor a recipient was read."""
     graph, items = state.graph, []
     for fund in sorted(graph.subjects(RDF.type, PKO.Fund)):
-        if graph.value(fund, PKO.funder) is not None or graph.value(fund, PKO.recipient) is not None:
+        if fund in state.kept or graph.value(fund, PKO.funder) is not None \
+                or graph.value(fund, PKO.recipient) is not None:
             continue
         label = str(graph.value(fund, RDFS.label) or graph.value(fund, SKOS.altLabel) or fund)
         amount = Decimal(str(graph.value(fund, PKO.amount) or 0)).normalize()
         documents = sorted(state.sources.get(d, str(d)) for d in graph.objects(fund, PKO.mentionedIn))
         reference = f"{Kind.FUND.value}/{str(fund).rstrip('/').rsplit('/', 1)[-1]}"
-        reject = _row("reject-entity", reference, note="Not a fund", source="; ".join(documents[:1]))
+        source = "; ".join(documents[:1])
+        reject = _row("reject-entity", reference, note="Not a fund", source=source)
+        keep = _row("keep", reference, note="A real fund", source=source)
         items.append(ReviewItem("fund without party", label, f"£{amount:,f}: no funder and no recipient",
-                                choices=(Choice("reject", reject),)))
+                                choices=(Choice("reject", reject), Choice("accept", keep))))
     return items

@@ -21,7 +21,7 @@ from policekg.cli import cli
 from policekg.extract.correct import apply_corrections
 from policekg.extract.corrections import COLUMNS, CorrectionsError, corrections_files, read_corrections
 from policekg.extract.model import Extraction
-from policekg.graph.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
+from policekg.graph.namespaces import DCTERMS, ORG, OWL, PKO, PROV, RDF, RDFS, SKOS, XSD
 from policekg.graph.review import review
 from policekg.graph.validate import validate_graph
 
@@ -186,6 +186,24 @@ def test_add_post_makes_a_membership(extraction: Extraction, tmp_path: Path) -> 
     attributed(graph, statement, "add-post")
 
 
+def test_distinct_states_that_two_entities_differ(extraction: Extraction, tmp_path: Path) -> None:
+    _, graph = corrected(extraction, tmp_path, row("distinct", "Essex Police", obj="Kent Police"))
+    essex, kent = node(graph, "Essex Police"), node(graph, "Kent Police")
+    assert (essex, OWL.differentFrom, kent) in graph
+    (statement,) = analyst_statements(graph, essex)
+    assert graph.value(statement, PKO.statedValue) == Literal("Kent Police")
+    attributed(graph, statement, "distinct")
+
+
+def test_keep_an_entity_or_a_fund_as_it_is(extraction: Extraction, tmp_path: Path) -> None:
+    (fund,) = extraction.funds
+    _, graph = corrected(extraction, tmp_path, row("keep", "Medway Council"), row("keep", fund.key))
+    for entity in (node(graph, "Medway Council"), next(graph.subjects(RDF.type, PKO.Fund))):
+        (statement,) = analyst_statements(graph, entity)
+        assert graph.value(statement, PKO.statedValue) == graph.value(entity, RDFS.label)
+        attributed(graph, statement, "keep")
+
+
 def test_corrected_graph_keeps_the_contract(extraction: Extraction, tmp_path: Path) -> None:
     _, graph = corrected(
         extraction, tmp_path,
@@ -195,7 +213,9 @@ def test_corrected_graph_keeps_the_contract(extraction: Extraction, tmp_path: Pa
         row("add-post", "Peter Smith", obj="Kent Police", role="Chief Constable",
             quote="Mr Peter Smith, the Chief Constable of Kent Police"),
         row("add-link", "Medway Council", predicate="collaboratesWith", obj="Kent Police",
-            quote="Kent Police and Medway Council run the Safer Streets Scheme together."))
+            quote="Kent Police and Medway Council run the Safer Streets Scheme together."),
+        row("distinct", "Essex Police", obj="Kent Police"),
+        row("keep", "Medway Council"))
     assert validate_graph(graph).conforms
     path = tmp_path / "graph.ttl"
     graph.serialize(path, format="turtle")
@@ -216,6 +236,8 @@ def test_corrected_graph_keeps_the_contract(extraction: Extraction, tmp_path: Pa
     (row("add-link", "Peter Smith", predicate="participatesIn", obj="Kent Police", quote="Kent Police"),
      "cannot join a Person to a PoliceForce"),
     (row("merge", "Kent Police", obj="Kent Police"), "already one entity"),
+    (row("distinct", "Kent Police", obj="Kent Police"), "are one entity (PoliceForce/kent-police)"),
+    (row("keep", "Nobody Atall"), "no entity named 'Nobody Atall'"),
 ])
 def test_a_decision_whose_target_is_gone_is_reported(extraction: Extraction, tmp_path: Path, decision: list[str],
                                                      reason: str) -> None:

@@ -95,10 +95,11 @@ def test_merge_keeps_the_better_linked_entity() -> None:
     a, b = entity(Kind.PERSON, "P M Hill"), entity(Kind.PERSON, "Mike Hill")
     graph = graph_of([FORCE, COUNCIL, a, b], strong(COUNCIL, a, b) + [link(b, Predicate.MEMBER_OF, FORCE, 0.9)])
     (item,) = items_of(graph, "duplicate")
-    (choice,) = item.choices
-    assert (item.title, choice.name, choice.row[:4]) == ("P M Hill / Mike Hill", "merge",
-                                                         ("merge", "P M Hill", "", "Mike Hill"))
-    assert choice.row[7] == "minutes-1.txt"
+    merge, accept = item.choices
+    assert (item.title, merge.name, merge.row[:4]) == ("P M Hill / Mike Hill", "merge",
+                                                       ("merge", "P M Hill", "", "Mike Hill"))
+    assert (accept.name, accept.row[:4]) == ("accept", ("distinct", "P M Hill", "", "Mike Hill"))
+    assert merge.row[7] == accept.row[7] == "minutes-1.txt"
 
 
 def test_weak_links_low_confidence_or_read_once() -> None:
@@ -142,6 +143,19 @@ def test_a_link_an_analyst_added_is_never_weak() -> None:
     assert items_of(graph_of([FORCE, other], [added], analyst=[statement]), "weak link") == []
 
 
+def test_accepted_items_are_not_listed_again() -> None:
+    a, b = entity(Kind.PERSON, "P M Hill"), entity(Kind.PERSON, "Mike Hill")
+    lonely = entity(Kind.PARTNER, "Lonely Trust")
+    fund = Fund("Fund/cameras", "£5,000 for cameras", Decimal("5000"), documents={DOC})
+    said = dict(note="checked", source="minutes-1.txt", analyst="A Analyst", date="2026-12-05")
+    analyst = [AnalystStatement("distinct", a.key, "owl:differentFrom", b.key, object_is_entity=True, **said),
+               AnalystStatement("keep", lonely.key, "rdfs:label", lonely.label, **said),
+               AnalystStatement("keep", fund.key, "rdfs:label", fund.label, **said)]
+    everything = [FORCE, COUNCIL, a, b, lonely]
+    assert len(review(graph_of(everything, strong(COUNCIL, a, b), [fund]))) == 3
+    assert review(graph_of(everything, strong(COUNCIL, a, b), [fund], analyst)) == []
+
+
 def test_unlinked_entities_and_funds_without_party() -> None:
     lonely = entity(Kind.PARTNER, "Lonely Trust")
     funds = [Fund("Fund/cameras", "£5,000 for cameras", Decimal("5000"), documents={DOC}),
@@ -149,10 +163,10 @@ def test_unlinked_entities_and_funds_without_party() -> None:
     graph = graph_of([FORCE, COUNCIL, lonely], strong(COUNCIL), funds)
     (unlinked,) = items_of(graph, "unlinked")
     assert (unlinked.title, unlinked.why) == ("Lonely Trust", "a PartnerOrganisation with no link, in 1 document")
-    assert unlinked.choices[0].row[:2] == ("reject-entity", "Lonely Trust")
+    assert [c.row[:2] for c in unlinked.choices] == [("reject-entity", "Lonely Trust"), ("keep", "Lonely Trust")]
     (fund,) = items_of(graph, "fund without party")
     assert (fund.title, fund.why) == ("£5,000 for cameras", "£5,000: no funder and no recipient")
-    assert fund.choices[0].row[:2] == ("reject-entity", "Fund/cameras")
+    assert [c.row[:2] for c in fund.choices] == [("reject-entity", "Fund/cameras"), ("keep", "Fund/cameras")]
 
 
 def test_a_label_two_entities_share_is_written_as_a_key() -> None:
@@ -183,9 +197,10 @@ def test_table_and_suggestions_file_round_trip(tmp_path: Path) -> None:
     assert read_corrections(path) == []  # every suggestion is commented out until the analyst keeps it
     assert text.count("\n#") == sum(len(item.choices) for item in items)
     path.write_text(text.replace("\n#", "\n"), encoding="utf-8")
-    (decision,) = read_corrections(path)
-    assert (decision.action, decision.subject, decision.object, decision.analyst, decision.date) == (
+    merge, distinct = read_corrections(path)
+    assert (merge.action, merge.subject, merge.object, merge.analyst, merge.date) == (
         "merge", "P M Hill", "Mike Hill", "A Analyst", "2026-12-05")
+    assert (distinct.action, distinct.subject, distinct.object) == ("distinct", "P M Hill", "Mike Hill")
 
 
 def test_page_escapes_document_text_and_allows_only_its_own_script() -> None:
