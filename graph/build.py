@@ -30,6 +30,7 @@ from policekg.extract.peel_frameworks import areas as peel_areas
 from policekg.ontology import load_ontology
 
 from .analyst import add_analyst_statements
+from .identifiers import identifier_triples
 from .iri import Minter
 from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
 
@@ -163,6 +164,8 @@ class _Builder:
             self.add((node, SKOS.altLabel, Literal(alt)))
         for name in {search_name(n) for n in entity.alt_labels | {entity.label}}:
             self.add((node, PKO.searchName, Literal(name)))
+        for triple in identifier_triples(node, entity.key):
+            self.add(triple)
         self.mentioned_in(node, entity.documents)
 
     def reading(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:

@@ -100,6 +100,12 @@ class PKO(DefinedNamespace):
     pillar: URIRef  # The pillar of a judgement or canonical area.
     carriedOver: URIRef  # Whether a judgement's grade was carried over from an earlier inspection.
 
+    # Identifiers other datasets use (extract/patterns/identifiers.csv)
+    policeUkId: URIRef  # A force's id in the data.police.uk API ("kent").
+    onsCode: URIRef  # The ONS (GSS) code of a force's police force area ("E23000032").
+
+
+WD = Namespace("http://www.wikidata.org/entity/")  # Wikidata items, the objects of skos:exactMatch
 
 PREFIXES: dict[str, Namespace] = {
     "pko": PKO._NS,
@@ -157,6 +163,7 @@ __all__ = [
     "SCHEMA",
     "SH",
     "SKOS",
+    "WD",
     "XSD",
     "bind_prefixes",
 ]

@@ -264,6 +264,9 @@ def test_build_entity_exact_triples(graph: Graph) -> None:
         (PKO.mentionedIn, doc("kent-peel-2016")),
         (PKO.collaboratesWith, iri(ESSEX)),
         (PKO.collaboratesWith, iri(FIRE)),
+        (PKO.policeUkId, Literal("kent")),
+        (PKO.onsCode, Literal("E23000032")),
+        (SKOS.exactMatch, URIRef("http://www.wikidata.org/entity/Q3195294")),
     }
     assert set(graph.predicate_objects(iri(ZOE))) == {
         (RDF.type, PKO.Person),
