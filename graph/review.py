@@ -40,6 +40,7 @@ CHECKS = ("duplicate", "weak link", "unlinked", "fund without party")
 LINKS = (PKO.collaboratesWith, PKO.participatesIn, ORG.memberOf)
 SYMMETRIC = frozenset({PKO.collaboratesWith})
 NAMED_KINDS = (Kind.FORCE, Kind.PARTNER, Kind.PROGRAMME, Kind.PERSON)
+SCORE_ROWS = 500  # names compared with all others per block of the similarity matrix
 MAX_SHARED = 10  # a name shared by more entities than this is a generic word, not a duplicate
 CONNECTIVES = frozenset({"and", "of", "the", "for", "in", "on", "&"})
 
@@ -192,12 +193,14 @@ def duplicates(state: _Review) -> list[ReviewItem]:
             short = labels.get(_acronym(entity.label))
             if short is not None:
                 note(entity, short, 2, 100, f"{short.label!r} is the initials of {entity.label!r}")
-        cutoff = thresholds()["name_similarity"]
-        scores = process.cdist([e.label for e in group], [e.label for e in group], scorer=fuzz.token_sort_ratio,
-                               score_cutoff=cutoff, dtype=np.uint8, workers=1)
-        for i, j in zip(*np.nonzero(scores)):
-            if i < j:
-                note(group[i], group[j], 3, float(scores[i, j]), f"names {scores[i, j]}% alike")
+        cutoff, names = thresholds()["name_similarity"], [e.label for e in group]
+        for first in range(0, len(names), SCORE_ROWS):  # a block of rows at a time: memory stays small
+            scores = process.cdist(names[first:first + SCORE_ROWS], names, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=cutoff, dtype=np.uint8, workers=1)
+            for row, j in zip(*np.nonzero(scores)):
+                i = first + int(row)
+                if i < j:
+                    note(group[i], group[j], 3, float(scores[row, j]), f"names {scores[row, j]}% alike")
     items = []
     for pair, (_, _, why) in sorted(found.items(), key=lambda item: (item[1][:2], sorted(
             state.entities[iri].label for iri in item[0]))):
