@@ -30,6 +30,7 @@ from policekg.extract.peel_frameworks import areas as peel_areas
 from policekg.extract.periods import read_period
 from policekg.ontology import load_ontology
 
+from .analyst import add_analyst_statements
 from .identifiers import identifier_triples
 from .iri import Minter
 from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
@@ -334,4 +335,6 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     for readings in judgement_groups(extraction.judgements):
         builder.judgement(readings)
     builder.finish()
+    add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities,
+                           (fund.key for fund in extraction.funds))
     return graph

