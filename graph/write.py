@@ -42,6 +42,8 @@ from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 
+from .triples import Triples
+
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
 """The formats pyoxigraph writes; the rest of :data:`FORMATS` (JSON-LD) rdflib writes."""
@@ -63,16 +65,22 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
-def serialize(graph: Graph, fmt: str) -> bytes:
+def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     """The UTF-8 bytes of ``graph`` in rdflib format ``fmt`` (one of :data:`FORMATS`' values).
 
-    Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
+    A build's :class:`~policekg.graph.triples.Triples` are written as they are (JSON-LD
+    converts them to rdflib first); an ``rdflib.Graph`` gives the same bytes for the same
+    triples and prefixes. Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
     silently losing its graph names. A term that cannot be written (an IRI that is not a
     valid absolute IRI, a malformed language tag, text that is not valid Unicode) raises
     ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
     """
     if fmt not in FORMATS.values():
         raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+    if isinstance(graph, Triples):
+        if fmt in OXIGRAPH_FORMATS:
+            return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
+        graph = graph.to_rdflib()
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
     if fmt not in OXIGRAPH_FORMATS:
@@ -87,41 +95,63 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
 
 
-def escaped_namespaces(index: SubjectIndex, namespaces: Iterable[str]) -> set[str]:
-    """The ``namespaces`` under which some IRI of ``index`` has a local part that is not plain
-    letters, digits, "_", "-" and inner dots.
+def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
+    """A build's triples in pyoxigraph format ``fmt``, in canonical order, prefixes chosen as for an rdflib graph."""
+    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declarable_prefixes(triples.prefixes.items())
+    if not prefixes:
+        return pyoxigraph.serialize(triples.ordered(), format=fmt)
+    escaped, used = namespaces_of(triples.iris, prefixes.values())
+    prefixes = {prefix: namespace for prefix, namespace in prefixes.items() if namespace not in escaped}
+    return _sorted_prefixes(pyoxigraph.serialize(triples.ordered(), format=fmt, prefixes=prefixes), prefixes, used)
 
-    pyoxigraph would write such an IRI as a prefixed name with backslash escapes
-    (``id:force\\/kent-police``, or a final ``\\.`` that rdflib 7.6 cannot read). One walk
-    over the index, each distinct IRI looked at once, decides before anything is converted.
+
+def namespaces_of(iris: Iterable[str], namespaces: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Of ``namespaces``: those under which one of the distinct ``iris`` has a local part that is
+    not plain letters, digits, "_", "-" and inner dots; and those some IRI falls under.
+
+    pyoxigraph would write an IRI of the first kind as a prefixed name with backslash escapes
+    (``id:force\\/kent-police``, or a final ``\\.`` that rdflib 7.6 cannot read), so such a
+    namespace is not declared. A namespace is looked for only until it is found, so most
+    IRIs cost one ``startswith``.
     """
-    namespaces = tuple(namespaces)
+    unchecked = unused = tuple(namespaces)
     escaped: set[str] = set()
-    seen: set[str] = set()
+    used: set[str] = set()
+    for text in iris:
+        if text.startswith(unchecked):
+            escaped.update(namespace for namespace in unchecked if text.startswith(namespace)
+                           and len(text) > len(namespace) and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
+            unchecked = tuple(namespace for namespace in unchecked if namespace not in escaped)
+        if text.startswith(unused):
+            used.update(namespace for namespace in unused if text.startswith(namespace))
+            unused = tuple(namespace for namespace in unused if namespace not in used)
+    return escaped, used
 
-    def look(term: Node) -> None:
-        text = str(term)
-        if text in seen or not text.startswith(namespaces):
-            return
-        seen.add(text)
-        escaped.update(namespace for namespace in namespaces if text.startswith(namespace)
-                       and len(text) > len(namespace) and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
 
+def escaped_namespaces(index: SubjectIndex, namespaces: Iterable[str]) -> set[str]:
+    """The ``namespaces`` under which some IRI of ``index`` needs escapes (see :func:`namespaces_of`).
+
+    One walk over the index, each distinct IRI looked at once, decides before anything is converted.
+    """
+    iris: dict[str, None] = {}
     for subject, predicates in index.items():
         if type(subject) is URIRef:
-            look(subject)
+            iris[str(subject)] = None
         for predicate, objects in predicates.items():
-            look(predicate)
-            for obj in objects:
-                if type(obj) is URIRef:
-                    look(obj)
-    return escaped
+            iris[str(predicate)] = None
+            iris.update((str(obj), None) for obj in objects if type(obj) is URIRef)
+    return namespaces_of(iris, namespaces)[0]
 
 
 def turtle_prefixes(graph: Graph) -> dict[str, str]:
     """The graph's bound prefixes that Turtle can declare, by name (a namespace bound twice keeps the first)."""
+    return declarable_prefixes(graph.namespaces())
+
+
+def declarable_prefixes(bindings: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The (prefix, namespace) ``bindings`` that Turtle can declare, by name (a namespace bound twice keeps the first)."""
     prefixes: dict[str, str] = {}
-    for prefix, namespace in sorted(graph.namespaces()):
+    for prefix, namespace in sorted(bindings):
         namespace = str(namespace)
         if not _PREFIX_NAME.fullmatch(prefix) or namespace in prefixes.values():
             continue
@@ -341,7 +371,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+def write_graph(graph: Graph | Triples, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
     """Write ``graph`` to ``path`` (format from the suffix unless given); return the path.
 
     Parent folders are created. Serialization happens before the file system is touched,
