@@ -3,49 +3,44 @@
 Why not an ``rdflib.Graph``: a million-triple graph takes about 1.4 GB in rdflib, and
 converting its terms for pyoxigraph's writer costs ten times the writing itself. Here
 each triple becomes a ``pyoxigraph.Triple`` once, when the build emits it, and writing
-only puts the triples in the canonical order (:func:`policekg.graph.write.serialize`
-describes it) and hands them to ``pyoxigraph.serialize``. Where a user asks for an
-``rdflib.Graph`` (:func:`policekg.to_graph`), :meth:`Triples.to_rdflib` converts once.
+only puts the subjects in order (:func:`policekg.graph.write.serialize` describes the
+canonical order) and hands the triples to ``pyoxigraph.serialize``. Where a user asks for
+an ``rdflib.Graph`` (:func:`policekg.to_graph`), :meth:`Triples.to_rdflib` converts once.
 
-Layout: triples are grouped by subject IRI, then predicate IRI, both plain ``str`` keys,
-so ordering them is sorting strings. A (subject, predicate) with one object holds its
-triple; one with several holds a dict of them used as a set, so a triple added twice is
-kept once, as in rdflib. Each distinct IRI becomes one ``NamedNode`` (kept in
+Layout: each subject IRI (a plain ``str``) holds its triples in a list already in
+predicate order, with a parallel list of the predicates' sort keys (``bisect`` finds where
+a new triple goes), so writing is one sort of subject strings and one ``extend`` per
+subject. Only a subject with several objects for one predicate (an entity mentioned in
+many documents) is sorted again at writing, by object; a set per such subject drops a
+triple added twice, as rdflib would. Each distinct IRI becomes one ``NamedNode`` (kept in
 :attr:`Triples.iris`), which also tells the writer which prefixes the graph uses.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import chain
 
 import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from .namespaces import DEFAULT_BASE, RDF, bind_prefixes
 
-Objects = pyoxigraph.Triple | dict[pyoxigraph.Triple, None]
-"""What one (subject, predicate) holds: its one triple, or its triples as a set."""
-
 _RDF_TYPE = str(RDF.type)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _object_text(triple: pyoxigraph.Triple) -> str:
-    """The N-Triples form of a triple's object: the order of a property's several values."""
-    return str(triple.object)
+def predicate_key(predicate: str) -> str:
+    """The sort key of a predicate: its IRI, but ``rdf:type`` (Turtle's ``a``) first."""
+    return "" if predicate == _RDF_TYPE else predicate
 
 
-def predicate_order(predicates: tuple[str, ...]) -> tuple[str, ...]:
-    """Predicates by IRI, but ``rdf:type`` (Turtle's ``a``) first, as Turtle is usually written."""
-    ordered = sorted(predicates)
-    if _RDF_TYPE in predicates:
-        ordered.remove(_RDF_TYPE)
-        ordered.insert(0, _RDF_TYPE)
-    return tuple(ordered)
+def _object_order(item: tuple[str, pyoxigraph.Triple]) -> tuple[str, str]:
+    """Predicate key, then the object's N-Triples form: the order of a subject's triples."""
+    return item[0], str(item[1].object)
 
 
 class Triples:
-    """A graph as pyoxigraph triples grouped by subject and predicate, with the contract's prefixes.
+    """A graph as pyoxigraph triples grouped by subject in predicate order, with the contract's prefixes.
 
     Build it with :meth:`add` (IRIs as ``str`` or ``URIRef``, literals from :meth:`literal`);
     write it with :func:`policekg.graph.write.write_graph`.
@@ -58,7 +53,10 @@ class Triples:
         """Prefix name to namespace, as :func:`~policekg.graph.namespaces.bind_prefixes` binds them for ``base``."""
         self.iris: dict[str, pyoxigraph.NamedNode] = {}
         """Every IRI of the graph (subjects, predicates, objects and datatypes), by its text."""
-        self.subjects: dict[str, dict[str, Objects]] = {}
+        self.subjects: dict[str, tuple[list[str], list[pyoxigraph.Triple]]] = {}
+        """Each subject's predicate keys and triples, both in predicate order."""
+        self._keys: dict[str, str] = {}  # one key string per predicate, shared by every subject
+        self._several: dict[str, set[pyoxigraph.Triple]] = {}  # subjects with a predicate of several objects
         self._size = 0
 
     def __len__(self) -> int:
@@ -85,46 +83,50 @@ class Triples:
         """Add one triple; ``obj`` is an IRI when it is a ``str`` (a ``URIRef`` is one), else a literal."""
         subject, predicate = str.__str__(subject), str.__str__(predicate)
         triple = pyoxigraph.Triple(self.iri(subject), self.iri(predicate), self.iri(obj) if isinstance(obj, str) else obj)
-        predicates = self.subjects.get(subject)
-        if predicates is None:
-            predicates = self.subjects[subject] = {}
-        held = predicates.get(predicate)
+        key = self._keys.get(predicate)
+        if key is None:
+            key = self._keys[predicate] = predicate_key(predicate)
+        held = self.subjects.get(subject)
         if held is None:
-            predicates[predicate] = triple
-        elif type(held) is dict:
-            if triple in held:
-                return
-            held[triple] = None
-        elif held == triple:
+            self.subjects[subject] = ([key], [triple])
+            self._size += 1
             return
-        else:
-            predicates[predicate] = {held: None, triple: None}
+        keys, triples = held
+        at = bisect_right(keys, key)
+        if at and keys[at - 1] is key:  # another object of this predicate: kept once, ordered when written
+            first = bisect_left(keys, key, 0, at)
+            if at - first == 1 and triples[first] == triple:
+                return
+            seen = self._several.setdefault(subject, set())
+            seen.add(triples[first])
+            if triple in seen:
+                return
+            seen.add(triple)
+        keys.insert(at, key)
+        triples.insert(at, triple)
         self._size += 1
 
     def __iter__(self) -> Iterator[pyoxigraph.Triple]:
         """Every triple, grouped by subject but in no particular order (see :meth:`ordered`)."""
-        for predicates in self.subjects.values():
-            for held in predicates.values():
-                yield from held if type(held) is dict else (held,)
+        for _, triples in self.subjects.values():
+            yield from triples
 
-    def ordered(self) -> Iterator[pyoxigraph.Triple]:
-        """The triples in canonical order: subjects by IRI, their predicates as :func:`predicate_order`
-        puts them, the objects of one predicate by their N-Triples form.
+    def ordered(self) -> list[pyoxigraph.Triple]:
+        """The triples in canonical order: subjects by IRI, their predicates by IRI with ``rdf:type``
+        first, the objects of one predicate by their N-Triples form.
 
-        Subjects of the same shape share one sort of their predicates (every evidence node
-        has the same ones), and each subject's triples go to pyoxigraph as one list.
+        A list, not a generator: pyoxigraph takes one as fast as its own.
         """
-        subjects, orders = self.subjects, {}
+        subjects, several = self.subjects, self._several
+        result: list[pyoxigraph.Triple] = []
+        extend = result.extend
         for subject in sorted(subjects):
-            predicates = subjects[subject]
-            shape = tuple(predicates)
-            order = orders.get(shape)
-            if order is None:
-                order = orders[shape] = predicate_order(shape)
-            held = [predicates[predicate] for predicate in order]
-            if dict in map(type, held):
-                held = chain.from_iterable(sorted(h, key=_object_text) if type(h) is dict else (h,) for h in held)
-            yield from held
+            keys, triples = subjects[subject]
+            if subject in several:
+                extend(triple for _, triple in sorted(zip(keys, triples), key=_object_order))
+            else:
+                extend(triples)
+        return result
 
     def to_rdflib(self) -> Graph:
         """The same graph as an ``rdflib.Graph`` with the same prefixes bound: one conversion, for the API."""
@@ -135,10 +137,10 @@ class Triples:
             if isinstance(node, pyoxigraph.NamedNode):
                 text = node.value
                 return iris.get(text) or iris.setdefault(text, URIRef(text))
-            datatype = node.datatype.value
             if node.language:
                 return Literal(node.value, lang=node.language)
-            return Literal(node.value, datatype=None if datatype == _XSD_STRING else term(node.datatype))
+            datatype = node.datatype
+            return Literal(node.value, datatype=None if datatype.value == _XSD_STRING else term(datatype))
 
         graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in self)
         return graph
