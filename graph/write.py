@@ -26,13 +26,14 @@ On any failure the temporary file is removed and an existing target is left as i
 """
 from __future__ import annotations
 
+import io
 import os
-import re
 import secrets
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
@@ -42,6 +43,7 @@ from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 
+from .prefixes import SortedPrefixes, declarable_prefixes, declared_prefixes, namespaces_of, prefix_lines
 from .triples import Triples
 
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
@@ -51,8 +53,6 @@ OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfF
 SubjectIndex = Mapping[Node, Mapping[Node, Iterable[Node]]]
 """Triples grouped by subject, then predicate: the shape of rdflib's in-memory ``spo`` index."""
 
-_PREFIX_NAME = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?")  # Turtle's PN_PREFIX, ASCII only
-_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # written as a prefixed name unescaped
 _RDF_TYPE = str(RDF.type)
 
 
@@ -79,7 +79,9 @@ def serialize(graph: Graph | Triples, fmt: str) -> bytes:
         raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
     if isinstance(graph, Triples):
         if fmt in OXIGRAPH_FORMATS:
-            return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
+            stream = io.BytesIO()
+            write_triples(graph, OXIGRAPH_FORMATS[fmt], stream)
+            return stream.getvalue()
         graph = graph.to_rdflib()
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
@@ -95,37 +97,13 @@ def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
 
 
-def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
-    """A build's triples in pyoxigraph format ``fmt``, in canonical order, prefixes chosen as for an rdflib graph."""
-    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declarable_prefixes(triples.prefixes.items())
-    if not prefixes:
-        return pyoxigraph.serialize(triples.ordered(), format=fmt)
-    escaped, used = namespaces_of(triples.iris, prefixes.values())
-    prefixes = {prefix: namespace for prefix, namespace in prefixes.items() if namespace not in escaped}
-    return _sorted_prefixes(pyoxigraph.serialize(triples.ordered(), format=fmt, prefixes=prefixes), prefixes, used)
-
-
-def namespaces_of(iris: Iterable[str], namespaces: Iterable[str]) -> tuple[set[str], set[str]]:
-    """Of ``namespaces``: those under which one of the distinct ``iris`` has a local part that is
-    not plain letters, digits, "_", "-" and inner dots; and those some IRI falls under.
-
-    pyoxigraph would write an IRI of the first kind as a prefixed name with backslash escapes
-    (``id:force\\/kent-police``, or a final ``\\.`` that rdflib 7.6 cannot read), so such a
-    namespace is not declared. A namespace is looked for only until it is found, so most
-    IRIs cost one ``startswith``.
-    """
-    unchecked = unused = tuple(namespaces)
-    escaped: set[str] = set()
-    used: set[str] = set()
-    for text in iris:
-        if text.startswith(unchecked):
-            escaped.update(namespace for namespace in unchecked if text.startswith(namespace)
-                           and len(text) > len(namespace) and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
-            unchecked = tuple(namespace for namespace in unchecked if namespace not in escaped)
-        if text.startswith(unused):
-            used.update(namespace for namespace in unused if text.startswith(namespace))
-            unused = tuple(namespace for namespace in unused if namespace not in used)
-    return escaped, used
+def write_triples(triples: Triples, fmt: RdfFormat, stream: BinaryIO) -> None:
+    """Write a build's triples to ``stream`` in pyoxigraph format ``fmt``, in canonical order, declaring the
+    prefixes an rdflib graph of the same triples and bindings would; the output never sits whole in memory."""
+    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    output = SortedPrefixes(stream, prefixes)
+    pyoxigraph.serialize(triples.ordered(), output, fmt, prefixes=prefixes)
+    output.flush()
 
 
 def escaped_namespaces(index: SubjectIndex, namespaces: Iterable[str]) -> set[str]:
@@ -148,21 +126,6 @@ def turtle_prefixes(graph: Graph) -> dict[str, str]:
     return declarable_prefixes(graph.namespaces())
 
 
-def declarable_prefixes(bindings: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The (prefix, namespace) ``bindings`` that Turtle can declare, by name (a namespace bound twice keeps the first)."""
-    prefixes: dict[str, str] = {}
-    for prefix, namespace in sorted(bindings):
-        namespace = str(namespace)
-        if not _PREFIX_NAME.fullmatch(prefix) or namespace in prefixes.values():
-            continue
-        try:
-            pyoxigraph.NamedNode(namespace)
-        except ValueError:
-            continue
-        prefixes[prefix] = namespace
-    return prefixes
-
-
 def _sorted_prefixes(data: bytes, prefixes: Mapping[str, str], used: set[str]) -> bytes:
     """``data`` with its prefix lines sorted by name, and only those for namespaces in ``used``.
 
@@ -170,7 +133,7 @@ def _sorted_prefixes(data: bytes, prefixes: Mapping[str, str], used: set[str]) -
     triple (and nothing for no triples). Should its output start any other way, ``data``
     is returned unchanged: still deterministic, only not in this order.
     """
-    lines = {prefix: f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in prefixes.items()}
+    lines = prefix_lines(prefixes)
     size = sum(map(len, lines.values()))
     if not data or sorted(data[:size].splitlines(keepends=True)) != sorted(lines.values()):
         return data
@@ -348,7 +311,13 @@ class OutputError(PoliceKGError, OSError):
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure.
+    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure (see :func:`atomic_write`)."""
+    atomic_write(path, lambda stream: stream.write(data))
+
+
+def atomic_write(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` with what ``fill`` writes to the stream it is given, all at once, or leave
+    it untouched on failure: ``fill`` writes a temporary file beside ``path`` that then replaces it.
 
     Parent folders are created. Raises :class:`OutputError` naming ``path`` when the file
     system refuses (a full disk, a read-only folder).
@@ -358,7 +327,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            fill(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -374,12 +343,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def write_graph(graph: Graph | Triples, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
     """Write ``graph`` to ``path`` (format from the suffix unless given); return the path.
 
-    Parent folders are created. Serialization happens before the file system is touched,
-    so a graph that cannot be serialized leaves any existing file as it was.
+    Parent folders are created. A graph that cannot be serialized leaves any existing file
+    as it was. A build's :class:`~policekg.graph.triples.Triples` stream into the file; an
+    rdflib graph (or JSON-LD) is serialized in memory first.
     """
     target = Path(path)
-    data = serialize(graph, fmt or format_for(target))
-    atomic_write_bytes(target, data)
+    fmt = fmt or format_for(target)
+    if isinstance(graph, Triples) and fmt in OXIGRAPH_FORMATS:
+        atomic_write(target, lambda stream: write_triples(graph, OXIGRAPH_FORMATS[fmt], stream))
+    else:
+        atomic_write_bytes(target, serialize(graph, fmt))
     return target
 
 
