@@ -283,8 +283,8 @@ class _Builder:
 
     def finish(self) -> None:
         """Write the evidence nodes and the roles collected while adding records."""
-        for iri, reading in self.readings.items():
-            self.evidence_node(iri, reading)
+        while self.readings:  # popped, so that a reading's memory is free once its node is written
+            self.evidence_node(*self.readings.popitem())
         for role, posts in self.role_labels.items():
             self.add((role, RDF.type, ORG.Role))
             self.add((role, RDFS.label, Literal(min(posts))))
