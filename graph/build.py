@@ -7,6 +7,10 @@ evidence node for every reading (same quote, offsets, confidence and status), so
 link triple in the graph is backed by a statement of exactly that triple. Every node has an IRI from :class:`~policekg.graph.iri.Minter`, so
 the same extraction always gives the same triples, whatever order its records come in.
 
+The triples go straight into pyoxigraph (:func:`build_triples` gives a
+:class:`~policekg.graph.triples.Triples`, what ``policekg build`` writes); no rdflib graph
+is made unless one is asked for (:func:`build_rdf`, behind :func:`policekg.to_graph`).
+
 References to entity keys that are not in ``extraction.entities`` cannot be typed or
 labelled, so they are skipped rather than left dangling: such links (and their evidence),
 fund funders and recipients, document publishers and subjects, and judgements about an

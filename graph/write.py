@@ -12,16 +12,23 @@ prefixes were added in (graphs with blank nodes only if the labels agree too). T
 prefixes written are the graph's bound ones that Turtle can declare and that some IRI of
 the graph falls under, sorted by name.
 
-Speed: converting a million rdflib terms and ordering a million triples in Python costs
-far more than pyoxigraph's serializing them, so the work is kept to one pass: each
+Two kinds of graph are written the same way, to the same bytes: the
+:class:`~policekg.graph.triples.Triples` a build makes (``policekg build``), which are
+pyoxigraph triples already grouped and ordered per subject, so writing them costs little
+more than pyoxigraph's own serializing (``bench/write.py``, ``bench/build_graph.py``) and
+they stream into the file; and an ``rdflib.Graph`` (the API's, or a graph read back).
+
+Speed of an rdflib graph: converting a million rdflib terms and ordering a million triples
+in Python costs far more than pyoxigraph's serializing them, so the work is kept to one pass: each
 distinct IRI is converted once (a cache keyed by its text), the order comes from sorting
 subjects and, per subject, predicates (rather than every triple), and the triples stream
 into pyoxigraph as they are made instead of being collected first. For rdflib's default
 in-memory store holding just this graph, the store's own subject index is walked, as
 iterating the graph costs more than all the rest. ``bench/write.py`` has the figures.
 
-Atomicity: the whole file is serialized in memory first, written to a temporary file
-beside the target, flushed to disk and moved over the target with :func:`os.replace`.
+Atomicity: the file is written to a temporary file beside the target (a build's triples
+stream into it; anything else is serialized in memory first), flushed to disk and moved
+over the target with :func:`os.replace`.
 On any failure the temporary file is removed and an existing target is left as it was.
 """
 from __future__ import annotations
