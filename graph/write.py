@@ -33,7 +33,6 @@ On any failure the temporary file is removed and an existing target is left as i
 """
 from __future__ import annotations
 
-import io
 import os
 import secrets
 from bisect import bisect_left
@@ -86,9 +85,7 @@ def serialize(graph: Graph | Triples, fmt: str) -> bytes:
         raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
     if isinstance(graph, Triples):
         if fmt in OXIGRAPH_FORMATS:
-            stream = io.BytesIO()
-            write_triples(graph, OXIGRAPH_FORMATS[fmt], stream)
-            return stream.getvalue()
+            return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
         graph = graph.to_rdflib()
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
@@ -102,6 +99,13 @@ def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     terms = TermConverter(prefixes.values())
     data = pyoxigraph.serialize(ordered_triples(index, terms), format=OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
+
+
+def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
+    """A build's triples in pyoxigraph format ``fmt``: the bytes :func:`write_triples` writes."""
+    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    data = pyoxigraph.serialize(triples.ordered(), format=fmt, prefixes=prefixes)
+    return _sorted_prefixes(data, prefixes, set(prefixes.values())) if prefixes else data
 
 
 def write_triples(triples: Triples, fmt: RdfFormat, stream: BinaryIO) -> None:
