@@ -125,7 +125,8 @@ def main() -> None:
                 target = Path(folder) / "direct.ttl"
                 to_file, _ = best(lambda: pyoxigraph.serialize(held, target, fmt, prefixes=declared), options.runs)
                 seconds, size = best(lambda: write_file(graph, folder), options.runs)
-            print(f"{'pyoxigraph.serialize turtle to a file (floor)':<46} {to_file:>8.2f} {1:>8.2f}x {size / 1e6:>7.1f}")
+            print(f"{'pyoxigraph.serialize turtle to a file (floor)':<46} {to_file:>8.2f} {1:>8.2f}x "
+                  f"{size / 1e6:>7.1f}")
             print(f"{'policekg write_graph turtle (atomic, fsync)':<46} {seconds:>8.2f} {seconds / to_file:>8.2f}x "
                   f"{size / 1e6:>7.1f}")
             same = body(data) == body(direct)
@@ -138,8 +139,8 @@ def main() -> None:
     seconds, _ = best(lambda: declared_prefixes(graph.prefixes.items(), graph.iris), options.runs)
     print(f"  choosing the prefixes to declare:        {seconds:.2f}")
     print(f"\npolicekg Turtle is pyoxigraph's for the same triples, but for the prefix lines: {same}")
-    print(f"N-Triples read back by pyoxigraph: {sum(1 for _ in pyoxigraph.parse(serialize(graph, 'nt'), format=FORMATS['nt']))}"
-          f" triples (the graph has {len(graph)})")
+    read_back = sum(1 for _ in pyoxigraph.parse(serialize(graph, "nt"), format=FORMATS["nt"]))
+    print(f"N-Triples read back by pyoxigraph: {read_back} triples (the graph has {len(graph)})")
     if not options.no_rdflib:
         seconds, rdf = best(graph.to_rdflib, 1)
         print(f"\nconverting to an rdflib.Graph (to_graph's boundary): {seconds:.1f} s; {memory()}")

@@ -18,7 +18,7 @@ _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # w
 
 
 def declarable_prefixes(bindings: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The (prefix, namespace) ``bindings`` that Turtle can declare, by name (a namespace bound twice keeps the first)."""
+    """The (prefix, namespace) ``bindings`` Turtle can declare, by name (a namespace bound twice keeps the first)."""
     prefixes: dict[str, str] = {}
     for prefix, namespace in sorted(bindings):
         namespace = str(namespace)
@@ -59,7 +59,8 @@ def declared_prefixes(bindings: Iterable[tuple[str, str]], iris: Iterable[str]) 
     """The prefixes of ``bindings`` a graph whose distinct IRIs are ``iris`` declares (see the module notes)."""
     prefixes = declarable_prefixes(bindings)
     escaped, used = namespaces_of(iris, prefixes.values())
-    return {prefix: namespace for prefix, namespace in prefixes.items() if namespace in used and namespace not in escaped}
+    return {prefix: namespace for prefix, namespace in prefixes.items()
+            if namespace in used and namespace not in escaped}
 
 
 def prefix_lines(prefixes: Mapping[str, str]) -> dict[str, bytes]:

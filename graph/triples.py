@@ -82,7 +82,8 @@ class Triples:
     def add(self, subject: str, predicate: str, obj: str | pyoxigraph.Literal) -> None:
         """Add one triple; ``obj`` is an IRI when it is a ``str`` (a ``URIRef`` is one), else a literal."""
         subject, predicate = str.__str__(subject), str.__str__(predicate)
-        triple = pyoxigraph.Triple(self.iri(subject), self.iri(predicate), self.iri(obj) if isinstance(obj, str) else obj)
+        node = self.iri(obj) if isinstance(obj, str) else obj
+        triple = pyoxigraph.Triple(self.iri(subject), self.iri(predicate), node)
         key = self._keys.get(predicate)
         if key is None:
             key = self._keys[predicate] = predicate_key(predicate)
