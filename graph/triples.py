@@ -7,13 +7,13 @@ only puts the subjects in order (:func:`policekg.graph.write.serialize` describe
 canonical order) and hands the triples to ``pyoxigraph.serialize``. Where a user asks for
 an ``rdflib.Graph`` (:func:`policekg.to_graph`), :meth:`Triples.to_rdflib` converts once.
 
-Layout: each subject IRI (a plain ``str``) holds its triples in a list already in
-predicate order, with a parallel list of the predicates' sort keys (``bisect`` finds where
-a new triple goes), so writing is one sort of subject strings and one ``extend`` per
-subject. Only a subject with several objects for one predicate (an entity mentioned in
-many documents) is sorted again at writing, by object; a set per such subject drops a
-triple added twice, as rdflib would. Each distinct IRI becomes one ``NamedNode`` (kept in
-:attr:`Triples.iris`), which also tells the writer which prefixes the graph uses.
+Layout: each subject IRI (a plain ``str``) holds its triples in a list already in the
+canonical order, with a parallel list of the predicates' sort keys: ``bisect`` finds where
+a new triple goes, among the objects of its predicate by their N-Triples form, so a
+triple added twice is found there and kept once, as rdflib would. Writing is then one
+sort of subject strings and one ``extend`` per subject. Each distinct IRI becomes one
+``NamedNode`` (kept in :attr:`Triples.iris`), which also tells the writer which prefixes
+the graph uses.
 """
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def predicate_key(predicate: str) -> str:
     return "" if predicate == _RDF_TYPE else predicate
 
 
-def _object_order(item: tuple[str, pyoxigraph.Triple]) -> tuple[str, str]:
-    """Predicate key, then the object's N-Triples form: the order of a subject's triples."""
-    return item[0], str(item[1].object)
+def _object_text(triple: pyoxigraph.Triple) -> str:
+    """The N-Triples form of a triple's object: the order of one predicate's objects."""
+    return str(triple.object)
 
 
 class Triples:
@@ -56,7 +56,6 @@ class Triples:
         self.subjects: dict[str, tuple[list[str], list[pyoxigraph.Triple]]] = {}
         """Each subject's predicate keys and triples, both in predicate order."""
         self._keys: dict[str, str] = {}  # one key string per predicate, shared by every subject
-        self._several: dict[str, set[pyoxigraph.Triple]] = {}  # subjects with a predicate of several objects
         self._size = 0
 
     def __len__(self) -> int:
@@ -94,15 +93,11 @@ class Triples:
             return
         keys, triples = held
         at = bisect_right(keys, key)
-        if at and keys[at - 1] is key:  # another object of this predicate: kept once, ordered when written
-            first = bisect_left(keys, key, 0, at)
-            if at - first == 1 and triples[first] == triple:
+        if at and keys[at - 1] is key:  # another object of this predicate: in N-Triples order, once
+            first, text = bisect_left(keys, key, 0, at), _object_text(triple)
+            at = bisect_right(triples, text, first, at, key=_object_text)
+            if at > first and _object_text(triples[at - 1]) == text:  # the same term
                 return
-            seen = self._several.setdefault(subject, set())
-            seen.add(triples[first])
-            if triple in seen:
-                return
-            seen.add(triple)
         keys.insert(at, key)
         triples.insert(at, triple)
         self._size += 1
@@ -116,17 +111,14 @@ class Triples:
         """The triples in canonical order: subjects by IRI, their predicates by IRI with ``rdf:type``
         first, the objects of one predicate by their N-Triples form.
 
-        A list, not a generator: pyoxigraph takes one as fast as its own.
+        Each subject's triples are kept in that order as they are added, so this only sorts
+        the subjects. A list, not a generator: pyoxigraph takes one as fast as its own.
         """
-        subjects, several = self.subjects, self._several
+        subjects = self.subjects
         result: list[pyoxigraph.Triple] = []
         extend = result.extend
         for subject in sorted(subjects):
-            keys, triples = subjects[subject]
-            if subject in several:
-                extend(triple for _, triple in sorted(zip(keys, triples), key=_object_order))
-            else:
-                extend(triples)
+            extend(subjects[subject][1])
         return result
 
     def to_rdflib(self) -> Graph:
