@@ -43,6 +43,8 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from policekg.extract.errors import AccessError, InvalidInput
+
 from .answer import TRUNCATED_HEADER, Question, Response, question_list, text_response
 from .query_workers import QueryPool, Source, default_workers, prepare_store
 from .sparql import is_update
@@ -77,7 +79,7 @@ def web_origin(text: str) -> str:
     """``text`` as a web origin (``scheme://host[:port]``, lower case); ``ValueError`` if it is not one."""
     url = urlsplit(text.strip().rstrip("/"))
     if url.scheme not in ("http", "https") or not url.hostname or url.path or url.query or url.fragment or url.username:
-        raise ValueError(f"not a web origin: {text!r}; give scheme://host[:port], e.g. http://localhost:8888")
+        raise InvalidInput(f"not a web origin: {text!r}; give scheme://host[:port], e.g. http://localhost:8888")
     return f"{url.scheme}://{url.netloc}".lower()
 
 
@@ -347,16 +349,16 @@ def make_server(
     under ``if __name__ == "__main__":`` (notebooks and the ``policekg`` command need nothing).
     """
     if timeout <= 0:
-        raise ValueError("timeout must be positive")
+        raise InvalidInput("timeout must be positive")
     if row_limit < 0:
-        raise ValueError("row_limit must not be negative")
+        raise InvalidInput("row_limit must not be negative")
     if threads < 1:
-        raise ValueError("threads must be at least 1")
+        raise InvalidInput("threads must be at least 1")
     policy = AccessPolicy(frozenset(web_origin(origin) for origin in cors_origins), _is_loopback(host))
     try:
         server = SparqlServer((host, port), policy=policy, threads=threads, client_timeout=client_timeout, quiet=quiet)
     except OSError as error:
-        raise OSError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise AccessError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     try:
         folder, server.temporary = prepare_store(source)
         server.pool = QueryPool(folder, workers=workers or default_workers(), timeout=timeout, row_limit=row_limit)

@@ -40,7 +40,7 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import InvalidInput, PoliceKGError
 
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
@@ -59,7 +59,7 @@ def format_for(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         supported = ", ".join(sorted(FORMATS))
-        raise ValueError(f"cannot tell the RDF format of {os.fspath(path)!r}; use a file ending in one of {supported}")
+        raise InvalidInput(f"cannot tell the RDF format of {os.fspath(path)!r}; use a file ending in one of {supported}")
     return FORMATS[suffix]
 
 
@@ -72,7 +72,7 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
     """
     if fmt not in FORMATS.values():
-        raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+        raise InvalidInput(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
     if fmt not in OXIGRAPH_FORMATS:

@@ -12,6 +12,7 @@ from policekg.extract import nlp as nlp_module
 from policekg.extract.cache import ExtractionCache, fingerprint
 from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
+from policekg.extract.errors import InvalidInput
 from policekg.extract.model import Extraction
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
@@ -78,7 +79,7 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
     version are part of the fingerprint).
     """
     if nlp is not None and model is not None:
-        raise ValueError("give nlp (a loaded pipeline) or model (its name), not both")
+        raise InvalidInput("give nlp (a loaded pipeline) or model (its name), not both")
     model = model or nlp_module.MODEL
     identity = nlp if nlp is not None else model
     nlp_module.model_identity(identity)  # a model that is not installed fails here, before any reading

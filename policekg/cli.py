@@ -47,8 +47,13 @@ def _fail(message: str) -> None:
 
 
 def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one clear line on stderr and exit code 2 (1 for a name the graph
-    does not know, which comes with the closest names it does)."""
+    """Turn policekg's own errors into one clear line on stderr and exit code 2 (1 for a name the
+    graph does not know, which comes with the closest names it does).
+
+    Only :class:`PoliceKGError` is caught: every failure a user can cause (a bad option, a file
+    that cannot be read or written, a port in use) raises one, so any other exception is a bug
+    and keeps its traceback.
+    """
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -57,7 +62,7 @@ def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except UnknownName as error:  # the work was understood, but names nothing: exit 1 like "found problems"
             click.echo(f"Error: {error}", err=True)
             sys.exit(EXIT_PROBLEMS)
-        except (PoliceKGError, ValueError, OSError) as error:
+        except PoliceKGError as error:
             _fail(str(error))
 
     return wrapper
