@@ -39,20 +39,19 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from policekg.extract.errors import AccessError, InvalidInput
 
 from .answer import TRUNCATED_HEADER, Question, Response, question_list, text_response
+from .endpoint_page import query_page
 from .query_workers import QueryPool, Source, default_workers, prepare_store
 from .sparql import is_update
 
 SPARQL_PATH = "/sparql"
 ASK_PATH = "/ask"
 MAX_BODY_BYTES = 1_000_000
-PAGE = (files(__package__) / "templates" / "sparql.html").read_text(encoding="utf-8")
 PAGE_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "connect-src 'self'; form-action 'none'; base-uri 'none'"
@@ -227,7 +226,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """``/`` is the page; ``/sparql?query=…`` runs a query; ``/ask/NAME?…`` asks a saved question."""
         url = urlsplit(self.path)
         if url.path == "/":
-            self._answer(lambda: Response(200, PAGE.encode("utf-8"), "text/html; charset=utf-8",
+            self._answer(lambda: Response(200, query_page().encode("utf-8"), "text/html; charset=utf-8",
                                           {"Content-Security-Policy": PAGE_POLICY}))
         elif url.path == SPARQL_PATH:
             self._answer(lambda: self._query(parse_qs(url.query, keep_blank_values=True)))
