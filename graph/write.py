@@ -26,6 +26,7 @@ On any failure the temporary file is removed and an existing target is left as i
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -334,11 +335,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
         _fsync_folder(path.parent)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
+
+
+def _discard(temporary: Path) -> None:
+    """Remove a half-written file if there is one; its folder may not even exist (a file in the way)."""
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:

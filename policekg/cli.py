@@ -21,7 +21,7 @@ import policekg.graph.write
 from policekg import api, cli_lexicon, cli_network
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import AccessError, InvalidInput, PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.extract.stages import Stopwatch, stage, timing
 from policekg.graph.evaluate import evaluate as score_graph
@@ -388,12 +388,22 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
     if len(arguments) != expected:
         _fail("usage: policekg query GRAPH 'SPARQL' | policekg query --store DIR 'SPARQL' (or --file FILE)")
     graph_file = None if store_dir else arguments[0]
-    text = Path(query_file).read_text(encoding="utf-8") if query_file else arguments[-1]
+    text = _read_query(query_file) if query_file else arguments[-1]
     store = _store(graph_file, store_dir)
     result = sparql.run_query(store, text)
     if fmt == "table":
         result = sparql.with_labels(store, result)
     _echo(sparql.format_result(result, fmt))
+
+
+def _read_query(path: str) -> str:
+    """The text of a query file given with ``--file``; a file that cannot be read is one line."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    except OSError as error:
+        raise AccessError(f"{path}: cannot be read: {error.strerror or error}") from error
 
 
 @cli.command()

@@ -79,3 +79,22 @@ def test_a_bug_prints_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback (most recent call last)" in done.stderr and "OSError: a bug" in done.stderr
     assert not any(line.startswith("Error:") for line in done.stderr.splitlines())
+
+
+def test_a_query_file_that_is_not_text_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    graph = tmp_path / "graph.nt"
+    graph.write_text("<https://x/a> <https://x/b> <https://x/c> .\n")
+    query = tmp_path / "query.rq"
+    query.write_bytes(b"SELECT \xff\xfe")
+    result = runner.invoke(cli, ["query", str(graph), "--file", str(query)])
+    assert result.exit_code == 2 and result.output.startswith("Error: ") and "not UTF-8" in result.output
+
+
+def test_an_output_under_a_file_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    """The half-written file's folder does not exist: cleaning up must not turn into a traceback."""
+    graph = tmp_path / "graph.nt"
+    graph.write_text("<https://x/a> <https://x/b> <https://x/c> .\n")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(cli, ["export", str(graph), "-o", str(blocker / "network.graphml")])
+    assert result.exit_code == 2 and result.output.startswith("Error: cannot write")
