@@ -92,7 +92,7 @@ def _compare(left: object, right: object) -> int | None:
 
 
 class Checker:
-    """Evaluates shapes on one store; caches class extents and predicate scans for the run."""
+    """Evaluates shapes on one store; caches class extents and converted literals for the run."""
 
     def __init__(self, store: Store, shapes_namespaces: NamespaceManager) -> None:
         self.store = store
@@ -136,9 +136,9 @@ class Checker:
             focus |= self.instances(cls)
         focus.update(self._store_term(node) for node in shape.target_nodes)
         for predicate in shape.target_subjects_of:
-            focus.update(quad.subject for quad in self.store.quads_for_pattern(None, NamedNode(predicate), None, None))
+            focus.update(quad.subject for quad in self.store.quads_for_pattern(None, NamedNode(str(predicate)), None, None))
         for predicate in shape.target_objects_of:
-            focus.update(quad.object for quad in self.store.quads_for_pattern(None, NamedNode(predicate), None, None))
+            focus.update(quad.object for quad in self.store.quads_for_pattern(None, NamedNode(str(predicate)), None, None))
         return focus
 
     @staticmethod
@@ -178,7 +178,14 @@ class Checker:
         return results
 
     def _result(self, shape: Shape, node: Term, default: str) -> Result:
-        return Result(node, shape.path, shape.messages or (default,))
+        """A result with the shape's messages, else the component's default (``_FOCUS`` filled in).
+
+        The focus node is only written out when the default is used: naming nodes through
+        rdflib's namespace manager is slow, and shapes normally carry their own messages.
+        """
+        if shape.messages:
+            return Result(node, shape.path, shape.messages)
+        return Result(node, shape.path, (default.replace(_FOCUS, self._show(to_rdflib(node))),))
 
     def _show(self, node: rdflib.term.Node) -> str:
         return node.n3(self.names)
@@ -192,7 +199,7 @@ class Checker:
             sign = "Less than" if too_few else "More than"
             for node, values in value_sets.items():
                 if (len(values) < parameter) if too_few else (len(values) > parameter):
-                    message = f"{sign} {parameter} values on {self._show(to_rdflib(node))}->{self._show(shape.path)}"
+                    message = f"{sign} {parameter} values on {_FOCUS}->{self._show(shape.path)}"
                     results[node].append(self._result(shape, node, message))
             return results
         if name == "node":
@@ -200,7 +207,7 @@ class Checker:
         test, message = self._value_test(shape, name, parameter, value_sets.keys())
         for node, values in value_sets.items():
             if any(not test(node, value) for value in values):
-                results[node].append(self._result(shape, node, message.replace(_FOCUS, self._show(to_rdflib(node)))))
+                results[node].append(self._result(shape, node, message))
         return results
 
     def _value_test(self, shape: Shape, name: str, parameter: object,
