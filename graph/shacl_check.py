@@ -11,7 +11,9 @@ literals failing ``sh:datatype``, strings never comparing with numbers, nested r
 
 The store is queried with the default graph as the union of all graphs: the ontology is
 loaded beside the data, as pySHACL's ``ont_graph`` is mixed in, and a TriG file's named
-graphs all count.
+graphs all count. Literal values are read from a :class:`pyoxigraph.Dataset` that keeps them
+as written (the store canonicalizes them); a SPARQL constraint sees the store's canonical
+literals, the one place where a literal's spelling could differ from pySHACL's view.
 """
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from itertools import chain
 
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Store, Variable
+from pyoxigraph import BlankNode, Dataset, Literal, NamedNode, Store, Variable
 from rdflib import RDF, RDFS, XSD
 from rdflib.namespace import NamespaceManager
 
@@ -94,8 +97,9 @@ def _compare(left: object, right: object) -> int | None:
 class Checker:
     """Evaluates shapes on one store; caches class extents and converted literals for the run."""
 
-    def __init__(self, store: Store, shapes_namespaces: NamespaceManager) -> None:
+    def __init__(self, store: Store, literals: Dataset, shapes_namespaces: NamespaceManager) -> None:
         self.store = store
+        self.literals = literals
         self.names = shapes_namespaces
         self._instances: dict[NamedNode, frozenset[Term]] = {}
         self._literals: dict[Literal, rdflib.term.Node] = {}
@@ -150,9 +154,15 @@ class Checker:
         return Literal(str(node), datatype=NamedNode(node.datatype) if node.datatype else None, language=node.language)
 
     def values(self, focus: Collection[Term], predicate: rdflib.URIRef) -> dict[Term, set[Term]]:
-        """The values of ``predicate`` of those focus nodes that have some (one scan of the predicate)."""
+        """The values of ``predicate`` of those focus nodes that have some (one scan of the predicate).
+
+        Literals come from ``literals``, as written; the store holds them in canonical form.
+        """
         found: dict[Term, set[Term]] = {}
-        for quad in self.store.quads_for_pattern(None, NamedNode(str(predicate)), None, None):
+        key = NamedNode(str(predicate))
+        nodes = (quad for quad in self.store.quads_for_pattern(None, key, None, None)
+                 if not isinstance(quad.object, Literal))
+        for quad in chain(nodes, self.literals.quads_for_predicate(key)):
             subject = quad.subject
             if subject in focus:
                 if subject in found:

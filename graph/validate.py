@@ -15,7 +15,7 @@ File problems (missing file, unsupported suffix, text that does not parse) raise
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from policekg.ontology import load_shapes, ontology_path
 
 from .shacl_check import Checker, Result, to_rdflib
 from .shacl_shapes import read_shapes
-from .stores import first_line, graph_store
+from .stores import first_line
 from .write import GraphFileError, format_for
 
 _RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "json-ld": RdfFormat.JSON_LD,
@@ -88,17 +88,48 @@ def _report(lines: list[str]) -> str:
     return head + (f"Results ({len(lines)}):\n" + "\n".join(lines) + "\n" if lines else "")
 
 
-def validate_store(store: Store, names: NamespaceManager) -> ValidationResult:
-    """Validate the data in ``store`` (the ontology is added to it); ``names`` prefixes the lines."""
-    store.load(path=str(ontology_path()), format=RdfFormat.TURTLE)
+class Data:
+    """The data and the ontology: a store to query, and every literal exactly as written.
+
+    Why both: oxigraph's store keeps literals in canonical form (``"01"^^xsd:integer`` reads
+    back as ``"1"``, an ``xsd:positiveInteger`` as an ``xsd:integer``), while the shapes test
+    datatypes and text as written, as pySHACL did. So literal-valued triples are also kept in
+    a :class:`pyoxigraph.Dataset`, which keeps terms untouched; IRIs and blank nodes come
+    from the store.
+    """
+
+    def __init__(self, quads: Iterable[pyoxigraph.Quad]) -> None:
+        literals: list[pyoxigraph.Quad] = []
+
+        def keeping_literals() -> Iterator[pyoxigraph.Quad]:
+            for quad in quads:
+                if isinstance(quad.object, pyoxigraph.Literal):
+                    literals.append(quad)
+                yield quad
+
+        self.store = Store()
+        self.store.extend(keeping_literals())
+        self.literals = pyoxigraph.Dataset(literals)
+
+
+def _with_ontology(quads: Iterable[pyoxigraph.Quad]) -> Iterator[pyoxigraph.Quad]:
+    """The data's quads, then the ontology's (mixed in, as pySHACL's ``ont_graph`` was)."""
+    yield from quads
+    yield from pyoxigraph.parse(path=str(ontology_path()), format=RdfFormat.TURTLE)
+
+
+def _validate(data: Data, names: NamespaceManager) -> ValidationResult:
+    """Run the shapes on ``data``; ``names`` prefixes the nodes in the lines."""
     shapes = load_shapes()
-    lines = _violation_lines(Checker(store, shapes.namespace_manager).run(read_shapes(shapes)), names)
+    checker = Checker(data.store, data.literals, shapes.namespace_manager)
+    lines = _violation_lines(checker.run(read_shapes(shapes)), names)
     return ValidationResult(not lines, lines, _report(lines))
 
 
 def validate_graph(graph: Graph) -> ValidationResult:
     """Validate ``graph`` against the contract shapes; the graph itself is not modified."""
-    return validate_store(graph_store(graph), graph.namespace_manager)
+    triples = graph.serialize(format="nt", encoding="utf-8")
+    return _validate(Data(_with_ontology(pyoxigraph.parse(triples, format=RdfFormat.N_TRIPLES))), graph.namespace_manager)
 
 
 def validate_file(path: str | os.PathLike[str]) -> ValidationResult:
@@ -110,16 +141,15 @@ def validate_file(path: str | os.PathLike[str]) -> ValidationResult:
         fmt = format_for(path)
     except ValueError as exc:
         raise GraphFileError(str(exc)) from None
-    store = Store()
     try:
         parser = pyoxigraph.parse(path=str(path), format=_RDF_FORMATS[fmt])
-        store.extend(parser)
+        data = Data(_with_ontology(parser))
     except (SyntaxError, ValueError) as exc:
         raise GraphFileError(f"{path}: not valid {fmt}: {first_line(exc)}") from exc
     names = Graph().namespace_manager  # rdflib's usual prefixes, as reading the file with rdflib bound them
     for prefix, namespace in sorted(parser.prefixes.items()):
         names.bind(prefix, namespace, override=True)
-    return validate_store(store, names)
+    return _validate(data, names)
 
 
-__all__ = ["GraphFileError", "ValidationResult", "validate_file", "validate_graph", "validate_store"]
+__all__ = ["GraphFileError", "ValidationResult", "validate_file", "validate_graph"]

@@ -18,7 +18,7 @@ from test_graph_build import M
 from test_graph_validate import BREAKAGES, GOOD, some_evidence
 
 from policekg.extract.errors import PoliceKGError
-from policekg.graph.namespaces import ORG, PKO, RDF, SH
+from policekg.graph.namespaces import ORG, PKO, RDF, SH, XSD
 from policekg.graph.shacl_shapes import ShapesError, as_anti_join, read_shapes
 from policekg.graph.validate import validate_file, validate_graph
 from policekg.graph.write import read_graph, write_graph
@@ -120,3 +120,16 @@ def test_unsupported_shape_feature_is_refused_in_one_line() -> None:
     with pytest.raises(ShapesError, match="sh:closed is not supported") as caught:
         read_shapes(shapes)
     assert isinstance(caught.value, PoliceKGError) and "\n" not in str(caught.value)
+
+
+def page_as_written(graph: Graph) -> None:
+    """A page as the build writes it: xsd:positiveInteger, which oxigraph's store would read back as xsd:integer."""
+    graph.set((some_evidence(graph, ORG.memberOf), PKO.page, Literal("2", datatype=XSD.positiveInteger)))
+
+
+def test_literals_are_checked_as_written() -> None:
+    graph = broken(page_as_written)
+    assert validate_graph(graph).conforms and pyshacl_lines(graph) == []
+    graph.set((some_evidence(graph, ORG.memberOf), PKO.page, Literal("02", datatype=XSD.integer)))
+    lines = validate_graph(graph).violations
+    assert lines and lines == pyshacl_lines(graph)
