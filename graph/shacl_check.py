@@ -36,6 +36,7 @@ from .shacl_shapes import Shape, SparqlConstraint
 Term = NamedNode | BlankNode | Literal
 _RDF_TYPE = NamedNode(str(RDF.type))
 _XSD_STRING = str(XSD.string)
+_XSD_STRING_NODE = NamedNode(_XSD_STRING)
 _PYTHON_TYPES = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.float: float,
                  XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
 _NODE_KINDS = {SH.IRI: (NamedNode,), SH.BlankNode: (BlankNode,), SH.Literal: (Literal,),
@@ -54,6 +55,12 @@ class Result:
     focus: Term
     path: rdflib.URIRef | None
     messages: tuple[str, ...]
+
+
+def kept_as_written(term: Term) -> bool:
+    """Whether a term is one the store would rewrite: a literal other than a plain string
+    (numbers, dates and booleans are canonicalized, language tags lower-cased)."""
+    return isinstance(term, Literal) and term.datatype != _XSD_STRING_NODE
 
 
 def to_rdflib(term: Term) -> rdflib.term.Node:
@@ -156,12 +163,11 @@ class Checker:
     def values(self, focus: Collection[Term], predicate: rdflib.URIRef) -> dict[Term, set[Term]]:
         """The values of ``predicate`` of those focus nodes that have some (one scan of the predicate).
 
-        Literals come from ``literals``, as written; the store holds them in canonical form.
+        Typed literals come from ``literals``, as written; the store holds them in canonical form.
         """
         found: dict[Term, set[Term]] = {}
         key = NamedNode(str(predicate))
-        nodes = (quad for quad in self.store.quads_for_pattern(None, key, None, None)
-                 if not isinstance(quad.object, Literal))
+        nodes = (quad for quad in self.store.quads_for_pattern(None, key, None, None) if not kept_as_written(quad.object))
         for quad in chain(nodes, self.literals.quads_for_predicate(key)):
             subject = quad.subject
             if subject in focus:

@@ -27,7 +27,7 @@ from rdflib.namespace import NamespaceManager, split_uri
 
 from policekg.ontology import load_shapes, ontology_path
 
-from .shacl_check import Checker, Result, to_rdflib
+from .shacl_check import Checker, Result, kept_as_written, to_rdflib
 from .shacl_shapes import read_shapes
 from .stores import first_line
 from .write import GraphFileError, format_for
@@ -93,9 +93,9 @@ class Data:
 
     Why both: oxigraph's store keeps literals in canonical form (``"01"^^xsd:integer`` reads
     back as ``"1"``, an ``xsd:positiveInteger`` as an ``xsd:integer``), while the shapes test
-    datatypes and text as written, as pySHACL did. So literal-valued triples are also kept in
-    a :class:`pyoxigraph.Dataset`, which keeps terms untouched; IRIs and blank nodes come
-    from the store.
+    datatypes and text as written, as pySHACL did. So triples whose object is a literal other
+    than a plain string are also kept in a :class:`pyoxigraph.Dataset`, which keeps terms
+    untouched; everything else comes from the store.
     """
 
     def __init__(self, quads: Iterable[pyoxigraph.Quad]) -> None:
@@ -103,7 +103,7 @@ class Data:
 
         def keeping_literals() -> Iterator[pyoxigraph.Quad]:
             for quad in quads:
-                if isinstance(quad.object, pyoxigraph.Literal):
+                if kept_as_written(quad.object):
                     literals.append(quad)
                 yield quad
 
