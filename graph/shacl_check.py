@@ -23,7 +23,6 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from itertools import chain
 
 import rdflib
 from pyoxigraph import BlankNode, Dataset, Literal, NamedNode, Store, Variable
@@ -167,14 +166,14 @@ class Checker:
         """
         found: dict[Term, set[Term]] = {}
         key = NamedNode(str(predicate))
-        nodes = (quad for quad in self.store.quads_for_pattern(None, key, None, None) if not kept_as_written(quad.object))
-        for quad in chain(nodes, self.literals.quads_for_predicate(key)):
+        for quad in self.store.quads_for_pattern(None, key, None, None):
+            subject = quad.subject
+            if subject in focus and not kept_as_written(value := quad.object):
+                found.setdefault(subject, set()).add(value)
+        for quad in self.literals.quads_for_predicate(key):
             subject = quad.subject
             if subject in focus:
-                if subject in found:
-                    found[subject].add(quad.object)
-                else:
-                    found[subject] = {quad.object}
+                found.setdefault(subject, set()).add(quad.object)
         return found
 
     def check(self, shape: Shape, focus: set[Term]) -> dict[Term, list[Result]]:
