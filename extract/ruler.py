@@ -3,8 +3,10 @@
 It marks police forces, commissioners' offices, multi-force units and national bodies
 (the gazetteer's reference lists, matched as written by spaCy's PhraseMatcher, each span
 carrying its entity key as ``ent_id_``) and partner organisations,
-programmes, posts and non-entities (token patterns in ``patterns/*.jsonl``). Its spans
-replace any overlapping entity the statistical NER found, and leave the others alone.
+programmes, posts and non-entities (token patterns in ``patterns/*.jsonl``, run only on
+Docs holding a word each needs), and titled names ("ACC Tallis": a title found by a
+PhraseMatcher, the name extended in code). Its spans replace any overlapping entity the
+statistical NER found, and leave the others alone.
 """
 from __future__ import annotations
 
@@ -110,6 +112,7 @@ class PoliceRuler:
 
     @property
     def labels(self) -> tuple[str, ...]:
+        """Every label the ruler can give, sorted."""
         return self._labels
 
 
