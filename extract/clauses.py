@@ -110,20 +110,26 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, ClausePattern]]
     return matcher, by_id
 
 
+def _cue_of(pattern: ClausePattern) -> frozenset[str] | None:
+    """The words a pattern's cue node is one of, or ``None`` when its cue is not a list of words."""
+    lower = pattern.pattern[0]["RIGHT_ATTRS"].get("LOWER")
+    if isinstance(lower, str):
+        return frozenset((lower,))
+    if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+        return frozenset(lower["IN"])
+    return None
+
+
 @lexicon_cached
-def _cue_words() -> frozenset[str] | None:
-    """The words every match is anchored on (a line without one is not matched at all), or
-    ``None`` when some pattern's cue is not a list of words."""
-    words: set[str] = set()
+def _matchers_by_cue(vocab: Vocab) -> tuple[tuple[frozenset[str] | None, DependencyMatcher], ...]:
+    """The patterns in one DependencyMatcher per cue word list (``None``: a cue that is not a
+    list of words), so that a sentence runs only the patterns whose cue it holds: the
+    DependencyMatcher's cost grows with its patterns, whether they can match or not."""
+    groups: dict[frozenset[str] | None, DependencyMatcher] = {}
     for pattern in clause_patterns():
-        lower = pattern.pattern[0]["RIGHT_ATTRS"].get("LOWER")
-        if isinstance(lower, str):
-            words.add(lower)
-        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
-            words.update(lower["IN"])
-        else:
-            return None
-    return frozenset(words)
+        words = _cue_of(pattern)
+        groups.setdefault(words, DependencyMatcher(vocab)).add(pattern.name, [list(pattern.pattern)])
+    return tuple(groups.items())
 
 
 @lexicon_cached
@@ -217,14 +223,17 @@ def _stated(pattern: ClausePattern, roles: dict[str, list[Mention]]) -> list[Cla
 
 
 def _matches(sent: Span) -> list[tuple[ClausePattern, list[int]]]:
-    """Every match in ``sent``, in order, as token indices of its doc. A sentence without a cue
-    word is not matched at all; one with a cue is matched as a doc of its own (spaCy's
-    DependencyMatcher misreads a span that does not start its doc, and a whole line costs more)."""
-    cues = _cue_words()
-    if cues is not None and not any(t.lower_ in cues for t in sent):
+    """Every match in ``sent``, in order, as token indices of its doc. A sentence is matched only
+    by the patterns whose cue word it holds (:func:`_matchers_by_cue`), none when it holds no
+    cue, and as a doc of its own (spaCy's DependencyMatcher misreads a span that does not start
+    its doc, and a whole line costs more)."""
+    words = {t.lower_ for t in sent}
+    running = [m for cue, m in _matchers_by_cue(sent.doc.vocab) if cue is None or not cue.isdisjoint(words)]
+    if not running:
         return []
-    matcher, by_id = _matcher(sent.doc.vocab)
-    matches = sorted(matcher(sent.as_doc()), key=lambda match: (match[1], match[0]))
+    _, by_id = _matcher(sent.doc.vocab)
+    doc = sent.as_doc()
+    matches = sorted((match for matcher in running for match in matcher(doc)), key=lambda match: (match[1], match[0]))
     return [(by_id[match_id], [sent.start + i for i in token_ids]) for match_id, token_ids in matches]
 
 
