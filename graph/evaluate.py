@@ -29,7 +29,7 @@ from policekg.extract.link_types import link_types
 from policekg.extract.model import Predicate
 
 from .namespaces import PKO, expand
-from .reading import Term, as_store, columns, grouped, least, select, text, value_text
+from .reading import Row, as_store, columns, grouped, least, select
 
 ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
 LINK_TYPES = (*(p.value for p in Predicate), "funder")
@@ -141,61 +141,57 @@ class _GraphView:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.documents = {PurePath("None" if source is None else text(source)).name: document
+        self.documents = {PurePath(str(source)).name: document
                           for document, source in sorted(select(store, "documents"), key=_row_key)}
         self.labels = grouped(select(store, "labels"))
         self.aliases = grouped(select(store, "aliases"))
-        self.mentioned: dict[Term, dict[Term, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.mentioned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for node, document, kind in select(store, "mentioned"):
             kinds = self.mentioned[document][node]
             if kind is not None:
-                kinds.add(text(kind))
-        self.statements: dict[Term, list[tuple[str, Term | None, Term | None, set[str]]]] = defaultdict(list)
+                kinds.add(kind)
+        self.statements: dict[str, list[tuple[str, str | None, str | None, set[str]]]] = defaultdict(list)
         for document, predicate, subject, obj, statuses in _statements(store):
             self.statements[document].append((predicate, subject, obj, statuses))
-        self.fund_facts = {fund: (least(amounts), least(recipients), sorted(funders, key=text), least(periods))
+        self.fund_facts = {fund: (least(amounts), least(recipients), sorted(funders), least(periods))
                            for fund, (amounts, periods, funders, recipients) in columns(select(store, "funds")).items()}
 
-    def names(self, node: Term | None) -> frozenset[str]:
+    def names(self, node: str | None) -> frozenset[str]:
         if node is None:
             return frozenset()
-        return _names([text(o) for o in self.labels.get(node, ())], [text(o) for o in self.aliases.get(node, ())])
+        return _names(self.labels.get(node, ()), self.aliases.get(node, ()))
 
-    def label(self, node: Term | None) -> str:
+    def label(self, node: str | None) -> str:
         """The node's label ("None" without one, as before), "-" for no node."""
-        if node is None:
-            return "-"
-        label = least(self.labels.get(node))
-        return "None" if label is None else text(label)
+        return "-" if node is None else str(least(self.labels.get(node)))
 
-    def _mentioned(self, document: Term, kind: str) -> list[Term]:
+    def _mentioned(self, document: str, kind: str) -> list[str]:
         """The nodes of type pko:``kind`` mentioned in ``document``, in IRI order."""
-        return sorted((node for node, kinds in self.mentioned[document].items() if str(PKO[kind]) in kinds), key=text)
+        return sorted(node for node, kinds in self.mentioned[document].items() if str(PKO[kind]) in kinds)
 
-    def entities(self, document: Term, kind: str) -> list[Item]:
+    def entities(self, document: str, kind: str) -> list[Item]:
         return [Item((self.names(e),), self.label(e)) for e in self._mentioned(document, kind)]
 
-    def links(self, document: Term, link_type: str) -> list[Item]:
+    def links(self, document: str, link_type: str) -> list[Item]:
         predicate = str(expand(link_types()[Predicate(link_type)].curie))
-        statuses: dict[tuple[Term, Term], set[str]] = {}
+        statuses: dict[tuple[str | None, str | None], set[str]] = {}
         for stated, subject, obj, found in self.statements[document]:
             if stated == predicate:
                 pair = (subject, obj)
-                pair = tuple(sorted(pair, key=text)) if _symmetric(link_type) else pair
+                pair = tuple(sorted(pair, key=str)) if _symmetric(link_type) else pair
                 statuses.setdefault(pair, set()).update(found)
         return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}",
                      statuses=frozenset(statuses[(s, o)])) for s, o in sorted(statuses, key=_row_key)]
 
-    def funds(self, document: Term) -> list[Item]:
+    def funds(self, document: str) -> list[Item]:
         items = []
         for fund in self._mentioned(document, "Fund"):
             amount, recipient, _, period = self.fund_facts[fund]
             items.append(Item((self.names(recipient),), self.label(fund),
-                              amount=Decimal(text(amount)) if amount is not None else None,
-                              extra=value_text(period)))
+                              amount=Decimal(amount) if amount is not None else None, extra=period or ""))
         return items
 
-    def funders(self, document: Term) -> list[Item]:
+    def funders(self, document: str) -> list[Item]:
         """One item per pko:funder of a fund of ``document``: (recipient names, funder names) and the amount."""
         items = []
         for fund in self._mentioned(document, "Fund"):
@@ -204,20 +200,20 @@ class _GraphView:
                 continue
             for funder in funders:
                 items.append(Item((self.names(recipient), self.names(funder)),
-                                  f"{self.label(fund)} <- {self.label(funder)}", amount=Decimal(text(amount))))
+                                  f"{self.label(fund)} <- {self.label(funder)}", amount=Decimal(amount)))
         return items
 
 
-def _row_key(row: tuple[Term | None, ...]) -> tuple[str, ...]:
-    return tuple("" if term is None else text(term) for term in row)
+def _row_key(row: Row) -> tuple[str, ...]:
+    return tuple(value or "" for value in row)
 
 
-def _statements(store: Store) -> Iterator[tuple[Term, str, Term | None, Term | None, set[str]]]:
+def _statements(store: Store) -> Iterator[tuple[str, str, str | None, str | None, set[str]]]:
     """(document, predicate IRI, subject, object, statuses) of every node derived from a document."""
     for documents, subjects, predicates, objects, statuses in columns(select(store, "derived")).values():
         predicate = least(predicates)
         for document in documents if predicate is not None else ():
-            yield document, text(predicate), least(subjects), least(objects), {text(s) for s in statuses}
+            yield document, predicate, least(subjects), least(objects), statuses
 
 
 def _gold_entities(gold: dict, kind: str) -> list[Item]:

@@ -31,7 +31,7 @@ from .build import search_name
 from .known_names import check_names
 from .namespaces import ORG, PKO
 from .network import EDGE_LABELS
-from .reading import Term, as_store, columns, least, number, select, text, value_text
+from .reading import as_store, columns, least, select
 
 AROUND = 1  # sentences shown either side of a statement's sentence
 WINDOW = 3000  # characters read either side of a quote to find its sentences
@@ -72,19 +72,16 @@ def graph_names(graph: rdflib.Graph | Store) -> dict[str, str]:
     return {name: label for name, (_, label) in _names(as_store(graph)).items()}
 
 
-def _names(store: Store) -> dict[str, tuple[set[Term], str]]:
+def _names(store: Store) -> dict[str, tuple[set[str], str]]:
     """Each search name: the entities answering to it and the label of the first (in IRI order)."""
     labels: dict[tuple[str, str], set[str]] = defaultdict(set)
-    entities: dict[tuple[str, str], Term] = {}
     for entity, name, label in select(store, "names"):
-        key = (text(entity), text(name))
-        entities[key] = entity
+        found = labels[(entity, name)]
         if label is not None:
-            labels[key].add(text(label))
-    names: dict[str, tuple[set[Term], str]] = {}
-    for entity_iri, name in sorted(entities):
-        found, _ = names.setdefault(name, (set(), min(labels[(entity_iri, name)], default=entity_iri)))
-        found.add(entities[(entity_iri, name)])
+            found.add(label)
+    names: dict[str, tuple[set[str], str]] = {}
+    for entity, name in sorted(labels):
+        names.setdefault(name, (set(), min(labels[(entity, name)], default=entity)))[0].add(entity)
     return names
 
 
@@ -112,52 +109,50 @@ def statements_between(graph: rdflib.Graph | Store, a: str, b: str) -> list[Stat
                   key=lambda s: (s.document, s.start or 0, s.end or 0, s.relation))
 
 
-def _label(store: Store, node: Term) -> str:
+def _label(store: Store, node: str) -> str:
     """The least rdfs:label of ``node``, or its IRI."""
     label = least(label for _, label in select(store, "labels", node=node))
-    return text(node) if label is None else text(label)
+    return node if label is None else label
 
 
-def _links(store: Store, first: set[Term], second: set[Term]) -> Iterator[tuple[Term, str, Term, str]]:
+def _links(store: Store, first: set[str], second: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """Evidence nodes joining the two sets: (node, predicate, the link's first end, the relation it states),
-    in IRI order of the nodes; a node is read from the statements touching either set."""
+    in IRI order of the nodes; the nodes are those whose subject or object is in either set."""
     touching = {row[1:] for entity in first | second for row in select(store, "touching", x=entity)}
-    for node, subject, predicate, obj in sorted(touching, key=lambda row: tuple(map(text, row))):
-        iri = text(predicate)
-        if iri in RELATIONS and _joins(subject, obj, first, second):
-            yield node, iri, subject, f"{_label(store, subject)} {RELATIONS[iri]} {_label(store, obj)}"
-        elif iri in FUND_PARTIES:
+    for node, subject, predicate, obj in sorted(touching):
+        if predicate in RELATIONS and _joins(subject, obj, first, second):
+            yield node, predicate, subject, f"{_label(store, subject)} {RELATIONS[predicate]} {_label(store, obj)}"
+        elif predicate in FUND_PARTIES:
             parties = defaultdict(list)
             for _, role, party in select(store, "parties", fund=subject):
-                parties[text(role)].append(party)
-            for funder in sorted(parties[FUND_PARTIES[0]], key=text):
-                for recipient in sorted(parties[FUND_PARTIES[1]], key=text):
+                parties[role].append(party)
+            for funder in sorted(parties[FUND_PARTIES[0]]):
+                for recipient in sorted(parties[FUND_PARTIES[1]]):
                     if _joins(funder, recipient, first, second) and obj in (funder, recipient):
                         yield node, FUND, funder, (f"{_label(store, funder)} funds {_label(store, recipient)}: "
                                                    f"{_label(store, subject)}")
 
 
-def _joins(u: Term, v: Term, first: set[Term], second: set[Term]) -> bool:
+def _joins(u: str, v: str, first: set[str], second: set[str]) -> bool:
     return (u in first and v in second) or (u in second and v in first)
 
 
-def _statement(store: Store, node: Term, relation: str) -> Statement:
+def _statement(store: Store, node: str, relation: str) -> Statement:
     """The details of evidence node ``node`` and of its document (the first in IRI order)."""
     documents, quotes, starts, ends, pages, statuses, confidences = \
         columns(select(store, "statement", statement=node))[node]
     document = least(documents)
-    titles, sources, hashes = columns(select(store, "document", document=document))[document] if document \
-        else ([], [], [])
-    quote, start, end, page, status, confidence = map(least, (quotes, starts, ends, pages, statuses, confidences))
+    titles, sources, hashes = columns(select(store, "document", document=document))[document] \
+        if document is not None else ((), (), ())
+    start, end, page, confidence = map(least, (starts, ends, pages, confidences))
     return Statement(
         relation=relation,
-        quote=value_text(quote),
-        document=text(least(titles) or document) if document is not None else "unknown document",
-        source=value_text(least(sources)), sha256=value_text(least(hashes)),
-        start=None if start is None else number(start), end=None if end is None else number(end),
-        page=None if page is None else number(page),
-        status=None if status is None else text(status),
-        confidence=None if confidence is None else float(number(confidence)),
+        quote=least(quotes) or "",
+        document=least(titles) or document or "unknown document",
+        source=least(sources) or "", sha256=least(hashes) or "",
+        start=None if start is None else int(start), end=None if end is None else int(end),
+        page=None if page is None else int(page), status=least(statuses),
+        confidence=None if confidence is None else float(confidence),
     )
 
 

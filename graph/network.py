@@ -31,13 +31,13 @@ from decimal import Decimal
 
 import networkx as nx
 import rdflib
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import Store
 
 from .build import search_name
 from .known_names import UnknownName, closest
 from .namespaces import ORG, PKO
 from .network_facts import Evidence, NetworkFacts
-from .reading import Term, as_store, number, text, value_text
+from .reading import as_store
 
 VIEWS = ("collaboration", "all", "money", "programme")
 EDGE_TYPES = ("collaboration", "participation", "post", "funding")
@@ -51,13 +51,12 @@ ALWAYS_SHOWN = {"collaboration": ("PoliceForce",)}  # kinds a view keeps even wi
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
-COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = (NamedNode(str(PKO.collaboratesWith)),
-                                                 NamedNode(str(PKO.participatesIn)), NamedNode(str(ORG.memberOf)))
-FUNDER, RECIPIENT = NamedNode(str(PKO.funder)), NamedNode(str(PKO.recipient))
+COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = str(PKO.collaboratesWith), str(PKO.participatesIn), str(ORG.memberOf)
+FUNDER, RECIPIENT = str(PKO.funder), str(PKO.recipient)
 
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
-Reading = tuple[Term, Term, str | None, list[Evidence], str | None, FundDetails | None]
+Reading = tuple[str, str, str | None, list[Evidence], str | None, FundDetails | None]
 
 
 @dataclass
@@ -170,15 +169,15 @@ def _project(graph: rdflib.Graph | Store, kinds: tuple[str, ...], edge_types: tu
         parties = {party for _, _, funders, recipients in facts.funds.values() for party in (*funders, *recipients)}
         entities = {node: kind for node, kind in entities.items() if node in parties}
     network = nx.MultiGraph()
-    for node in sorted(entities, key=text):
-        network.add_node(text(node), **_node_attributes(facts, node, entities[node]))
+    for node in sorted(entities):
+        network.add_node(node, **_node_attributes(facts, node, entities[node]))
     readers = {"collaboration": _collaborations, "participation": _participations, "post": _posts,
                "funding": _fundings}
     edges: dict[tuple[str, str, str], _Edge] = {}
     for edge_type in edge_types:
         for u, v, origin, readings, label, fund in readers[edge_type](facts):
             if u in entities and v in entities and u != v:
-                pair = tuple(sorted((text(u), text(v))))
+                pair = tuple(sorted((u, v)))
                 edge = edges.setdefault((*pair, edge_type), _Edge(edge_type, origin))
                 _extend(edge, readings, label, fund)
     for (u, v, edge_type), edge in sorted(edges.items()):
@@ -188,48 +187,50 @@ def _project(graph: rdflib.Graph | Store, kinds: tuple[str, ...], edge_types: tu
     return network
 
 
-def _node_attributes(facts: NetworkFacts, node: Term, kind: str) -> dict[str, object]:
+def _node_attributes(facts: NetworkFacts, node: str, kind: str) -> dict[str, object]:
     return {
         "kind": kind,
         "label": facts.label(node),
-        "aliases": sorted({text(alias) for alias in facts.aliases.get(node, ())}),
+        "aliases": sorted(facts.aliases.get(node, ())),
         "documents": facts.documents(node),
     }
 
 
 def _collaborations(facts: NetworkFacts) -> Iterator[Reading]:
     """pko:collaboratesWith in either direction; both directions' evidence joins one edge."""
+    evidence = facts.evidence(COLLABORATES_WITH)
     for a, b in facts.pairs("collaborations"):
-        yield a, b, None, facts.evidence.get((a, COLLABORATES_WITH, b), []), None, None
+        yield a, b, None, evidence.get((a, b), []), None, None
 
 
 def _participations(facts: NetworkFacts) -> Iterator[Reading]:
+    evidence = facts.evidence(PARTICIPATES_IN)
     for org, programme in facts.pairs("participations"):
-        yield org, programme, text(org), facts.evidence.get((org, PARTICIPATES_IN, programme), []), None, None
+        yield org, programme, org, evidence.get((org, programme), []), None, None
 
 
 def _posts(facts: NetworkFacts) -> Iterator[Reading]:
     """org:memberOf, labelled with the role of each org:Membership of the same person and organisation."""
-    roles = facts.roles()
+    roles, evidence = facts.roles(), facts.evidence(MEMBER_OF)
     for person, organisation in facts.pairs("posts"):
-        readings = facts.evidence.get((person, MEMBER_OF, organisation), [])
+        readings = evidence.get((person, organisation), [])
         for role in sorted(roles.get((person, organisation), ())) or [None]:
-            yield person, organisation, text(person), readings, role, None
+            yield person, organisation, person, readings, role, None
 
 
-def _fund_details(facts: NetworkFacts, fund: Term, amount: Term | None, period: Term | None) -> FundDetails:
-    return facts.label(fund), "" if amount is None else _pounds(number(amount)), value_text(period)
+def _fund_details(facts: NetworkFacts, fund: str, amount: str | None, period: str | None) -> FundDetails:
+    return facts.label(fund), "" if amount is None else _pounds(Decimal(amount)), period or ""
 
 
 def _fundings(facts: NetworkFacts) -> Iterator[Reading]:
     """Funder to recipient through each pko:Fund that names both (funds in IRI order)."""
+    by_funder, by_recipient = facts.evidence(FUNDER), facts.evidence(RECIPIENT)
     for fund, (amount, period, funders, recipients) in facts.funds.items():
         details = _fund_details(facts, fund, amount, period)
         for funder in funders:
             for recipient in recipients:
-                readings = facts.evidence.get((fund, FUNDER, funder), []) + \
-                    facts.evidence.get((fund, RECIPIENT, recipient), [])
-                yield funder, recipient, text(funder), readings, None, details
+                readings = by_funder.get((fund, funder), []) + by_recipient.get((fund, recipient), [])
+                yield funder, recipient, funder, readings, None, details
 
 
 def _funds_without_parties(facts: NetworkFacts) -> list[dict[str, object]]:
@@ -240,7 +241,7 @@ def _funds_without_parties(facts: NetworkFacts) -> list[dict[str, object]]:
             continue
         name, pounds, when = _fund_details(facts, fund, amount, period)
         readings = [record for predicate, parties in ((FUNDER, funders), (RECIPIENT, recipients))
-                    for party in parties for record in facts.evidence.get((fund, predicate, party), [])]
+                    for party in parties for record in facts.evidence(predicate).get((fund, party), [])]
         rows.append({"fund": name, "amount": pounds, "period": when, "label": _money_label(pounds, when),
                      "funder": JOIN.join(facts.label(party) for party in funders),
                      "recipient": JOIN.join(facts.label(party) for party in recipients),

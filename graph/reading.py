@@ -3,35 +3,38 @@
 Parsing a graph file into rdflib took 175 s for a million triples; pyoxigraph parses it in
 seconds. So the reading commands load a file into a pyoxigraph store once
 (:func:`load_graph`) and ask it what they need with the SPARQL queries of
-``queries/read/*.rq`` (:func:`select`), each returning whole tables (every label, every
-evidence statement) that Python then groups: a few queries over the whole graph, never one
-per node. A caller holding an ``rdflib.Graph`` (the public API) has it copied into a store
-once (:func:`as_store`).
+``queries/read/*.rq`` (:func:`select`), each returning a whole table (every label, every
+evidence statement of a link type) that Python then groups: a few queries over the whole
+graph, never one per node. A caller holding an ``rdflib.Graph`` (the public API) has it
+copied into a store once (:func:`as_store`).
 
-The helpers below turn the terms of an answer into the Python values the rdflib-based code
-had (``str(literal)``, ``literal.toPython()``), so the outputs stay byte-identical.
+Rows come back as plain strings, read from pyoxigraph's SPARQL TSV serialization: an IRI
+as the IRI, a literal as its lexical form (what ``str()`` of an rdflib term gave), a blank
+node as ``_:id``, and ``None`` where a variable is unbound. Making a Python term object for
+each of a million cells costs more than the query; splitting TSV lines costs little.
+Note that pyoxigraph keeps numbers in canonical form ("1.50" as a decimal reads "1.5").
 """
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
+from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, QuerySolutions, Store
 
 from .running import evaluate
 from .stores import graph_store, open_store
 
 READ_QUERY_DIR = Path(__file__).with_name("queries") / "read"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_FLOATS = {f"{XSD}double", f"{XSD}float"}
 
-Term = NamedNode | BlankNode | Literal
-Row = tuple[Term | None, ...]
+Row = tuple[str | None, ...]
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
 def load_graph(graph_file: str | os.PathLike[str]) -> Store:
@@ -53,67 +56,64 @@ def _query(name: str) -> str:
     return (READ_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def select(store: Store, name: str, **bindings: Term) -> Iterator[Row]:
-    """The rows of the read query ``queries/read/NAME.rq``, terms in the order it selects them
-    (``None`` where unbound); ``bindings`` are substituted for variables of that name."""
-    solutions = evaluate(store, _query(name), bindings)
+def node(value: str) -> NamedNode | BlankNode:
+    """The store's node for a value a row gave (an IRI or ``_:id``), to bind in a query."""
+    return BlankNode(value[2:]) if value.startswith("_:") else NamedNode(value)
+
+
+def select(store: Store, name: str, **bindings: str) -> Iterator[Row]:
+    """The rows of the read query ``queries/read/NAME.rq``, values in the order it selects them
+    (``None`` where unbound); each of ``bindings`` (an IRI or ``_:id``) is substituted for the
+    variable of that name."""
+    solutions = evaluate(store, _query(name), {variable: node(value) for variable, value in bindings.items()})
     assert isinstance(solutions, QuerySolutions), f"{name}.rq must be a SELECT query"
-    for solution in solutions:
-        yield tuple(solution)
+    lines = solutions.serialize(format=QueryResultsFormat.TSV).decode("utf-8").split("\n")
+    for line in lines[1:]:
+        if line:
+            yield tuple(_value(field) for field in line.split("\t"))
 
 
-def text(term: Term) -> str:
-    """A term as ``str()`` gave it in rdflib: an IRI, a blank node's id or a literal's lexical form."""
-    return term.value
+def _value(field: str) -> str | None:
+    """One TSV cell as a plain string: IRI, lexical form, ``_:id`` or a bare number; ``None`` if empty."""
+    if not field:
+        return None
+    if field[0] == "<":
+        return field[1:-1]
+    if field[0] == '"':
+        body = field[1:field.rfind('"')]
+        return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+    return field
 
 
-def least(terms: Iterable[Term] | None) -> Term | None:
-    """The least of ``terms`` by their text: the one value a node should have, should a graph
-    give it several (so the same graph always reads the same), or ``None`` when there are none."""
-    return min(terms or (), key=text, default=None)
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _ESCAPED.get(match.group(3), match.group(3))
 
 
-def grouped(rows: Iterable[Row]) -> dict[Term, set[Term]]:
+def least(values: Iterable[str | None] | None) -> str | None:
+    """The least of ``values`` in code-point order: the one value a node should have, should a
+    graph give it several (so the same graph always reads the same); ``None`` if there are none."""
+    return min((value for value in values or () if value is not None), default=None)
+
+
+def grouped(rows: Iterable[Row]) -> dict[str, set[str]]:
     """Two-column rows as {first: {second, …}}, unbound seconds left out."""
-    groups: dict[Term, set[Term]] = defaultdict(set)
+    groups: dict[str, set[str]] = defaultdict(set)
     for key, value in rows:
         if value is not None:
             groups[key].add(value)
     return groups
 
 
-def columns(rows: Iterable[Row]) -> dict[Term, list[set[Term]]]:
-    """Rows grouped by their first term: for each, the set of values each other column took
+def columns(rows: Iterable[Row]) -> dict[str, list[set[str]]]:
+    """Rows grouped by their first value: for each, the set of values each other column took
     (a query with several OPTIONALs gives one row per combination of values)."""
-    found: dict[Term, list[set[Term]]] = {}
+    found: dict[str, list[set[str]]] = {}
     for key, *values in rows:
-        sets = found.setdefault(key, [set() for _ in values])
+        sets = found.get(key)
+        if sets is None:
+            sets = found[key] = [set() for _ in values]
         for column, value in zip(sets, values):
             if value is not None:
                 column.add(value)
     return found
-
-
-def number(term: Term) -> int | float | Decimal | str:
-    """A numeric literal's value as rdflib's ``toPython()`` gives it: an int for integer types,
-    a float for doubles and floats, a Decimal for decimals; the text of anything else."""
-    lexical = term.value
-    if not isinstance(term, Literal):
-        return lexical
-    datatype = term.datatype.value
-    try:
-        if datatype in _FLOATS:
-            return float(lexical)
-        if datatype == f"{XSD}decimal":
-            return Decimal(lexical)
-        if datatype.startswith(XSD) and datatype[len(XSD):].lower().endswith(("integer", "int", "long", "short",
-                                                                               "byte")):
-            return int(lexical)
-    except ValueError:
-        return lexical
-    return lexical
-
-
-def value_text(term: Term | None) -> str:
-    """``str(graph.value(...) or "")``: the text of a term, "" when there is none."""
-    return "" if term is None else term.value
