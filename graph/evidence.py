@@ -111,7 +111,7 @@ def statements_between(graph: rdflib.Graph | Store, a: str, b: str) -> list[Stat
 
 def _label(store: Store, node: str) -> str:
     """The least rdfs:label of ``node``, or its IRI."""
-    label = least(label for _, label in select(store, "labels", node=node))
+    label = least([label for _, label in select(store, "labels", node=node)])
     return node if label is None else label
 
 

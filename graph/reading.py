@@ -70,7 +70,7 @@ def select(store: Store, name: str, **bindings: str) -> Iterator[Row]:
     lines = solutions.serialize(format=QueryResultsFormat.TSV).decode("utf-8").split("\n")
     for line in lines[1:]:
         if line:
-            yield tuple(_value(field) for field in line.split("\t"))
+            yield tuple(map(_value, line.split("\t")))
 
 
 def _value(field: str) -> str | None:
@@ -90,10 +90,10 @@ def _unescape(match: re.Match[str]) -> str:
     return chr(int(code, 16)) if code else _ESCAPED.get(match.group(3), match.group(3))
 
 
-def least(values: Iterable[str | None] | None) -> str | None:
+def least(values: set[str] | list[str] | None) -> str | None:
     """The least of ``values`` in code-point order: the one value a node should have, should a
     graph give it several (so the same graph always reads the same); ``None`` if there are none."""
-    return min((value for value in values or () if value is not None), default=None)
+    return min(values) if values else None
 
 
 def grouped(rows: Iterable[Row]) -> dict[str, set[str]]:
