@@ -174,3 +174,15 @@ def test_stats_on_a_file(turtle_file: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", str(turtle_file), "--view", "all"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Entities: 3  Edges: 2\n")
+
+
+def test_node_sizes_are_networkx_degree_centrality_of_the_simple_graph() -> None:
+    from policekg.graph.view import MAX_NODE_SIZE, MIN_NODE_SIZE, _node_sizes
+
+    g = nx.MultiGraph()
+    g.add_edges_from([("a", "b", "collaboration"), ("a", "b", "funding"), ("b", "c", "post"), ("c", "c", "post")])
+    g.add_node("d")
+    centrality = nx.degree_centrality(nx.Graph(g))
+    top = max(centrality.values())
+    assert _node_sizes(g) == {node: MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * centrality[node] / top
+                              for node in g}
