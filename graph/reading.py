@@ -112,7 +112,8 @@ def columns(rows: Iterable[Row]) -> dict[str, list[set[str]]]:
     for key, *values in rows:
         sets = found.get(key)
         if sets is None:
-            sets = found[key] = [set() for _ in values]
+            found[key] = [set() if value is None else {value} for value in values]
+            continue
         for column, value in zip(sets, values):
             if value is not None:
                 column.add(value)
