@@ -205,7 +205,7 @@ class DocumentReader:
         return DocumentInfo(
             id=self.doc_id, source=self.read.source, title=title or PurePath(self.read.source).stem,
             sha256=self.sha, date=document_date(self.text),
-            about_force=force.key if force else None,
+            about_force=force.key if force else None, inspection_year=year,
         )
 
     def _evidence(self, start: int, end: int, confidence: float, status: str | None = None) -> Evidence:

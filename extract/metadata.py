@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from .dates import stated_date
 from .gazetteer import by_key, force_by_area, known_organisations, office_of
 from .mentions import Mention, alias_index
 from .model import Kind
@@ -42,12 +43,13 @@ def _to_iso(day: str, month: str, year: str) -> str | None:
 
 
 def document_date(text: str) -> str | None:
-    """The date the document gives: last updated, decision date, or meeting date (ISO)."""
+    """The date the document gives: last updated, decision date, or meeting date, else one
+    after another label or alone under the title (:func:`~policekg.extract.dates.stated_date`) (ISO)."""
     for pattern in DATE_PATTERNS:
         match = pattern.search(text)
         if match:
             return _to_iso(*match.groups())
-    return None
+    return stated_date(text)
 
 
 def peel_title(text: str) -> re.Match[str] | None:

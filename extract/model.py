@@ -89,6 +89,7 @@ class DocumentInfo:
     date: str | None = None
     publisher: str | None = None
     about_force: str | None = None
+    inspection_year: str | None = None  # the PEEL cycle a report is of, as written ("2018/19")
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,39 @@ class CacheStats:
     corrupt: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class AnalystStatement:
+    """An analyst's decision as the graph states it: evidence of its own kind, beside the machine's.
+
+    ``predicate`` is a contract CURIE ("skos:altLabel" for a merge, "rdfs:label" for a rename,
+    "rdf:type" for a change of kind, a link's CURIE for an added link or post); ``obj`` is an
+    entity key when ``object_is_entity``, else the label or kind name stated. An added link or
+    post has ``evidence``: the analyst's quote in a document of the corpus.
+    """
+
+    action: str
+    subject: str
+    predicate: str
+    obj: str
+    note: str
+    source: str
+    analyst: str
+    date: str
+    object_is_entity: bool = False
+    evidence: Evidence | None = None
+
+
+@dataclass
+class CorrectionReport:
+    """What a build did with the corrections files: decisions applied, decisions whose target
+    is gone (each a line naming file and line), and what the analyst's rejections removed."""
+
+    files: list[str] = field(default_factory=list)
+    applied: int = 0
+    unapplied: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
 @dataclass
 class Extraction:
     """Everything extracted from a corpus, resolved across documents (and, with a cache, how it was used)."""
@@ -190,3 +224,5 @@ class Extraction:
     judgements: list[Judgement] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     cache: CacheStats | None = None
+    analyst: list[AnalystStatement] = field(default_factory=list)
+    corrections: CorrectionReport | None = None

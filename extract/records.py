@@ -24,7 +24,7 @@ from .funds import FundReading
 from .mentions import Mention
 from .model import GRADES, DocumentInfo, Evidence, Judgement, Kind, Link, Predicate
 
-VERSION = 4
+VERSION = 5
 MAX_OFFSET = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 MAX_AMOUNT_DIGITS = 30  # pounds below 10**30, to at most 30 decimal places
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:E[+-]?\d{1,3})?")
@@ -183,7 +183,7 @@ JUDGEMENT = _record(Judgement, ("force", KEY), ("area", TEXT), ("grade", Field(_
                     ("pillar", OPTIONAL_TEXT), ("carried_over", Field(_same, _flag)))
 DOCUMENT_INFO = _record(DocumentInfo, ("id", TEXT), ("source", TEXT), ("title", TEXT), ("sha256", Field(_same, _sha256)),
                         ("date", _optional(Field(_same, _date))), ("publisher", OPTIONAL_KEY),
-                        ("about_force", OPTIONAL_KEY))
+                        ("about_force", OPTIONAL_KEY), ("inspection_year", OPTIONAL_TEXT))
 ANALYSIS = _record(DocumentAnalysis, ("info", DOCUMENT_INFO), ("mentions", _list(MENTION)), ("links", _list(LINK)),
                    ("funds", _list(FUND_RECORD)), ("judgements", _list(JUDGEMENT)))
 

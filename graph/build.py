@@ -27,8 +27,11 @@ from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extra
 from policekg.extract.link_types import link_type
 from policekg.extract.peel_frameworks import Area
 from policekg.extract.peel_frameworks import areas as peel_areas
+from policekg.extract.periods import read_period
 from policekg.ontology import load_ontology
 
+from .analyst import add_analyst_statements
+from .identifiers import identifier_triples
 from .iri import Minter
 from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
 
@@ -129,6 +132,7 @@ class _Builder:
     entities: dict[str, Entity]
     readings: dict[URIRef, _Reading] = field(default_factory=dict)
     role_labels: dict[URIRef, set[str]] = field(default_factory=dict)
+    dates: dict[str, Literal] = field(default_factory=dict)  # each dated document's date, for its evidence
 
     def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         self.graph.add(triple)
@@ -144,11 +148,23 @@ class _Builder:
         self.add((node, DCTERMS.source, Literal(doc.source)))
         self.add((node, PKO.sha256, Literal(doc.sha256)))
         if doc.date:
-            self.add((node, DCTERMS.date, date_literal(doc)))
+            self.dates[doc.id] = date_literal(doc)
+            self.add((node, DCTERMS.date, self.dates[doc.id]))
+        if doc.inspection_year:
+            self.add((node, PKO.inspectionYear, Literal(doc.inspection_year)))
+            self.period(node, doc.inspection_year)
         for predicate, key in ((DCTERMS.publisher, doc.publisher), (PKO.aboutForce, doc.about_force)):
             target = self.known(key)
             if target is not None:
                 self.add((node, predicate, target))
+
+    def period(self, node: URIRef, text: str) -> None:
+        """The first and last day of the period ``text`` writes, where it gives them (see
+        :func:`~policekg.extract.periods.read_period`): the text itself stays as written."""
+        period = read_period(text)
+        if period is not None:
+            self.add((node, PKO.periodStart, Literal(period.start.isoformat(), datatype=XSD.date)))
+            self.add((node, PKO.periodEnd, Literal(period.end.isoformat(), datatype=XSD.date)))
 
     def mentioned_in(self, node: URIRef, documents: set[str]) -> None:
         for document_id in documents:
@@ -162,6 +178,8 @@ class _Builder:
             self.add((node, SKOS.altLabel, Literal(alt)))
         for name in {search_name(n) for n in entity.alt_labels | {entity.label}}:
             self.add((node, PKO.searchName, Literal(name)))
+        for triple in identifier_triples(node, entity.key):
+            self.add(triple)
         self.mentioned_in(node, entity.documents)
 
     def reading(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:
@@ -211,6 +229,8 @@ class _Builder:
         for predicate, text in ((PKO.period, fund.period), (PKO.purpose, fund.purpose)):
             if text:
                 self.add((node, predicate, Literal(text)))
+        if fund.period:
+            self.period(node, fund.period)
         for predicate, key in ((PKO.funder, fund.funder), (PKO.recipient, fund.recipient)):
             target = self.known(key)
             if target is not None:
@@ -282,6 +302,8 @@ class _Builder:
         self.add((node, RDF.predicate, reading.predicate))
         self.add((node, RDF.object, reading.obj))
         self.add((node, PROV.wasDerivedFrom, self.minter.document(evidence.document)))
+        if evidence.document in self.dates:
+            self.add((node, DCTERMS.date, self.dates[evidence.document]))
         self.add((node, PKO.quote, Literal(evidence.quote)))
         self.add((node, PKO.charStart, Literal(int(evidence.start))))
         self.add((node, PKO.charEnd, Literal(int(evidence.end))))
@@ -313,4 +335,6 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     for readings in judgement_groups(extraction.judgements):
         builder.judgement(readings)
     builder.finish()
+    add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities,
+                           (fund.key for fund in extraction.funds))
     return graph

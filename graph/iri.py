@@ -90,6 +90,14 @@ class Minter:
         """The IRI of the membership of a person in an organisation in a role."""
         return self._iri("membership", short_hash(*(self._local(part) for part in (person, organisation, role))))
 
+    def analyst(self, name: str) -> URIRef:
+        """The agent an analyst's decisions are attributed to, by name."""
+        return self._iri("analyst", _segment(name))
+
+    def analyst_statement(self, *parts: str) -> URIRef:
+        """An analyst's statement that is not evidence for a link, named by what it states."""
+        return self._iri("analyst-statement", short_hash(*(self._local(part) for part in parts)))
+
     def role(self, post: str) -> URIRef:
         """The IRI of a post such as "Chief Constable"; case and spacing variants share it."""
         return self._iri("role", slugify(post))

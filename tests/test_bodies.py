@@ -213,18 +213,13 @@ def test_a_website_that_is_no_commissioners_names_no_office(nlp) -> None:
 
 @pytest.mark.parametrize("unit", ["Kent, Essex and ", "collaboration with Kent, ", "Avon and Somerset and Avon and ",
                                   "forces of Kent, (and ", "forces of Kent, (x) "])
-def test_lists_of_areas_take_linear_time(unit: str) -> None:
-    from time import perf_counter
-
+def test_long_lists_of_areas_are_read(unit: str) -> None:
     from policekg.extract.areas import forces_by_area
+    from policekg.extract.deadline import time_limit
 
-    def seconds(n: int) -> float:
-        start = perf_counter()
-        forces_by_area(unit * n + "x")
-        return perf_counter() - start
-
-    seconds(100)
-    assert seconds(16000) < 40 * seconds(2000) + 0.05
+    with time_limit(60):  # far beyond the linear time; growth is measured by bench/linear_time.py
+        found = forces_by_area(unit * 16000 + "x")
+    assert {mention.name for mention in found} <= {"Kent Police"}
 
 
 def test_the_constabulary_is_the_own_force(nlp) -> None:

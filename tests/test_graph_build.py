@@ -264,6 +264,9 @@ def test_build_entity_exact_triples(graph: Graph) -> None:
         (PKO.mentionedIn, doc("kent-peel-2016")),
         (PKO.collaboratesWith, iri(ESSEX)),
         (PKO.collaboratesWith, iri(FIRE)),
+        (PKO.policeUkId, Literal("kent")),
+        (PKO.onsCode, Literal("E23000032")),
+        (SKOS.exactMatch, URIRef("http://www.wikidata.org/entity/Q3195294")),
     }
     assert set(graph.predicate_objects(iri(ZOE))) == {
         (RDF.type, PKO.Person),
@@ -371,6 +374,7 @@ def test_build_evidence_node_exact_triples(graph: Graph, subject: str, obj: str)
         (RDF.predicate, PKO.collaboratesWith),
         (RDF.object, iri(obj)),
         (PROV.wasDerivedFrom, doc("kent-peel-2016")),
+        (DCTERMS.date, Literal("2016-11-03", datatype=DATE)),
         (PKO.quote, Literal(quote)),
         (PKO.charStart, Literal(100)),
         (PKO.charEnd, Literal(100 + len(quote))),
@@ -433,6 +437,8 @@ def test_build_fund_exact_triples(graph: Graph) -> None:
         (RDFS.label, Literal("Police Innovation Fund")),
         (PKO.amount, Literal("1500000.0", datatype=DECIMAL)),
         (PKO.period, Literal("2015/16")),
+        (PKO.periodStart, Literal("2015-04-01", datatype=DATE)),
+        (PKO.periodEnd, Literal("2016-03-31", datatype=DATE)),
         (PKO.purpose, Literal("body-worn video")),
         (PKO.funder, iri(HOME_OFFICE)),
         (PKO.recipient, iri(KENT)),

@@ -6,13 +6,13 @@ row per canonical area and year.
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 from rdflib import Literal
 
 import policekg
 
+from policekg.extract.deadline import time_limit
 from policekg.extract.judgements import judgements
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Judgement, Kind
 from policekg.extract.peel_frameworks import area_of, areas, cycle_of, grade_of, previous_cycle
@@ -178,17 +178,13 @@ def test_wording_the_frameworks_do_not_list_keeps_its_words() -> None:
     assert [(j.area, j.area_key, j.pillar, j.year) for j in found] == [("Custody arrangements", None, None, "2016")]
 
 
-def test_reading_takes_time_in_proportion_to_the_text() -> None:
+def test_reading_a_long_run_of_judgements_finishes() -> None:
     unit = ("Investigating crime\n\nGood\n\n2017\n\nIn 2017, we judged the force as good at investigating crime. "
             "It was judged to be good last year and the judgment has been carried over.\n")
-
-    def seconds(copies: int) -> float:
-        started = time.process_time()
-        judgements(unit * copies, "2018/19")
-        return time.process_time() - started
-
-    seconds(50)
-    assert seconds(1600) < 9 * max(seconds(400), 1e-3)
+    with time_limit(60):  # far beyond the tenth of a second this takes; growth is measured by bench/linear_time.py
+        found = judgements(unit * 1600, "2018/19")
+    assert {(j.area, j.grade, j.year) for j in found} == {("Investigating crime", "Good", "2017"),
+                                                          ("Investigating crime", "Good", "2018/19")}
 
 
 # --- the graph -------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ def test_query_notebook_on_the_examples(workspace):
     assert "Asking about Dorset Police" in printed
     assert "Dorset Police and Wiltshire Police" in printed
     assert "£2,500,000" in printed  # the funds question's table
+    assert re.search(r"Joined [1-9]\d* of \d+ forces with the table by ONS code", printed)  # identifiers join
     tables = "".join(outputs(book, "text/html"))
     assert "Devon and Cornwall Police" in tables  # a collaborator of Dorset Police
     assert "Assistant Chief Constable" in tables  # a post

@@ -54,7 +54,7 @@ def records(result: QueryResult) -> list[dict[str, str]]:
 def test_every_saved_question_is_described():
     questions = {question.name: question for question in saved_questions()}
     assert set(questions) == {"collaborators", "programmes", "people", "funds", "evidence", "judgements",
-                              "shared-partners", "grades"}
+                              "shared-partners", "grades", "link-dates", "timeline", "changes"}
     for question in questions.values():
         assert question.description and question.params
         assert all(help_text for _, help_text in question.params)
