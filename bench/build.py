@@ -91,7 +91,7 @@ def policekg_build(files: list[Path], output: Path, **options) -> tuple[float, S
     with timing(Stopwatch()) as stopwatch:
         extraction = api.extract_documents(files, **options)
         with stage("graph"):
-            graph = api.to_graph(extraction)
+            graph = api.to_triples(extraction)  # as `policekg build` holds it: no rdflib graph
         with stage("write"):
             write_graph(graph, output)
     return time.perf_counter() - started, stopwatch

@@ -1,23 +1,25 @@
-"""Benchmark writing a generated contract-shaped graph: policekg's writer against pyoxigraph's own.
+"""Benchmark writing a generated contract-shaped graph: policekg's writer against pyoxigraph's own, like with like.
 
 Run by hand; prints seconds, the ratio to pyoxigraph and memory::
 
     .venv/bin/python bench/write.py --triples 1000000 --runs 3
 
-The graph comes from ``bench/query.py``'s generator (N-Triples lines parsed by rdflib,
-in chunks, into an ordinary ``rdflib.Graph`` with the contract's prefixes bound, as
-``policekg build`` would hold it). Timed, best of ``--runs``:
-:func:`policekg.graph.write.serialize` for Turtle and N-Triples; :func:`pyoxigraph.serialize`
-on the very same triples, in the same order, already held as pyoxigraph objects (the
-floor policekg is measured against); and rdflib's own Turtle serializer, once
-(``--no-rdflib`` skips it: it is slow). Then where policekg's time goes: walking rdflib's
-store index without doing anything (the floor for touching every triple from Python),
-the same walk converting to pyoxigraph triples, and iterating the graph through rdflib's
-public API, which the writer avoids for rdflib's in-memory store.
+The graph comes from ``bench/query.py``'s generator (N-Triples lines parsed by
+pyoxigraph, in chunks) and is held as ``policekg build`` holds it: a
+:class:`~policekg.graph.triples.Triples` of ``pyoxigraph.Triple`` objects with the
+contract's prefixes. Timed, best of ``--runs``, for Turtle and N-Triples:
 
-Memory: "RSS" is the process's resident size after a step (freed memory Python keeps
-counts), "peak" its high-water mark so far; policekg runs before any pyoxigraph copy of
-the graph is made, so its figures are the graph plus what writing it costs.
+- the floor: ``pyoxigraph.serialize`` of the very ``Triple`` objects the graph holds, as
+  one list already in canonical order, with the prefixes policekg declares;
+- :func:`policekg.graph.write.serialize`, which starts from the same graph: it orders the
+  subjects, chooses the prefixes, serializes and sorts the prefix lines;
+- :func:`policekg.graph.write.write_graph` to a file, which streams the same bytes (to a
+  temporary file, flushed to disk, then renamed), against ``pyoxigraph.serialize`` to a file.
+
+Then where policekg's time goes (ordering; choosing prefixes), and, unless ``--no-rdflib``,
+the path an ``rdflib.Graph`` takes (:func:`policekg.to_graph` users): converting the graph
+to rdflib once, and policekg's writer on that rdflib graph. "RSS" is the process's
+resident size after a step, "peak" its high-water mark so far.
 """
 from __future__ import annotations
 
@@ -25,21 +27,22 @@ import argparse
 import gc
 import resource
 import sys
+import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph
-import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query import TRIPLES_PER_DOCUMENT, Generator  # noqa: E402  (a sibling script, not a package)
 
-from policekg.graph.namespaces import bind_prefixes  # noqa: E402
-from policekg.graph.write import TermConverter, ordered_triples, serialize, subject_index, turtle_prefixes  # noqa: E402
+from policekg.graph.prefixes import declared_prefixes  # noqa: E402
+from policekg.graph.triples import Triples  # noqa: E402
+from policekg.graph.write import serialize, write_graph  # noqa: E402
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES}
 
 
@@ -71,81 +74,78 @@ def chunks(lines: Iterator[str], size: int = 100_000) -> Iterator[str]:
         yield chunk
 
 
-def build_graph(triples: int) -> rdflib.Graph:
-    graph = bind_prefixes(rdflib.Graph(bind_namespaces="none"))
+def generated(triples: int) -> Triples:
+    """The generator's graph held as a build holds its graph."""
+    graph = Triples()
     for chunk in chunks(Generator(max(1, triples // TRIPLES_PER_DOCUMENT)).lines()):
-        graph.parse(data=chunk, format="nt")
+        for quad in pyoxigraph.parse(chunk, format=pyoxigraph.RdfFormat.N_TRIPLES):
+            obj = quad.object
+            graph.add(quad.subject.value, quad.predicate.value, obj.value if isinstance(obj, pyoxigraph.NamedNode)
+                      else graph.literal(obj.value, obj.datatype.value if obj.datatype.value != XSD_STRING else None))
     return graph
 
 
 def body(turtle: bytes) -> bytes:
-    """Turtle without its prefix lines (policekg sorts and trims them) and the blank line after them."""
+    """Turtle without its prefix lines (policekg sorts them) and the blank line after them."""
     start = 0
     while turtle.startswith((b"@prefix ", b"\n"), start):
         start = turtle.index(b"\n", start) + 1
     return turtle[start:]
 
 
-def row(name: str, seconds: float, floor: float, data: bytes) -> None:
-    print(f"{name:<34} {seconds:>8.2f} {seconds / floor:>9.1f}x {len(data) / 1e6:>8.1f}   {memory()}")
-
-
-def oxigraph_floor(graph: rdflib.Graph, runs: int) -> tuple[dict[str, float], dict[str, int], str, bytes]:
-    """pyoxigraph's own seconds and output sizes per format on the triples policekg would hand it, held as a
-    list; the memory with that list held; and its Turtle, to compare with policekg's."""
-    prefixes = turtle_prefixes(graph)
-    triples = list(ordered_triples(subject_index(graph), TermConverter()))
-    timed = {name: best(lambda fmt=fmt: pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes), runs)
-             for name, fmt in FORMATS.items()}
-    held = memory()
-    direct = pyoxigraph.serialize(triples, format=FORMATS["turtle"], prefixes=prefixes)
-    return ({name: seconds for name, (seconds, _) in timed.items()},
-            {name: len(data) for name, (_, data) in timed.items()}, held, direct)
+def write_file(graph: Triples, folder: str) -> int:
+    return write_graph(graph, Path(folder) / "graph.ttl").stat().st_size
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="approximate size of the generated graph")
     parser.add_argument("--runs", type=int, default=3, help="times each writer is timed (the best is printed)")
-    parser.add_argument("--no-rdflib", action="store_true", help="skip rdflib's own (slow) Turtle serializer")
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib graph path (slow)")
     options = parser.parse_args()
 
     print(f"before the graph: {memory()}")
-    seconds, graph = best(lambda: build_graph(options.triples), 1)
-    print(f"rdflib graph: {len(graph)} triples, built in {seconds:.1f} s; {memory()}\n")
+    seconds, graph = best(lambda: generated(options.triples), 1)
+    print(f"graph: {len(graph)} triples held as pyoxigraph triples, made in {seconds:.1f} s; {memory()}\n")
 
-    timings = {name: best(lambda name=name: serialize(graph, name), options.runs) for name in FORMATS}
-    after_policekg = memory()
-    floors, sizes, held, direct = oxigraph_floor(graph, options.runs)
-
-    print(f"{'writer':<34} {'seconds':>8} {'vs floor':>10} {'MB out':>8}   memory")
-    for name in FORMATS:
-        print(f"{'pyoxigraph.serialize ' + name + ' (floor)':<34} {floors[name]:>8.2f} {1:>9.1f}x "
-              f"{sizes[name] / 1e6:>8.1f}   (its triples held: {held})")
-    for name in FORMATS:
-        seconds, data = timings[name]
-        print(f"{'policekg serialize ' + name:<34} {seconds:>8.2f} {seconds / floors[name]:>9.1f}x "
-              f"{len(data) / 1e6:>8.1f}   (after both policekg runs: {after_policekg})")
-    same = body(timings["turtle"][1]) == body(direct)
-    read_back = sum(1 for _ in pyoxigraph.parse(timings["nt"][1], format=FORMATS["nt"]))
-    del timings, direct
-    if not options.no_rdflib:
-        seconds, data = best(lambda: graph.serialize(format="turtle", encoding="utf-8"), 1)
-        row("rdflib graph.serialize turtle", seconds, floors["turtle"], data)
-        del data
+    held = graph.ordered()
+    prefixes = declared_prefixes(graph.prefixes.items(), graph.iris)
+    print(f"{'writer':<46} {'seconds':>8} {'vs floor':>9} {'MB out':>7}")
+    sizes: dict[str, int] = {}
+    for name, fmt in FORMATS.items():
+        declared = prefixes if name == "turtle" else {}
+        floor, direct = best(lambda fmt=fmt, declared=declared: pyoxigraph.serialize(held, format=fmt,
+                                                                                     prefixes=declared), options.runs)
+        seconds, data = best(lambda name=name: serialize(graph, name), options.runs)
+        sizes[name] = len(data)
+        print(f"{'pyoxigraph.serialize ' + name + ' (floor)':<46} {floor:>8.2f} {1:>8.2f}x {len(direct) / 1e6:>7.1f}")
+        print(f"{'policekg serialize ' + name:<46} {seconds:>8.2f} {seconds / floor:>8.2f}x {len(data) / 1e6:>7.1f}")
+        if name == "turtle":
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / "direct.ttl"
+                to_file, _ = best(lambda: pyoxigraph.serialize(held, target, fmt, prefixes=declared), options.runs)
+                seconds, size = best(lambda: write_file(graph, folder), options.runs)
+            print(f"{'pyoxigraph.serialize turtle to a file (floor)':<46} {to_file:>8.2f} {1:>8.2f}x "
+                  f"{size / 1e6:>7.1f}")
+            print(f"{'policekg write_graph turtle (atomic, fsync)':<46} {seconds:>8.2f} {seconds / to_file:>8.2f}x "
+                  f"{size / 1e6:>7.1f}")
+            same = body(data) == body(direct)
+        del direct, data
+    print(f"memory after writing: {memory()}")
 
     print("\nwhere policekg's time goes (seconds, best of runs):")
-    index = subject_index(graph)
-    seconds, _ = best(lambda: sum(1 for predicates in index.values() for objects in predicates.values()
-                                  for _ in objects), options.runs)
-    print(f"  walking rdflib's store index, converting nothing:  {seconds:.2f}")
-    seconds, _ = best(lambda: deque(ordered_triples(index, TermConverter()), maxlen=0), options.runs)
-    print(f"  the same walk in order, making pyoxigraph triples: {seconds:.2f}")
-    print(f"  pyoxigraph serializing those triples (Turtle):     {floors['turtle']:.2f}")
-    seconds, _ = best(lambda: deque(graph, maxlen=0), options.runs)
-    print(f"  iterating the graph with rdflib's public API:      {seconds:.2f} (avoided)")
+    seconds, _ = best(graph.ordered, options.runs)
+    print(f"  putting the triples in canonical order:  {seconds:.2f}")
+    seconds, _ = best(lambda: declared_prefixes(graph.prefixes.items(), graph.iris), options.runs)
+    print(f"  choosing the prefixes to declare:        {seconds:.2f}")
     print(f"\npolicekg Turtle is pyoxigraph's for the same triples, but for the prefix lines: {same}")
+    read_back = sum(1 for _ in pyoxigraph.parse(serialize(graph, "nt"), format=FORMATS["nt"]))
     print(f"N-Triples read back by pyoxigraph: {read_back} triples (the graph has {len(graph)})")
+    if not options.no_rdflib:
+        seconds, rdf = best(graph.to_rdflib, 1)
+        print(f"\nconverting to an rdflib.Graph (to_graph's boundary): {seconds:.1f} s; {memory()}")
+        seconds, _ = best(lambda: serialize(rdf, "turtle"), 1)
+        print(f"policekg serialize of that rdflib graph, Turtle:     {seconds:.1f} s")
 
 
 if __name__ == "__main__":

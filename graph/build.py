@@ -7,6 +7,10 @@ evidence node for every reading (same quote, offsets, confidence and status), so
 link triple in the graph is backed by a statement of exactly that triple. Every node has an IRI from :class:`~policekg.graph.iri.Minter`, so
 the same extraction always gives the same triples, whatever order its records come in.
 
+The triples go straight into pyoxigraph (:func:`build_triples` gives a
+:class:`~policekg.graph.triples.Triples`, what ``policekg build`` writes); no rdflib graph
+is made unless one is asked for (:func:`build_rdf`, behind :func:`policekg.to_graph`).
+
 References to entity keys that are not in ``extraction.entities`` cannot be typed or
 labelled, so they are skipped rather than left dangling: such links (and their evidence),
 fund funders and recipients, document publishers and subjects, and judgements about an
@@ -21,7 +25,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-from rdflib import Graph, Literal, URIRef
+from pyoxigraph import Literal
+from rdflib import Graph, URIRef
 
 from policekg.extract.model import GRADES, DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Link, Predicate
 from policekg.extract.link_types import link_type
@@ -30,10 +35,16 @@ from policekg.extract.peel_frameworks import areas as peel_areas
 from policekg.extract.periods import read_period
 from policekg.ontology import load_ontology
 
+from . import namespaces
 from .analyst import add_analyst_statements
 from .identifiers import identifier_triples
 from .iri import Minter
-from .namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes, expand
+from .namespaces import DEFAULT_BASE, CachedTerms, expand
+from .triples import Triples
+
+DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD = map(CachedTerms, (
+    namespaces.DCTERMS, namespaces.ORG, namespaces.PKO, namespaces.PROV, namespaces.RDF, namespaces.RDFS,
+    namespaces.SKOS, namespaces.XSD))
 
 CONFIDENCE_PLACES = Decimal("0.01")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,21 +55,22 @@ def search_name(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def decimal_literal(value: Decimal | float | int) -> Literal:
-    """An ``xsd:decimal`` literal in canonical form: "1500000.0", never "1.5E+6" or "1500000.00".
+def decimal_lexical(value: Decimal | float | int) -> str:
+    """The canonical ``xsd:decimal`` form of a number: "1500000.0", never "1.5E+6" or "1500000.00".
 
-    The canonical form is also what rdflib's Turtle writer prints, so literals round-trip unchanged.
+    The canonical form is also what rdflib's and pyoxigraph's Turtle writers print, so literals
+    round-trip unchanged.
     """
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
     whole, _, fraction = format(number.copy_abs() if number.is_zero() else number, "f").partition(".")
-    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
+    return f"{whole}.{fraction.rstrip('0') or '0'}"
 
 
-def confidence_literal(confidence: float) -> Literal:
-    """A confidence as an ``xsd:decimal`` rounded (half up) to two places."""
-    return decimal_literal(Decimal(str(confidence)).quantize(CONFIDENCE_PLACES, rounding=ROUND_HALF_UP))
+def confidence_lexical(confidence: float) -> str:
+    """A confidence as an ``xsd:decimal`` lexical form rounded (half up) to two places."""
+    return decimal_lexical(Decimal(str(confidence)).quantize(CONFIDENCE_PLACES, rounding=ROUND_HALF_UP))
 
 
 def _is_iso_date(text: str) -> bool:
@@ -72,11 +84,11 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def date_literal(document: DocumentInfo) -> Literal:
-    """A document's date as an ``xsd:date``; ``ValueError`` unless it is a real ``YYYY-MM-DD`` date."""
+def date_lexical(document: DocumentInfo) -> str:
+    """A document's date as an ``xsd:date`` lexical form; ``ValueError`` unless it is a real ``YYYY-MM-DD`` date."""
     if document.date is None or not _is_iso_date(document.date):
         raise ValueError(f"document {document.id!r} has date {document.date!r}, not a real YYYY-MM-DD date")
-    return Literal(document.date, datatype=XSD.date)
+    return document.date
 
 
 @cache
@@ -127,7 +139,7 @@ class _Reading:
 class _Builder:
     """Adds an extraction's records to a graph; evidence and roles are written at the end."""
 
-    graph: Graph
+    graph: Triples
     minter: Minter
     entities: dict[str, Entity]
     readings: dict[URIRef, _Reading] = field(default_factory=dict)
@@ -135,7 +147,12 @@ class _Builder:
     dates: dict[str, Literal] = field(default_factory=dict)  # each dated document's date, for its evidence
 
     def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
-        self.graph.add(triple)
+        """Emit one triple: subject and predicate IRIs, an object IRI or literal."""
+        self.graph.add(*triple)
+
+    def typed(self, lexical: str, datatype: URIRef) -> Literal:
+        """A literal of ``datatype`` (plain literals are ``Literal(text)``)."""
+        return self.graph.literal(lexical, datatype)
 
     def known(self, key: str | None) -> URIRef | None:
         """The IRI of an entity key, or None when the key is absent or names no entity."""
@@ -148,7 +165,7 @@ class _Builder:
         self.add((node, DCTERMS.source, Literal(doc.source)))
         self.add((node, PKO.sha256, Literal(doc.sha256)))
         if doc.date:
-            self.dates[doc.id] = date_literal(doc)
+            self.dates[doc.id] = self.typed(date_lexical(doc), XSD.date)
             self.add((node, DCTERMS.date, self.dates[doc.id]))
         if doc.inspection_year:
             self.add((node, PKO.inspectionYear, Literal(doc.inspection_year)))
@@ -163,8 +180,8 @@ class _Builder:
         :func:`~policekg.extract.periods.read_period`): the text itself stays as written."""
         period = read_period(text)
         if period is not None:
-            self.add((node, PKO.periodStart, Literal(period.start.isoformat(), datatype=XSD.date)))
-            self.add((node, PKO.periodEnd, Literal(period.end.isoformat(), datatype=XSD.date)))
+            self.add((node, PKO.periodStart, self.typed(period.start.isoformat(), XSD.date)))
+            self.add((node, PKO.periodEnd, self.typed(period.end.isoformat(), XSD.date)))
 
     def mentioned_in(self, node: URIRef, documents: set[str]) -> None:
         for document_id in documents:
@@ -225,7 +242,7 @@ class _Builder:
                 self.add((node, SKOS.altLabel, Literal(fund.label)))
         else:
             self.add((node, RDFS.label, Literal(fund.label)))
-        self.add((node, PKO.amount, decimal_literal(fund.amount)))
+        self.add((node, PKO.amount, self.typed(decimal_lexical(fund.amount), XSD.decimal)))
         for predicate, text in ((PKO.period, fund.period), (PKO.purpose, fund.purpose)):
             if text:
                 self.add((node, predicate, Literal(text)))
@@ -268,7 +285,8 @@ class _Builder:
         self.add((node, PKO.area, Literal(first.area)))
         self.add((node, PKO.grade, grade))
         self.add((node, PKO.year, Literal(first.year)))
-        self.add((node, PKO.carriedOver, Literal(any(j.carried_over for j in agreeing))))
+        self.add((node, PKO.carriedOver, self.typed("true" if any(j.carried_over for j in agreeing) else "false",
+                                                    XSD.boolean)))
         if area is not None:
             self.peel_area(node, area)
         for judgement in agreeing:
@@ -289,8 +307,8 @@ class _Builder:
 
     def finish(self) -> None:
         """Write the evidence nodes and the roles collected while adding records."""
-        for iri, reading in self.readings.items():
-            self.evidence_node(iri, reading)
+        while self.readings:  # popped, so that a reading's memory is free once its node is written
+            self.evidence_node(*self.readings.popitem())
         for role, posts in self.role_labels.items():
             self.add((role, RDF.type, ORG.Role))
             self.add((role, RDFS.label, Literal(min(posts))))
@@ -305,25 +323,26 @@ class _Builder:
         if evidence.document in self.dates:
             self.add((node, DCTERMS.date, self.dates[evidence.document]))
         self.add((node, PKO.quote, Literal(evidence.quote)))
-        self.add((node, PKO.charStart, Literal(int(evidence.start))))
-        self.add((node, PKO.charEnd, Literal(int(evidence.end))))
-        self.add((node, PKO.confidence, confidence_literal(evidence.confidence)))
+        self.add((node, PKO.charStart, self.typed(str(int(evidence.start)), XSD.integer)))
+        self.add((node, PKO.charEnd, self.typed(str(int(evidence.end)), XSD.integer)))
+        self.add((node, PKO.confidence, self.typed(confidence_lexical(evidence.confidence), XSD.decimal)))
         if evidence.page is not None:
-            self.add((node, PKO.page, Literal(int(evidence.page), datatype=XSD.positiveInteger)))
+            self.add((node, PKO.page, self.typed(str(int(evidence.page)), XSD.positiveInteger)))
         if evidence.status:
             self.add((node, PKO.status, Literal(evidence.status)))
 
 
-def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
-    """The contract graph of ``extraction``, with entity IRIs minted under ``base``.
+def build_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> Triples:
+    """The contract graph of ``extraction`` as pyoxigraph triples, with entity IRIs minted under ``base``.
 
     Raises ``ValueError`` for a base that cannot prefix IRIs, an entity key of no known
     kind, a document date that is not ``YYYY-MM-DD``, a judgement grade outside
     :data:`~policekg.extract.model.GRADES`, or a fund amount that is not a finite number:
     each is a bug upstream, not a fact about the documents.
     """
-    graph = bind_prefixes(Graph(bind_namespaces="none"), base)
-    builder = _Builder(graph, Minter(base), extraction.entities)
+    minter = Minter(base)
+    graph = Triples(base)
+    builder = _Builder(graph, minter, extraction.entities)
     for doc in extraction.documents:
         builder.document(doc)
     for entity in extraction.entities.values():
@@ -338,3 +357,11 @@ def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
     add_analyst_statements(graph, builder.minter, extraction.analyst, extraction.entities,
                            (fund.key for fund in extraction.funds))
     return graph
+
+
+def build_rdf(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """The contract graph of ``extraction`` as an ``rdflib.Graph``: :func:`build_triples`, converted once.
+
+    For callers that want rdflib's API; building and writing a file needs no rdflib graph.
+    """
+    return build_triples(extraction, base).to_rdflib()

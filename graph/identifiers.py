@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rdflib import Literal, URIRef
+from pyoxigraph import Literal
+from rdflib import URIRef
 from rdflib.term import Node
 
 from policekg.extract.identifiers import identifiers_of

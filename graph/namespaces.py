@@ -139,6 +139,29 @@ def expand(curie: str) -> URIRef:
     return PREFIXES[prefix][local]
 
 
+class CachedTerms:
+    """A namespace whose terms, once looked up, are plain attributes.
+
+    rdflib's closed namespaces check a name on every ``PKO.quote`` (a few microseconds);
+    a build writing a million triples looks terms up millions of times. The first look-up
+    goes through the namespace itself (so an unknown ``pko:`` term still raises
+    ``AttributeError``), later ones are ordinary attribute reads of the same ``URIRef``.
+    """
+
+    def __init__(self, namespace: type[DefinedNamespace] | Namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
 def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
     """Bind the contract's prefixes, and ``id:`` for the base of minted IRIs, on ``graph``.
 
@@ -153,6 +176,7 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
 
 __all__ = [
     "BASE_PREFIX",
+    "CachedTerms",
     "DCTERMS",
     "DEFAULT_BASE",
     "FOAF",

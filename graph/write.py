@@ -12,27 +12,34 @@ prefixes were added in (graphs with blank nodes only if the labels agree too). T
 prefixes written are the graph's bound ones that Turtle can declare and that some IRI of
 the graph falls under, sorted by name.
 
-Speed: converting a million rdflib terms and ordering a million triples in Python costs
-far more than pyoxigraph's serializing them, so the work is kept to one pass: each
+Two kinds of graph are written the same way, to the same bytes: the
+:class:`~policekg.graph.triples.Triples` a build makes (``policekg build``), which are
+pyoxigraph triples already grouped and ordered per subject, so writing them costs little
+more than pyoxigraph's own serializing (``bench/write.py``, ``bench/build_graph.py``) and
+they stream into the file; and an ``rdflib.Graph`` (the API's, or a graph read back).
+
+Speed of an rdflib graph: converting a million rdflib terms and ordering a million triples
+in Python costs far more than pyoxigraph's serializing them, so the work is kept to one pass: each
 distinct IRI is converted once (a cache keyed by its text), the order comes from sorting
 subjects and, per subject, predicates (rather than every triple), and the triples stream
 into pyoxigraph as they are made instead of being collected first. For rdflib's default
 in-memory store holding just this graph, the store's own subject index is walked, as
 iterating the graph costs more than all the rest. ``bench/write.py`` has the figures.
 
-Atomicity: the whole file is serialized in memory first, written to a temporary file
-beside the target, flushed to disk and moved over the target with :func:`os.replace`.
+Atomicity: the file is written to a temporary file beside the target (a build's triples
+stream into it; anything else is serialized in memory first), flushed to disk and moved
+over the target with :func:`os.replace`.
 On any failure the temporary file is removed and an existing target is left as it was.
 """
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
@@ -42,6 +49,9 @@ from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 
+from .prefixes import SortedPrefixes, declarable_prefixes, declared_prefixes, namespaces_of, prefix_lines
+from .triples import Triples
+
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
 """The formats pyoxigraph writes; the rest of :data:`FORMATS` (JSON-LD) rdflib writes."""
@@ -49,8 +59,6 @@ OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfF
 SubjectIndex = Mapping[Node, Mapping[Node, Iterable[Node]]]
 """Triples grouped by subject, then predicate: the shape of rdflib's in-memory ``spo`` index."""
 
-_PREFIX_NAME = re.compile(r"(?:[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?")  # Turtle's PN_PREFIX, ASCII only
-_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")  # written as a prefixed name unescaped
 _RDF_TYPE = str(RDF.type)
 
 
@@ -63,16 +71,22 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
-def serialize(graph: Graph, fmt: str) -> bytes:
+def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     """The UTF-8 bytes of ``graph`` in rdflib format ``fmt`` (one of :data:`FORMATS`' values).
 
-    Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
+    A build's :class:`~policekg.graph.triples.Triples` are written as they are (JSON-LD
+    converts them to rdflib first); an ``rdflib.Graph`` gives the same bytes for the same
+    triples and prefixes. Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
     silently losing its graph names. A term that cannot be written (an IRI that is not a
     valid absolute IRI, a malformed language tag, text that is not valid Unicode) raises
     ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
     """
     if fmt not in FORMATS.values():
         raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+    if isinstance(graph, Triples):
+        if fmt in OXIGRAPH_FORMATS:
+            return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
+        graph = graph.to_rdflib()
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
     if fmt not in OXIGRAPH_FORMATS:
@@ -87,50 +101,40 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
 
 
+def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
+    """A build's triples in pyoxigraph format ``fmt``: the bytes :func:`write_triples` writes."""
+    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    data = pyoxigraph.serialize(triples.ordered(), format=fmt, prefixes=prefixes)
+    return _sorted_prefixes(data, prefixes, set(prefixes.values())) if prefixes else data
+
+
+def write_triples(triples: Triples, fmt: RdfFormat, stream: BinaryIO) -> None:
+    """Write a build's triples to ``stream`` in pyoxigraph format ``fmt``, in canonical order, declaring the
+    prefixes an rdflib graph of the same triples and bindings would; the output never sits whole in memory."""
+    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    output = SortedPrefixes(stream, prefixes)
+    pyoxigraph.serialize(triples.ordered(), output, fmt, prefixes=prefixes)
+    output.flush()
+
+
 def escaped_namespaces(index: SubjectIndex, namespaces: Iterable[str]) -> set[str]:
-    """The ``namespaces`` under which some IRI of ``index`` has a local part that is not plain
-    letters, digits, "_", "-" and inner dots.
+    """The ``namespaces`` under which some IRI of ``index`` needs escapes (see :func:`namespaces_of`).
 
-    pyoxigraph would write such an IRI as a prefixed name with backslash escapes
-    (``id:force\\/kent-police``, or a final ``\\.`` that rdflib 7.6 cannot read). One walk
-    over the index, each distinct IRI looked at once, decides before anything is converted.
+    One walk over the index, each distinct IRI looked at once, decides before anything is converted.
     """
-    namespaces = tuple(namespaces)
-    escaped: set[str] = set()
-    seen: set[str] = set()
-
-    def look(term: Node) -> None:
-        text = str(term)
-        if text in seen or not text.startswith(namespaces):
-            return
-        seen.add(text)
-        escaped.update(namespace for namespace in namespaces if text.startswith(namespace)
-                       and len(text) > len(namespace) and not _PLAIN_LOCAL.fullmatch(text[len(namespace):]))
-
+    iris: dict[str, None] = {}
     for subject, predicates in index.items():
         if type(subject) is URIRef:
-            look(subject)
+            iris[str(subject)] = None
         for predicate, objects in predicates.items():
-            look(predicate)
-            for obj in objects:
-                if type(obj) is URIRef:
-                    look(obj)
-    return escaped
+            iris[str(predicate)] = None
+            iris.update((str(obj), None) for obj in objects if type(obj) is URIRef)
+    return namespaces_of(iris, namespaces)[0]
 
 
 def turtle_prefixes(graph: Graph) -> dict[str, str]:
     """The graph's bound prefixes that Turtle can declare, by name (a namespace bound twice keeps the first)."""
-    prefixes: dict[str, str] = {}
-    for prefix, namespace in sorted(graph.namespaces()):
-        namespace = str(namespace)
-        if not _PREFIX_NAME.fullmatch(prefix) or namespace in prefixes.values():
-            continue
-        try:
-            pyoxigraph.NamedNode(namespace)
-        except ValueError:
-            continue
-        prefixes[prefix] = namespace
-    return prefixes
+    return declarable_prefixes(graph.namespaces())
 
 
 def _sorted_prefixes(data: bytes, prefixes: Mapping[str, str], used: set[str]) -> bytes:
@@ -140,7 +144,7 @@ def _sorted_prefixes(data: bytes, prefixes: Mapping[str, str], used: set[str]) -
     triple (and nothing for no triples). Should its output start any other way, ``data``
     is returned unchanged: still deterministic, only not in this order.
     """
-    lines = {prefix: f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in prefixes.items()}
+    lines = prefix_lines(prefixes)
     size = sum(map(len, lines.values()))
     if not data or sorted(data[:size].splitlines(keepends=True)) != sorted(lines.values()):
         return data
@@ -318,7 +322,13 @@ class OutputError(PoliceKGError, OSError):
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure.
+    """Replace ``path`` with ``data`` all at once, or leave it untouched on failure (see :func:`atomic_write`)."""
+    atomic_write(path, lambda stream: stream.write(data))
+
+
+def atomic_write(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` with what ``fill`` writes to the stream it is given, all at once, or leave
+    it untouched on failure: ``fill`` writes a temporary file beside ``path`` that then replaces it.
 
     Parent folders are created. Raises :class:`OutputError` naming ``path`` when the file
     system refuses (a full disk, a read-only folder).
@@ -328,7 +338,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            fill(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -341,15 +351,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+def write_graph(graph: Graph | Triples, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
     """Write ``graph`` to ``path`` (format from the suffix unless given); return the path.
 
-    Parent folders are created. Serialization happens before the file system is touched,
-    so a graph that cannot be serialized leaves any existing file as it was.
+    Parent folders are created. A graph that cannot be serialized leaves any existing file
+    as it was. A build's :class:`~policekg.graph.triples.Triples` stream into the file; an
+    rdflib graph (or JSON-LD) is serialized in memory first.
     """
     target = Path(path)
-    data = serialize(graph, fmt or format_for(target))
-    atomic_write_bytes(target, data)
+    fmt = fmt or format_for(target)
+    if isinstance(graph, Triples) and fmt in OXIGRAPH_FORMATS:
+        atomic_write(target, lambda stream: write_triples(graph, OXIGRAPH_FORMATS[fmt], stream))
+    else:
+        atomic_write_bytes(target, serialize(graph, fmt))
     return target
 
 

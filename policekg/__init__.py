@@ -15,7 +15,7 @@ __path__ = extend_path(__path__, __name__)
 
 from importlib.metadata import version
 
-from policekg.api import build_graph, document_text, documents, extract_documents, to_graph
+from policekg.api import build_graph, document_text, documents, extract_documents, to_graph, to_triples
 from policekg.extract.errors import DocumentError, PoliceKGError
 from policekg.graph.analytics import bridges, centrality, communities, stats_report
 from policekg.graph.export import export_network
@@ -64,6 +64,7 @@ __all__ = [
     "stats_report",
     "to_graph",
     "to_networkx",
+    "to_triples",
     "validate_file",
     "validate_graph",
     "write_graph",

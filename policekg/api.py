@@ -18,8 +18,9 @@ from policekg.extract.model import Extraction
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
 from policekg.extract.resources import use_lexicon, user_lexicon
-from policekg.graph.build import build_rdf
+from policekg.graph.build import build_rdf, build_triples
 from policekg.graph.namespaces import DEFAULT_BASE
+from policekg.graph.triples import Triples
 
 PathLike = str | os.PathLike[str]
 
@@ -110,8 +111,17 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
 
 
 def to_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
-    """The contract's RDF graph of an extraction, with entity IRIs minted under ``base``."""
+    """The contract's RDF graph of an extraction as an ``rdflib.Graph``, with entity IRIs minted under ``base``."""
     return build_rdf(extraction, base)
+
+
+def to_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> Triples:
+    """The same graph as :func:`to_graph`, held as pyoxigraph triples: what ``policekg build`` writes.
+
+    A million-triple graph takes far less memory this way and is written several times
+    faster by :func:`policekg.write_graph`; ask for :func:`to_graph` to use rdflib's API.
+    """
+    return build_triples(extraction, base)
 
 
 def build_graph(paths: Iterable[PathLike], *, base: str = DEFAULT_BASE, nlp: Language | None = None,

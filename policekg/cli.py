@@ -179,7 +179,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         if not extraction.documents:
             _fail("no document could be read; no graph written")
         with stage("graph"):
-            graph = api.to_graph(extraction, base)
+            graph = api.to_triples(extraction, base)
         with stage("write"):
             policekg.write_graph(graph, output)
     if not quiet:

@@ -89,7 +89,7 @@ def attributed(graph: Graph, statement: URIRef, action: str) -> None:
     agent = graph.value(statement, PROV.wasAttributedTo)
     assert {RDF.type: set(graph.objects(agent, RDF.type))}[RDF.type] == {PROV.Person, PROV.Agent}
     assert graph.value(agent, RDFS.label) == Literal(ANALYST)
-    assert graph.value(statement, DCTERMS.date) == Literal(DAY, datatype=XSD.date)
+    assert graph.value(statement, DCTERMS.created) == Literal(DAY, datatype=XSD.date)
     assert graph.value(statement, PKO.note) == Literal("checked")
 
 

@@ -27,7 +27,7 @@ from policekg.extract.model import (
     Predicate,
 )
 from policekg.graph import namespaces
-from policekg.graph.build import build_rdf, confidence_literal, decimal_literal
+from policekg.graph.build import build_rdf, confidence_lexical, decimal_lexical
 from policekg.graph.iri import Minter
 from policekg.graph.namespaces import (
     DCTERMS,
@@ -235,18 +235,18 @@ def test_iri_hashes_do_not_depend_on_base() -> None:
      (3, "3.0"), (Decimal("-0"), "0.0"), (2.5, "2.5")],
 )
 def test_build_decimal_literal_is_canonical(value: Decimal | int | float, lexical: str) -> None:
-    assert decimal_literal(value) == Literal(lexical, datatype=DECIMAL)
+    assert decimal_lexical(value) == lexical
 
 
 @pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), float("inf")])
 def test_build_decimal_literal_rejects_non_finite(value: Decimal | float) -> None:
     with pytest.raises(ValueError, match="finite"):
-        decimal_literal(value)
+        decimal_lexical(value)
 
 
 @pytest.mark.parametrize(("value", "lexical"), [(0.905, "0.91"), (0.9, "0.9"), (1, "1.0"), (0.0049, "0.0")])
 def test_build_confidence_rounded_to_two_places(value: float, lexical: str) -> None:
-    assert confidence_literal(value) == Literal(lexical, datatype=DECIMAL)
+    assert confidence_lexical(value) == lexical
 
 
 # --- entities and documents -------------------------------------------------------------------
