@@ -9,7 +9,6 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from pyoxigraph import RdfFormat, Store
-from rdflib import Graph
 from test_network import network_extraction
 
 from policekg.cli import cli
