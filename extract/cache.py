@@ -17,6 +17,7 @@ extracted again.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import platform
@@ -142,7 +143,8 @@ class ExtractionCache:
             os.replace(temporary, path)
             self.stats.stored += 1
         except OSError:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # its folder may not exist: a file stands in the way
+                temporary.unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Remove the entries of other fingerprints: they can never be used again."""

@@ -12,3 +12,17 @@ class DocumentError(PoliceKGError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class InvalidInput(PoliceKGError, ValueError):
+    """A value the user gave (an option, a name, a file suffix, a setting) that policekg cannot use.
+
+    Also a ``ValueError``, so code that caught ``ValueError`` before keeps working.
+    """
+
+
+class AccessError(PoliceKGError, OSError):
+    """A file, folder or network port the user named could not be used (read, written or listened on).
+
+    Also an ``OSError``, so code that caught ``OSError`` before keeps working.
+    """

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from .known_names import UnknownName
 from .service_check import UncheckedQuery, uses_service
 from .sparql import QUERY_PREFIXES, QueryError, QueryResult, ask, evaluate, saved_questions
-from .result_formats import csv_text, json_text, table, tsv_text
+from .result_formats import as_solutions, csv_text, json_text, table, tsv_text, xml_text
 
 TRUNCATED_HEADER = "X-Policekg-Truncated"
 SERVICE_REFUSED = "federated queries (SERVICE) are not allowed"
@@ -53,6 +53,7 @@ QUESTION_FORMATS: dict[str, tuple[Callable[[QueryResult], str], str]] = {  # med
     "application/json": (json_text, "application/sparql-results+json"),
     "text/csv": (csv_text, "text/csv; charset=utf-8"),
     "text/tab-separated-values": (tsv_text, "text/tab-separated-values; charset=utf-8"),
+    "application/sparql-results+xml": (xml_text, "application/sparql-results+xml"),
     "text/plain": (table, "text/plain; charset=utf-8"),
 }
 QUESTION_FLAGS = ("evidence", "by")  # request fields that shape an answer rather than name things
@@ -116,26 +117,16 @@ def content_type(rdf_format: ox.QueryResultsFormat | ox.RdfFormat) -> str:
     return f"{media}; charset=utf-8" if media.startswith("text/") and "charset" not in media else media
 
 
-def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
-    """A term as the SPARQL TSV results format writes it (empty when unbound)."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.Triple):
-        return f"<<( {term_text(term.subject)} {term_text(term.predicate)} {term_text(term.object)} )>>"
-    return str(term)
-
-
 def solutions_body(solutions: ox.QuerySolutions, rdf_format: ox.QueryResultsFormat, row_limit: int) -> tuple[bytes, bool]:
     """At most ``row_limit`` solutions serialized as ``rdf_format``, and whether rows were cut.
 
-    pyoxigraph serializes only a whole result iterator, so the kept rows are written as TSV
-    (the terms in their own syntax), read back with pyoxigraph and serialized by it.
+    pyoxigraph serializes only a whole result iterator, so the kept rows go through
+    :func:`~.result_formats.as_solutions`.
     """
     variables = solutions.variables
     rows = list(islice(solutions, row_limit + 1))
-    lines = ["\t".join(str(variable) for variable in variables)]
-    lines += ["\t".join(term_text(row[variable]) for variable in variables) for row in rows[:row_limit]]
-    kept = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    kept = as_solutions([variable.value for variable in variables],
+                        ([row[variable] for variable in variables] for row in rows[:row_limit]))
     return kept.serialize(format=rdf_format), len(rows) > row_limit
 
 

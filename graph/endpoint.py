@@ -39,18 +39,19 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from policekg.extract.errors import AccessError, InvalidInput
+
 from .answer import TRUNCATED_HEADER, Question, Response, question_list, text_response
+from .endpoint_page import query_page
 from .query_workers import QueryPool, Source, default_workers, prepare_store
 from .sparql import is_update
 
 SPARQL_PATH = "/sparql"
 ASK_PATH = "/ask"
 MAX_BODY_BYTES = 1_000_000
-PAGE = (files(__package__) / "templates" / "sparql.html").read_text(encoding="utf-8")
 PAGE_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "connect-src 'self'; form-action 'none'; base-uri 'none'"
@@ -77,7 +78,7 @@ def web_origin(text: str) -> str:
     """``text`` as a web origin (``scheme://host[:port]``, lower case); ``ValueError`` if it is not one."""
     url = urlsplit(text.strip().rstrip("/"))
     if url.scheme not in ("http", "https") or not url.hostname or url.path or url.query or url.fragment or url.username:
-        raise ValueError(f"not a web origin: {text!r}; give scheme://host[:port], e.g. http://localhost:8888")
+        raise InvalidInput(f"not a web origin: {text!r}; give scheme://host[:port], e.g. http://localhost:8888")
     return f"{url.scheme}://{url.netloc}".lower()
 
 
@@ -225,7 +226,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """``/`` is the page; ``/sparql?query=…`` runs a query; ``/ask/NAME?…`` asks a saved question."""
         url = urlsplit(self.path)
         if url.path == "/":
-            self._answer(lambda: Response(200, PAGE.encode("utf-8"), "text/html; charset=utf-8",
+            self._answer(lambda: Response(200, query_page().encode("utf-8"), "text/html; charset=utf-8",
                                           {"Content-Security-Policy": PAGE_POLICY}))
         elif url.path == SPARQL_PATH:
             self._answer(lambda: self._query(parse_qs(url.query, keep_blank_values=True)))
@@ -347,16 +348,16 @@ def make_server(
     under ``if __name__ == "__main__":`` (notebooks and the ``policekg`` command need nothing).
     """
     if timeout <= 0:
-        raise ValueError("timeout must be positive")
+        raise InvalidInput("timeout must be positive")
     if row_limit < 0:
-        raise ValueError("row_limit must not be negative")
+        raise InvalidInput("row_limit must not be negative")
     if threads < 1:
-        raise ValueError("threads must be at least 1")
+        raise InvalidInput("threads must be at least 1")
     policy = AccessPolicy(frozenset(web_origin(origin) for origin in cors_origins), _is_loopback(host))
     try:
         server = SparqlServer((host, port), policy=policy, threads=threads, client_timeout=client_timeout, quiet=quiet)
     except OSError as error:
-        raise OSError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise AccessError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     try:
         folder, server.temporary = prepare_store(source)
         server.pool = QueryPool(folder, workers=workers or default_workers(), timeout=timeout, row_limit=row_limit)

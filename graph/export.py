@@ -22,6 +22,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from policekg.extract.errors import InvalidInput
+
 from .view_text import fund_heading
 from .write import atomic_write_bytes
 
@@ -43,7 +45,7 @@ def export_network(g: nx.MultiGraph, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     writer = WRITERS.get(target.suffix.lower())
     if writer is None:
-        raise ValueError(f"cannot export a network to {os.fspath(path)!r}; "
+        raise InvalidInput(f"cannot export a network to {os.fspath(path)!r}; "
                          f"use a file ending in one of {', '.join(sorted(WRITERS))}")
     buffer = io.BytesIO()
     writer(flatten(g), buffer)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
+from policekg.extract.errors import InvalidInput
 from policekg.extract.model import Kind
 from policekg.extract.slug import short_hash, slugify
 
@@ -45,11 +46,11 @@ def check_base(base: str) -> str:
     """Return ``base`` if it can prefix minted IRIs, else raise ``ValueError`` saying why."""
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"base IRI {base!r} must be an absolute http(s) IRI, such as {DEFAULT_BASE!r}")
+        raise InvalidInput(f"base IRI {base!r} must be an absolute http(s) IRI, such as {DEFAULT_BASE!r}")
     if _IRI_FORBIDDEN.search(base):
-        raise ValueError(f"base IRI {base!r} contains a space or a character not allowed in IRIs")
+        raise InvalidInput(f"base IRI {base!r} contains a space or a character not allowed in IRIs")
     if not base.endswith(("/", "#")):
-        raise ValueError(f"base IRI {base!r} must end in '/' or '#' so minted names can follow it")
+        raise InvalidInput(f"base IRI {base!r} must end in '/' or '#' so minted names can follow it")
     return base
 
 
@@ -74,7 +75,7 @@ class Minter:
             folder = KIND_FOLDERS[Kind(kind_name)]
         except ValueError:
             kinds = ", ".join(kind.value for kind in Kind)
-            raise ValueError(f"entity key {key!r} must start with one of {kinds} and '/'") from None
+            raise InvalidInput(f"entity key {key!r} must start with one of {kinds} and '/'") from None
         return self._iri(folder, _segment(name))
 
     def document(self, document_id: str) -> URIRef:

@@ -23,6 +23,8 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
+from policekg.extract.errors import InvalidInput
+
 SCHEMA = SDO
 
 DEFAULT_BASE = "https://w3id.org/policekg/id/"
@@ -130,12 +132,12 @@ def expand(curie: str) -> URIRef:
     :class:`PKO` defines); raises ``ValueError`` for an unknown prefix or term."""
     prefix, _, local = curie.partition(":")
     if prefix not in PREFIXES or not local:
-        raise ValueError(f"not a contract CURIE: {curie!r}")
+        raise InvalidInput(f"not a contract CURIE: {curie!r}")
     if prefix == "pko":
         try:
             return getattr(PKO, local)
         except AttributeError:
-            raise ValueError(f"the policekg ontology defines no {curie}") from None
+            raise InvalidInput(f"the policekg ontology defines no {curie}") from None
     return PREFIXES[prefix][local]
 
 

@@ -33,6 +33,8 @@ import networkx as nx
 import rdflib
 from pyoxigraph import Store
 
+from policekg.extract.errors import InvalidInput
+
 from .build import search_name
 from .known_names import UnknownName, closest
 from .namespaces import ORG, PKO
@@ -106,13 +108,13 @@ def to_networkx(graph: rdflib.Graph | Store, view: str = "collaboration", *, foc
 def _check_arguments(view: str, kinds: Iterable[str] | None, depth: int) -> set[str]:
     """The node kinds to keep; ``ValueError`` for arguments no graph could satisfy."""
     if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+        raise InvalidInput(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     if depth < 0:
-        raise ValueError(f"depth must be 0 or more, not {depth}")
+        raise InvalidInput(f"depth must be 0 or more, not {depth}")
     wanted = set(KINDS if kinds is None else kinds)
     unknown = sorted(wanted - set(KINDS))
     if unknown:
-        raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use any of {', '.join(KINDS)}")
+        raise InvalidInput(f"unknown kind(s) {', '.join(unknown)}; use any of {', '.join(KINDS)}")
     return wanted
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import InvalidInput, PoliceKGError
 
 from .write import GraphFileError, format_for, read_graph
 
@@ -200,7 +200,7 @@ def push_graph(
     ``timeout`` is how many seconds to wait at each step: connecting, sending, the answer.
     """
     if timeout <= 0:
-        raise ValueError("timeout must be positive")
+        raise InvalidInput("timeout must be positive")
     url = target_url(endpoint, graph)
     method = "PUT" if replace else "POST"
     with ExitStack() as files:

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from policekg.extract.errors import InvalidInput
+
 from .answer import Question, Response, answer, answer_question, text_response
 from .sandbox import confine
 from .service_check import uses_service
@@ -126,7 +128,7 @@ class QueryPool:
 
     def __init__(self, folder: Path, *, workers: int, timeout: float, row_limit: int) -> None:
         if workers < 1:
-            raise ValueError("workers must be at least 1")
+            raise InvalidInput("workers must be at least 1")
         self.folder = folder
         self.timeout = timeout
         self.row_limit = row_limit

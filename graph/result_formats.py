@@ -1,17 +1,17 @@
-"""A query's answer written out: an aligned table for people, SPARQL 1.1 CSV, TSV and JSON for tools.
+"""A query's answer written out: an aligned table for people, SPARQL 1.1 CSV, TSV, JSON and XML for tools.
 
-Tables print labels (or prefixed names) and amounts in pounds; CSV, TSV and JSON keep every
-IRI and number as it is, so a program reading them loses nothing.
+Tables print labels (or prefixed names) and amounts in pounds; CSV, TSV, JSON and XML keep
+every IRI and number as it is, so a program reading them loses nothing. pyoxigraph writes
+those four (:func:`as_solutions`), so they follow the standards exactly as its endpoint's do.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat
+from pyoxigraph import QueryResultsFormat, RdfFormat
 
 from policekg.extract.money import pounds_for_reading
 
@@ -20,8 +20,6 @@ from .results import QueryError, QueryResult, Term, plain
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "turtle")
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
@@ -68,47 +66,45 @@ def pounds(term: Term | None) -> str:
         return plain(term)
 
 
-def csv_text(result: QueryResult) -> str:
-    """SPARQL 1.1 CSV: variable names, then IRIs and literal text, CRLF line ends."""
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    writer.writerows([_csv_value(term) for term in row] for row in result.rows)
-    return output.getvalue()
-
-
-def _csv_value(term: Term | None) -> str:
+def term_text(term: Term | None) -> str:
+    """A term as the SPARQL TSV results format writes it (empty when unbound)."""
     if term is None:
         return ""
-    return term.value if isinstance(term, (Literal, NamedNode)) else str(term)
+    if isinstance(term, pyoxigraph.Triple):
+        return f"<<( {term_text(term.subject)} {term_text(term.predicate)} {term_text(term.object)} )>>"
+    return str(term)
+
+
+def as_solutions(variables: Sequence[str], rows: Iterable[Sequence[Term | None]]) -> pyoxigraph.QuerySolutions:
+    """Rows as pyoxigraph query solutions, so that pyoxigraph writes every results format.
+
+    pyoxigraph serializes only solutions it made, so the rows are written as SPARQL TSV (each
+    term in its own syntax, nothing lost) and read back by pyoxigraph's results parser.
+    """
+    lines = ["\t".join(f"?{name}" for name in variables)]
+    lines += ["\t".join(term_text(term) for term in row) for row in rows]
+    return pyoxigraph.parse_query_results("\n".join(lines) + "\n", QueryResultsFormat.TSV)
+
+
+def _written(result: QueryResult, fmt: QueryResultsFormat) -> str:
+    return as_solutions(result.variables, result.rows).serialize(format=fmt).decode("utf-8")
+
+
+def csv_text(result: QueryResult) -> str:
+    """SPARQL 1.1 CSV (written by pyoxigraph): variable names, then IRIs and literal text, CRLF line ends."""
+    return _written(result, QueryResultsFormat.CSV)
 
 
 def tsv_text(result: QueryResult) -> str:
-    """SPARQL 1.1 TSV: ``?name`` headers, then terms written as in Turtle."""
-    lines = ["\t".join(f"?{name}" for name in result.variables)]
-    lines += ["\t".join("" if term is None else str(term) for term in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
+    """SPARQL 1.1 TSV (written by pyoxigraph): ``?name`` headers, then terms written as in Turtle."""
+    return _written(result, QueryResultsFormat.TSV)
 
 
 def json_text(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    bindings = [
-        {name: _json_term(term) for name, term in zip(result.variables, row) if term is not None}
-        for row in result.rows
-    ]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    """SPARQL 1.1 Query Results JSON (written by pyoxigraph)."""
+    return _written(result, QueryResultsFormat.JSON)
 
 
-def _json_term(term: Term) -> dict[str, str]:
-    if isinstance(term, NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, Literal):
-        value = {"type": "literal", "value": term.value}
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype.value not in (_XSD_STRING, _LANG_STRING):
-            value["datatype"] = term.datatype.value
-        return value
-    return {"type": "triple", "value": str(term)}
+def xml_text(result: QueryResult) -> str:
+    """SPARQL Query Results XML (written by pyoxigraph)."""
+    return _written(result, QueryResultsFormat.XML)

@@ -6,7 +6,7 @@ the API (``policekg.ask`` and friends), the endpoint and the benchmarks import f
 * :mod:`.stores`: opening a graph file or an on-disk store, making one (``policekg load``);
 * :mod:`.running`: running a read-only query with the contract's prefixes and bound values;
 * :mod:`.results`: what an answer is, and how its terms read (labels, prefixed names);
-* :mod:`.result_formats`: tables, SPARQL CSV, TSV and JSON;
+* :mod:`.result_formats`: tables, and SPARQL CSV, TSV, JSON and XML written by pyoxigraph;
 * :mod:`.questions`: the saved questions of ``queries/*.rq`` and :func:`ask`;
 * :mod:`.aggregate`: one row per partner, programme or post, and money totals.
 """

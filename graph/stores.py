@@ -13,7 +13,7 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import RdfFormat, Store
 
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import AccessError, PoliceKGError
 
 from .write import GraphFileError, format_for
 
@@ -51,6 +51,8 @@ def _fill(store: Store, path: Path, fmt: RdfFormat, bulk: bool) -> None:
         (store.bulk_load if bulk else store.load)(path=str(path), format=fmt)
     except (SyntaxError, ValueError) as exc:
         raise GraphFileError(f"{path}: not valid {fmt.name}: {first_line(exc)}") from exc
+    except OSError as exc:
+        raise AccessError(f"{path}: cannot be loaded: {first_line(exc)}") from exc
 
 
 def open_store(graph_file: str | os.PathLike[str] | None = None, store_dir: str | os.PathLike[str] | None = None) -> Store:
@@ -98,11 +100,13 @@ def load_store(graph_file: str | os.PathLike[str], store_dir: str | os.PathLike[
     target = Path(store_dir)
     if target.exists() and not _is_store(target) and any(target.iterdir()):
         raise StoreError(f"{target}: exists and is not an oxigraph store; refusing to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
     building = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         count = _build_store(building, path, fmt)
         _swap_in(building, target)
+    except OSError as exc:
+        raise AccessError(f"{target}: cannot make the store: {first_line(exc)}") from exc
     finally:
         shutil.rmtree(building, ignore_errors=True)
     return count

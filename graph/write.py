@@ -33,6 +33,7 @@ On any failure the temporary file is removed and an existing target is left as i
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from bisect import bisect_left
@@ -47,7 +48,7 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import InvalidInput, PoliceKGError
 
 from .prefixes import SortedPrefixes, declarable_prefixes, declared_prefixes, namespaces_of, prefix_lines
 from .triples import Triples
@@ -67,7 +68,7 @@ def format_for(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         supported = ", ".join(sorted(FORMATS))
-        raise ValueError(f"cannot tell the RDF format of {os.fspath(path)!r}; use a file ending in one of {supported}")
+        raise InvalidInput(f"cannot tell the RDF format of {os.fspath(path)!r}; use a file ending in one of {supported}")
     return FORMATS[suffix]
 
 
@@ -82,7 +83,7 @@ def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
     """
     if fmt not in FORMATS.values():
-        raise ValueError(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+        raise InvalidInput(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
     if isinstance(graph, Triples):
         if fmt in OXIGRAPH_FORMATS:
             return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
@@ -344,11 +345,17 @@ def atomic_write(path: Path, fill: Callable[[BinaryIO], object]) -> None:
         os.replace(temporary, path)
         _fsync_folder(path.parent)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
+
+
+def _discard(temporary: Path) -> None:
+    """Remove a half-written file if there is one; its folder may not even exist (a file in the way)."""
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
 
 
 def write_graph(graph: Graph | Triples, path: str | os.PathLike[str], fmt: str | None = None) -> Path:

@@ -14,6 +14,7 @@ from policekg.extract.correct import apply_corrections
 from policekg.extract.corrections import corrections_files, read_corrections
 from policekg.extract.corpus import Engine, extract_corpus
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
+from policekg.extract.errors import InvalidInput
 from policekg.extract.model import Extraction
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
@@ -91,7 +92,7 @@ def extract_documents(paths: Iterable[PathLike], *, nlp: Language | None = None,
     files = corrections_files(paths, corrections)
     decisions = [decision for file in files for decision in read_corrections(file)]
     if nlp is not None and model is not None:
-        raise ValueError("give nlp (a loaded pipeline) or model (its name), not both")
+        raise InvalidInput("give nlp (a loaded pipeline) or model (its name), not both")
     model = model or nlp_module.MODEL
     identity = nlp if nlp is not None else model
     nlp_module.model_identity(identity)  # a model that is not installed fails here, before any reading

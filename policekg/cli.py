@@ -21,7 +21,7 @@ import policekg.graph.write
 from policekg import api, cli_lexicon, cli_network, cli_review
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
-from policekg.extract.errors import PoliceKGError
+from policekg.extract.errors import AccessError, InvalidInput, PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.extract.stages import Stopwatch, stage, timing
 from policekg.graph.evaluate import evaluate as score_graph
@@ -47,8 +47,13 @@ def _fail(message: str) -> None:
 
 
 def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one clear line on stderr and exit code 2 (1 for a name the graph
-    does not know, which comes with the closest names it does)."""
+    """Turn policekg's own errors into one clear line on stderr and exit code 2 (1 for a name the
+    graph does not know, which comes with the closest names it does).
+
+    Only :class:`PoliceKGError` is caught: every failure a user can cause (a bad option, a file
+    that cannot be read or written, a port in use) raises one, so any other exception is a bug
+    and keeps its traceback.
+    """
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -57,7 +62,7 @@ def clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except UnknownName as error:  # the work was understood, but names nothing: exit 1 like "found problems"
             click.echo(f"Error: {error}", err=True)
             sys.exit(EXIT_PROBLEMS)
-        except (PoliceKGError, ValueError, OSError) as error:
+        except PoliceKGError as error:
             _fail(str(error))
 
     return wrapper
@@ -392,12 +397,22 @@ def query(arguments: tuple[str, ...], query_file: str | None, store_dir: str | N
     if len(arguments) != expected:
         _fail("usage: policekg query GRAPH 'SPARQL' | policekg query --store DIR 'SPARQL' (or --file FILE)")
     graph_file = None if store_dir else arguments[0]
-    text = Path(query_file).read_text(encoding="utf-8") if query_file else arguments[-1]
+    text = _read_query(query_file) if query_file else arguments[-1]
     store = _store(graph_file, store_dir)
     result = sparql.run_query(store, text)
     if fmt == "table":
         result = sparql.with_labels(store, result)
     _echo(sparql.format_result(result, fmt))
+
+
+def _read_query(path: str) -> str:
+    """The text of a query file given with ``--file``; a file that cannot be read is one line."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    except OSError as error:
+        raise AccessError(f"{path}: cannot be read: {error.strerror or error}") from error
 
 
 @cli.command()

@@ -10,18 +10,22 @@ from pathlib import Path
 
 import click
 
+from policekg.extract.errors import AccessError
 from policekg.extract.resources import LexiconError, bundled_names, lexicon_path, patterns_dir, use_lexicon
 
 
 def _first_comment(path: Path) -> str:
     """A file's own description: its first ``#`` or ``//`` comment line, if it has one."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            text = line.strip()
-            if text.startswith(("#", "//")):
-                return text.lstrip("#/ ").strip()
-            if text:
-                return ""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                text = line.strip()
+                if text.startswith(("#", "//")):
+                    return text.lstrip("#/ ").strip()
+                if text:
+                    return ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot be read: {error}") from error
     return ""
 
 
@@ -71,11 +75,17 @@ def register(cli: click.Group, clear_errors) -> None:
             policekg lexicon copy my-lexicon/
         """
         target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise AccessError(f"{folder}: cannot make the folder: {error.strerror or error}") from error
         clashes = [name for name in bundled_names() if (target / name).exists()]
         if clashes and not force:
             raise LexiconError(f"{folder} already has {', '.join(clashes[:3])}"
                                        f"{' …' if len(clashes) > 3 else ''}; give --force to overwrite")
         for name in bundled_names():
-            shutil.copyfile(patterns_dir() / name, target / name)
+            try:
+                shutil.copyfile(patterns_dir() / name, target / name)
+            except OSError as error:
+                raise AccessError(f"{target / name}: cannot write: {error.strerror or error}") from error
         click.echo(f"copied {len(bundled_names())} lexicon files to {folder}")
