@@ -70,7 +70,11 @@ def communities(g: nx.Graph, seed: int = 42) -> list[list[str]]:
     Largest community first; the labels in each are sorted. The list index is the community id
     that :func:`centrality` and :func:`stats_report` use.
     """
-    return [[_label(g, node) for node in group] for group in _node_communities(g, seed)]
+    return _labels(g, _node_communities(g, seed))
+
+
+def _labels(g: nx.Graph, groups: list[list]) -> list[list[str]]:
+    return [[_label(g, node) for node in group] for group in groups]
 
 
 def betweenness_sample(g: nx.Graph, exact_limit: int = EXACT_LIMIT) -> int | None:
@@ -86,10 +90,15 @@ def centrality(g: nx.Graph, seed: int = 42, exact_limit: int = EXACT_LIMIT) -> l
     :func:`betweenness_sample` sources picked with ``seed`` (the same seed, the same figures).
     Sorted by betweenness, then degree (both descending), then label.
     """
+    return _centrality(g, seed, exact_limit, _node_communities(g, seed))
+
+
+def _centrality(g: nx.Graph, seed: int, exact_limit: int, groups: list[list]) -> list[Centrality]:
+    """:func:`centrality` given the communities' nodes (Louvain is run once per report)."""
     simple = collapse(g)
     degree = nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
     betweenness = nx.betweenness_centrality(simple, k=betweenness_sample(simple, exact_limit), seed=seed)
-    member_of = {node: index for index, group in enumerate(_node_communities(g, seed)) for node in group}
+    member_of = {node: index for index, group in enumerate(groups) for node in group}
     rows = [
         Centrality(_label(g, node), str(data.get("kind", "")), degree[node], betweenness[node], (member_of[node],))
         for node, data in simple.nodes(data=True)
@@ -135,8 +144,9 @@ def _members(labels: list[str]) -> str:
 def stats_report(g: nx.Graph, top: int = TOP, seed: int = 42, exact_limit: int = EXACT_LIMIT) -> str:
     """A plain-text report: the ``top`` most central entities, the communities and the bridging
     organisations; it says whether betweenness is exact or estimated, and from how many sources."""
-    groups = communities(g, seed)
-    ranked = centrality(g, seed, exact_limit)[:top]
+    node_groups = _node_communities(g, seed)
+    groups = _labels(g, node_groups)
+    ranked = _centrality(g, seed, exact_limit, node_groups)[:top]
     sample = betweenness_sample(g, exact_limit)
     how = "exact" if sample is None else \
         f"estimated from {sample} of {g.number_of_nodes()} entities as sources (seed {seed}; exact up to {exact_limit})"

@@ -15,19 +15,21 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 
+from pyoxigraph import Store
 from rdflib import Graph
-from rdflib.term import Node
 
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.link_types import link_types
 from policekg.extract.model import Predicate
 
-from .namespaces import DCTERMS, PKO, PROV, RDF, RDFS, SKOS, expand
+from .namespaces import PKO, expand
+from .reading import Row, as_store, columns, grouped, least, select
 
 ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
 LINK_TYPES = (*(p.value for p in Predicate), "funder")
@@ -131,61 +133,87 @@ def load_gold(folder: str | os.PathLike[str]) -> dict[str, dict]:
 
 
 class _GraphView:
-    """What the graph says about each document, in the shapes the matcher needs."""
+    """What the graph says about each document, in the shapes the matcher needs.
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self.documents = {PurePath(str(graph.value(d, DCTERMS.source))).name: d
-                          for d in graph.subjects(RDF.type, PKO.Document)}
+    Read from a pyoxigraph store with a few whole-graph queries (``queries/read/*.rq``) and
+    grouped by document here, so a big graph is read once rather than node by node.
+    """
 
-    def names(self, node: Node | None) -> frozenset[str]:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.documents = {PurePath(str(source)).name: document
+                          for document, source in sorted(select(store, "documents"), key=_row_key)}
+        self.labels = grouped(select(store, "labels"))
+        self.aliases = grouped(select(store, "aliases"))
+        self.mentioned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for node, document, kind in select(store, "mentioned"):
+            kinds = self.mentioned[document][node]
+            if kind is not None:
+                kinds.add(kind)
+        self.statements: dict[str, list[tuple[str, str | None, str | None, set[str]]]] = defaultdict(list)
+        for document, predicate, subject, obj, statuses in _statements(store):
+            self.statements[document].append((predicate, subject, obj, statuses))
+        self.fund_facts = {fund: (least(amounts), least(recipients), sorted(funders), least(periods))
+                           for fund, (amounts, periods, funders, recipients) in columns(select(store, "funds")).items()}
+
+    def names(self, node: str | None) -> frozenset[str]:
         if node is None:
             return frozenset()
-        return _names([str(o) for o in self.graph.objects(node, RDFS.label)],
-                      [str(o) for o in self.graph.objects(node, SKOS.altLabel)])
+        return _names(self.labels.get(node, ()), self.aliases.get(node, ()))
 
-    def label(self, node: Node | None) -> str:
-        return str(self.graph.value(node, RDFS.label)) if node is not None else "-"
+    def label(self, node: str | None) -> str:
+        """The node's label ("None" without one, as before), "-" for no node."""
+        return "-" if node is None else str(least(self.labels.get(node)))
 
-    def entities(self, document: Node, kind: str) -> list[Item]:
-        return [Item((self.names(e),), self.label(e))
-                for e in sorted(self.graph.subjects(PKO.mentionedIn, document))
-                if (e, RDF.type, PKO[kind]) in self.graph]
+    def _mentioned(self, document: str, kind: str) -> list[str]:
+        """The nodes of type pko:``kind`` mentioned in ``document``, in IRI order."""
+        return sorted(node for node, kinds in self.mentioned[document].items() if str(PKO[kind]) in kinds)
 
-    def links(self, document: Node, link_type: str) -> list[Item]:
-        predicate = expand(link_types()[Predicate(link_type)].curie)
-        statuses: dict[tuple[Node, Node], set[str]] = {}
-        for statement in self.graph.subjects(PROV.wasDerivedFrom, document):
-            if self.graph.value(statement, RDF.predicate) == predicate:
-                pair = (self.graph.value(statement, RDF.subject), self.graph.value(statement, RDF.object))
-                pair = tuple(sorted(pair)) if _symmetric(link_type) else pair
-                statuses.setdefault(pair, set()).update(str(v) for v in self.graph.objects(statement, PKO.status))
+    def entities(self, document: str, kind: str) -> list[Item]:
+        return [Item((self.names(e),), self.label(e)) for e in self._mentioned(document, kind)]
+
+    def links(self, document: str, link_type: str) -> list[Item]:
+        predicate = str(expand(link_types()[Predicate(link_type)].curie))
+        statuses: dict[tuple[str | None, str | None], set[str]] = {}
+        for stated, subject, obj, found in self.statements[document]:
+            if stated == predicate:
+                pair = (subject, obj)
+                pair = tuple(sorted(pair, key=str)) if _symmetric(link_type) else pair
+                statuses.setdefault(pair, set()).update(found)
         return [Item((self.names(s), self.names(o)), f"{self.label(s)} -> {self.label(o)}",
-                     statuses=frozenset(statuses[(s, o)])) for s, o in sorted(statuses)]
+                     statuses=frozenset(statuses[(s, o)])) for s, o in sorted(statuses, key=_row_key)]
 
-    def funds(self, document: Node) -> list[Item]:
+    def funds(self, document: str) -> list[Item]:
         items = []
-        for fund in sorted(self.graph.subjects(PKO.mentionedIn, document)):
-            if (fund, RDF.type, PKO.Fund) not in self.graph:
-                continue
-            recipient = self.graph.value(fund, PKO.recipient)
-            amount = self.graph.value(fund, PKO.amount)
+        for fund in self._mentioned(document, "Fund"):
+            amount, recipient, _, period = self.fund_facts[fund]
             items.append(Item((self.names(recipient),), self.label(fund),
-                              amount=Decimal(str(amount)) if amount is not None else None,
-                              extra=str(self.graph.value(fund, PKO.period) or "")))
+                              amount=Decimal(amount) if amount is not None else None, extra=period or ""))
         return items
 
-    def funders(self, document: Node) -> list[Item]:
+    def funders(self, document: str) -> list[Item]:
         """One item per pko:funder of a fund of ``document``: (recipient names, funder names) and the amount."""
         items = []
-        for fund in sorted(self.graph.subjects(PKO.mentionedIn, document)):
-            amount = self.graph.value(fund, PKO.amount)
-            if (fund, RDF.type, PKO.Fund) not in self.graph or amount is None:
+        for fund in self._mentioned(document, "Fund"):
+            amount, recipient, funders, _ = self.fund_facts[fund]
+            if amount is None:
                 continue
-            for funder in sorted(self.graph.objects(fund, PKO.funder)):
-                items.append(Item((self.names(self.graph.value(fund, PKO.recipient)), self.names(funder)),
-                                  f"{self.label(fund)} <- {self.label(funder)}", amount=Decimal(str(amount))))
+            for funder in funders:
+                items.append(Item((self.names(recipient), self.names(funder)),
+                                  f"{self.label(fund)} <- {self.label(funder)}", amount=Decimal(amount)))
         return items
+
+
+def _row_key(row: Row) -> tuple[str, ...]:
+    return tuple(value or "" for value in row)
+
+
+def _statements(store: Store) -> Iterator[tuple[str, str, str | None, str | None, set[str]]]:
+    """(document, predicate IRI, subject, object, statuses) of every node derived from a document."""
+    for documents, subjects, predicates, objects, statuses in columns(select(store, "derived")).values():
+        predicate = least(predicates)
+        for document in documents if predicate is not None else ():
+            yield document, predicate, least(subjects), least(objects), statuses
 
 
 def _gold_entities(gold: dict, kind: str) -> list[Item]:
@@ -295,10 +323,11 @@ def _match(gold: list[Item], found: list[Item], link_type: str | None = None,
     return score, missed, unmatched
 
 
-def evaluate(graph: Graph, gold_folder: str | os.PathLike[str]) -> Evaluation:
-    """Score ``graph`` against every gold file in ``gold_folder`` whose document it contains."""
+def evaluate(graph: Graph | Store, gold_folder: str | os.PathLike[str]) -> Evaluation:
+    """Score ``graph`` (a pyoxigraph store, or an ``rdflib.Graph`` copied into one) against every
+    gold file in ``gold_folder`` whose document it contains."""
     gold_files = load_gold(gold_folder)
-    view = _GraphView(graph)
+    view = _GraphView(as_store(graph))
     result = Evaluation(scores={c: Score() for c in (*ENTITY_KINDS, "Fund", *LINK_TYPES)})
     for name, gold in gold_files.items():
         document = view.documents.get(name)

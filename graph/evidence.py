@@ -15,27 +15,30 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
 import spacy
-from rdflib import URIRef
-from rdflib.term import Node
+from pyoxigraph import Store
 
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.read import read_document
 
 from .build import search_name
 from .known_names import check_names
-from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS
+from .namespaces import ORG, PKO
 from .network import EDGE_LABELS
+from .reading import as_store, columns, least, select
 
 AROUND = 1  # sentences shown either side of a statement's sentence
 WINDOW = 3000  # characters read either side of a quote to find its sentences
-RELATIONS = {PKO.collaboratesWith: EDGE_LABELS["collaboration"], PKO.participatesIn: EDGE_LABELS["participation"],
-             ORG.memberOf: EDGE_LABELS["post"]}
+RELATIONS = {str(PKO.collaboratesWith): EDGE_LABELS["collaboration"],
+             str(PKO.participatesIn): EDGE_LABELS["participation"], str(ORG.memberOf): EDGE_LABELS["post"]}
+FUND_PARTIES = (str(PKO.funder), str(PKO.recipient))
+FUND = str(PKO.Fund)  # the "predicate" a fund's two statements share: they state one link
 
 
 @dataclass(frozen=True)
@@ -64,37 +67,40 @@ class Context:
     missing: str | None = None  # why only the quote is shown
 
 
-def graph_names(graph: rdflib.Graph) -> dict[str, str]:
+def graph_names(graph: rdflib.Graph | Store) -> dict[str, str]:
     """Every name an entity of ``graph`` answers to (search form) and the entity's label."""
-    names: dict[str, str] = {}
-    for entity, name in sorted(graph.subject_objects(PKO.searchName)):
-        labels = sorted(str(label) for label in graph.objects(entity, RDFS.label))
-        names.setdefault(str(name), labels[0] if labels else str(entity))
+    return {name: label for name, (_, label) in _names(as_store(graph)).items()}
+
+
+def _names(store: Store) -> dict[str, tuple[set[str], str]]:
+    """Each search name: the entities answering to it and the label of the first (in IRI order)."""
+    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity, name, label in select(store, "names"):
+        found = labels[(entity, name)]
+        if label is not None:
+            found.add(label)
+    names: dict[str, tuple[set[str], str]] = {}
+    for entity, name in sorted(labels):
+        names.setdefault(name, (set(), min(labels[(entity, name)], default=entity)))[0].add(entity)
     return names
 
 
-def _entities(graph: rdflib.Graph, name: str) -> set[Node]:
-    return set(graph.subjects(PKO.searchName, rdflib.Literal(search_name(name))))
-
-
-def _label(graph: rdflib.Graph, node: Node) -> str:
-    labels = sorted(str(label) for label in graph.objects(node, RDFS.label))
-    return labels[0] if labels else str(node)
-
-
-def statements_between(graph: rdflib.Graph, a: str, b: str) -> list[Statement]:
+def statements_between(graph: rdflib.Graph | Store, a: str, b: str) -> list[Statement]:
     """The evidence statements of every link between the entities named ``a`` and ``b``, either way.
 
     Links are collaboration, participation, posts and funds (a fund whose funder is one and
     recipient the other). A statement read once but recorded both ways (collaboration is
     symmetric) is given once, in the direction that names ``a`` first. Sorted by document, then
-    position. Raises ``UnknownName`` for a name no entity has.
+    position. ``graph`` is a pyoxigraph store or an ``rdflib.Graph`` (copied into one). Raises
+    ``UnknownName`` for a name no entity has.
     """
-    check_names([a, b], graph_names(graph))
-    first, second = _entities(graph, a), _entities(graph, b)
+    store = as_store(graph)
+    names = _names(store)
+    check_names([a, b], {name: label for name, (_, label) in names.items()})
+    first, second = names[search_name(a)][0], names[search_name(b)][0]
     found: dict[tuple, tuple[bool, Statement]] = {}
-    for node, predicate, subject, relation in _links(graph, first, second):
-        statement = _statement(graph, node, relation)
+    for node, predicate, subject, relation in _links(store, first, second):
+        statement = _statement(store, node, relation)
         key = (statement.document, statement.start, statement.end, statement.quote, predicate)
         preferred = subject in first
         if key not in found or (preferred and not found[key][0]):
@@ -103,40 +109,50 @@ def statements_between(graph: rdflib.Graph, a: str, b: str) -> list[Statement]:
                   key=lambda s: (s.document, s.start or 0, s.end or 0, s.relation))
 
 
-def _links(graph: rdflib.Graph, first: set[Node], second: set[Node]) -> Iterator[tuple[Node, Node, Node, str]]:
-    """Evidence nodes joining the two sets: (node, predicate, the link's first end, the relation it states)."""
-    for node in sorted(graph.subjects(RDF.type, RDF.Statement)):
-        subject, predicate, obj = (graph.value(node, part) for part in (RDF.subject, RDF.predicate, RDF.object))
+def _label(store: Store, node: str) -> str:
+    """The least rdfs:label of ``node``, or its IRI."""
+    label = least([label for _, label in select(store, "labels", node=node)])
+    return node if label is None else label
+
+
+def _links(store: Store, first: set[str], second: set[str]) -> Iterator[tuple[str, str, str, str]]:
+    """Evidence nodes joining the two sets: (node, predicate, the link's first end, the relation it states),
+    in IRI order of the nodes; the nodes are those whose subject or object is in either set."""
+    touching = {row[1:] for entity in first | second for row in select(store, "touching", x=entity)}
+    for node, subject, predicate, obj in sorted(touching):
         if predicate in RELATIONS and _joins(subject, obj, first, second):
-            yield node, predicate, subject, f"{_label(graph, subject)} {RELATIONS[predicate]} {_label(graph, obj)}"
-        elif predicate in (PKO.funder, PKO.recipient):
-            for funder in sorted(graph.objects(subject, PKO.funder)):
-                for recipient in sorted(graph.objects(subject, PKO.recipient)):
+            yield node, predicate, subject, f"{_label(store, subject)} {RELATIONS[predicate]} {_label(store, obj)}"
+        elif predicate in FUND_PARTIES:
+            parties = defaultdict(list)
+            for _, role, party in select(store, "parties", fund=subject):
+                parties[role].append(party)
+            for funder in sorted(parties[FUND_PARTIES[0]]):
+                for recipient in sorted(parties[FUND_PARTIES[1]]):
                     if _joins(funder, recipient, first, second) and obj in (funder, recipient):
-                        yield node, PKO.Fund, funder, (f"{_label(graph, funder)} funds {_label(graph, recipient)}: "
-                                                       f"{_label(graph, subject)}")
+                        yield node, FUND, funder, (f"{_label(store, funder)} funds {_label(store, recipient)}: "
+                                                   f"{_label(store, subject)}")
 
 
-def _joins(u: Node, v: Node, first: set[Node], second: set[Node]) -> bool:
+def _joins(u: str, v: str, first: set[str], second: set[str]) -> bool:
     return (u in first and v in second) or (u in second and v in first)
 
 
-def _statement(graph: rdflib.Graph, node: Node, relation: str) -> Statement:
-    documents = sorted(graph.objects(node, PROV.wasDerivedFrom))
-    document = documents[0] if documents else None
-
-    def value(subject: Node | None, predicate: URIRef):
-        found = None if subject is None else graph.value(subject, predicate)
-        return None if found is None else found.toPython()
-
+def _statement(store: Store, node: str, relation: str) -> Statement:
+    """The details of evidence node ``node`` and of its document (the first in IRI order)."""
+    documents, quotes, starts, ends, pages, statuses, confidences = \
+        columns(select(store, "statement", statement=node))[node]
+    document = least(documents)
+    titles, sources, hashes = columns(select(store, "document", document=document))[document] \
+        if document is not None else ((), (), ())
+    start, end, page, confidence = map(least, (starts, ends, pages, confidences))
     return Statement(
         relation=relation,
-        quote=str(value(node, PKO.quote) or ""),
-        document=str(value(document, DCTERMS.title) or document or "unknown document"),
-        source=str(value(document, DCTERMS.source) or ""), sha256=str(value(document, PKO.sha256) or ""),
-        start=value(node, PKO.charStart), end=value(node, PKO.charEnd), page=value(node, PKO.page),
-        status=None if value(node, PKO.status) is None else str(value(node, PKO.status)),
-        confidence=None if value(node, PKO.confidence) is None else float(value(node, PKO.confidence)),
+        quote=least(quotes) or "",
+        document=least(titles) or document or "unknown document",
+        source=least(sources) or "", sha256=least(hashes) or "",
+        start=None if start is None else int(start), end=None if end is None else int(end),
+        page=None if page is None else int(page), status=least(statuses),
+        confidence=None if confidence is None else float(confidence),
     )
 
 
@@ -199,11 +215,12 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def evidence_report(graph: rdflib.Graph, a: str, b: str, *, around: int = AROUND,
+def evidence_report(graph: rdflib.Graph | Store, a: str, b: str, *, around: int = AROUND,
                     folder: str | os.PathLike[str] | None = None) -> str:
     """The text ``policekg evidence`` prints: each statement between ``a`` and ``b`` in its context."""
-    statements = statements_between(graph, a, b)
-    names = graph_names(graph)
+    store = as_store(graph)
+    statements = statements_between(store, a, b)
+    names = graph_names(store)
     heading = f"{names[search_name(a)]} — {names[search_name(b)]}: {len(statements)} statement(s)"
     if not statements:
         return heading + "\n"

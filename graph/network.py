@@ -20,24 +20,26 @@ in the view are hidden unless asked for (``unconnected=True``), and the graph at
 ``hidden`` says how many were; the police forces of the corpus stay on the collaboration
 view even without a link, since "no collaboration found" is itself an answer.
 Nodes and edges are added in sorted order, so the same RDF gives the same networkx graph.
+The RDF is read from a pyoxigraph store with a few whole-graph SPARQL queries
+(:mod:`policekg.graph.network_facts`), which keeps a million-triple graph interactive.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import networkx as nx
 import rdflib
-from rdflib import URIRef
-from rdflib.term import Node
+from pyoxigraph import Store
 
 from policekg.extract.errors import InvalidInput
 
 from .build import search_name
 from .known_names import UnknownName, closest
-from .namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+from .namespaces import ORG, PKO
+from .network_facts import Evidence, NetworkFacts
+from .reading import as_store
 
 VIEWS = ("collaboration", "all", "money", "programme")
 EDGE_TYPES = ("collaboration", "participation", "post", "funding")
@@ -51,11 +53,12 @@ ALWAYS_SHOWN = {"collaboration": ("PoliceForce",)}  # kinds a view keeps even wi
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
-Evidence = dict[str, object]
-Triple = tuple[URIRef, URIRef, URIRef]
+COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = str(PKO.collaboratesWith), str(PKO.participatesIn), str(ORG.memberOf)
+FUNDER, RECIPIENT = str(PKO.funder), str(PKO.recipient)
+
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
-Reading = tuple[URIRef, URIRef, str | None, list[Evidence], str | None, FundDetails | None]
+Reading = tuple[str, str, str | None, list[Evidence], str | None, FundDetails | None]
 
 
 @dataclass
@@ -69,10 +72,12 @@ class _Edge:
     funds: dict[FundDetails, list[Evidence]] = field(default_factory=dict)
 
 
-def to_networkx(graph: rdflib.Graph, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
+def to_networkx(graph: rdflib.Graph | Store, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
                 kinds: Iterable[str] | None = None, min_degree: int = 0, unconnected: bool = False) -> nx.MultiGraph:
     """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.
 
+    ``graph`` is a pyoxigraph store (:func:`policekg.graph.reading.load_graph` reads a file
+    into one) or an ``rdflib.Graph``, which is copied into a store first.
     ``view`` "collaboration" keeps police forces and partner organisations joined by
     collaboration edges, and every police force; "all" keeps every entity kind and edge
     type; "money" keeps the funders and recipients of funds, joined funder to recipient;
@@ -114,13 +119,16 @@ def _check_arguments(view: str, kinds: Iterable[str] | None, depth: int) -> set[
 
 
 def _restrict(network: nx.MultiGraph, keep: Iterable[str]) -> nx.MultiGraph:
-    """A copy of ``network`` on the nodes ``keep``, built in sorted order (subgraph views are not)."""
-    nodes = sorted(set(keep))
+    """A copy of ``network`` on the nodes ``keep``, built in sorted order (subgraph views are not,
+    and filter every edge lookup, which is slow on a big network)."""
+    kept = set(keep)
+    if len(kept) == network.number_of_nodes():
+        return network  # built in sorted order already
     result = nx.MultiGraph()
-    result.add_nodes_from((node, network.nodes[node]) for node in nodes)
-    edges = network.subgraph(nodes).edges(keys=True, data=True)
-    result.add_edges_from(sorted(((*sorted((u, v)), key, data) for u, v, key, data in edges),
-                                 key=lambda edge: edge[:3]))
+    result.add_nodes_from((node, network.nodes[node]) for node in sorted(kept))
+    edges = [(*sorted((u, v)), key, data) for u, v, key, data in network.edges(keys=True, data=True)
+             if u in kept and v in kept]
+    result.add_edges_from(sorted(edges, key=lambda edge: edge[:3]))
     return result
 
 
@@ -153,159 +161,96 @@ def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     return reached
 
 
-def _project(graph: rdflib.Graph, kinds: tuple[str, ...], edge_types: tuple[str, ...], *,
+def _project(graph: rdflib.Graph | Store, kinds: tuple[str, ...], edge_types: tuple[str, ...], *,
              parties_only: bool = False) -> nx.MultiGraph:
     """Entities of ``kinds`` as nodes and the relations of ``edge_types`` between them as edges.
 
     With funding edges, the funds that lack a funder or a recipient are the graph attribute
     ``funds_without_parties``; ``parties_only`` keeps only the entities funds name.
     """
-    entities = _entities(graph, kinds)
+    facts = NetworkFacts(as_store(graph))
+    entities = facts.entities(kinds)
     if parties_only:
-        parties = set(graph.objects(None, PKO.funder)) | set(graph.objects(None, PKO.recipient))
+        parties = {party for _, _, funders, recipients in facts.funds.values() for party in (*funders, *recipients)}
         entities = {node: kind for node, kind in entities.items() if node in parties}
-    titles = _Titles(graph)
     network = nx.MultiGraph()
     for node in sorted(entities):
-        network.add_node(str(node), **_node_attributes(graph, node, entities[node], titles))
-    evidence = _evidence_index(graph, titles)
+        network.add_node(node, **_node_attributes(facts, node, entities[node]))
     readers = {"collaboration": _collaborations, "participation": _participations, "post": _posts,
                "funding": _fundings}
     edges: dict[tuple[str, str, str], _Edge] = {}
     for edge_type in edge_types:
-        for u, v, origin, readings, label, fund in readers[edge_type](graph, evidence):
+        for u, v, origin, readings, label, fund in readers[edge_type](facts):
             if u in entities and v in entities and u != v:
-                pair = tuple(sorted((str(u), str(v))))
+                pair = tuple(sorted((u, v)))
                 edge = edges.setdefault((*pair, edge_type), _Edge(edge_type, origin))
                 _extend(edge, readings, label, fund)
     for (u, v, edge_type), edge in sorted(edges.items()):
         network.add_edge(u, v, key=edge_type, **_edge_attributes(edge))
     if "funding" in edge_types:
-        network.graph["funds_without_parties"] = _funds_without_parties(graph, evidence, titles)
+        network.graph["funds_without_parties"] = _funds_without_parties(facts)
     return network
 
 
-def _entities(graph: rdflib.Graph, kinds: tuple[str, ...]) -> dict[URIRef, str]:
-    """Each entity of ``kinds`` with its kind (the first in :data:`KINDS` order if typed twice)."""
-    found: dict[URIRef, str] = {}
-    for kind in kinds:
-        for node in graph.subjects(RDF.type, PKO[kind]):
-            if isinstance(node, URIRef):
-                found.setdefault(node, kind)
-    return found
-
-
-class _Titles:
-    """Document titles, looked up once each; a document without a title shows its IRI."""
-
-    def __init__(self, graph: rdflib.Graph) -> None:
-        self.graph = graph
-        self.cache: dict[Node, str] = {}
-
-    def __call__(self, document: Node) -> str:
-        if document not in self.cache:
-            titles = sorted(str(t) for t in self.graph.objects(document, DCTERMS.title))
-            self.cache[document] = titles[0] if titles else str(document)
-        return self.cache[document]
-
-
-def _label(graph: rdflib.Graph, node: Node) -> str:
-    """The rdfs:label of ``node`` (the least, should there be several), or its IRI."""
-    labels = sorted(str(label) for label in graph.objects(node, RDFS.label))
-    return labels[0] if labels else str(node)
-
-
-def _node_attributes(graph: rdflib.Graph, node: URIRef, kind: str, titles: _Titles) -> dict[str, object]:
+def _node_attributes(facts: NetworkFacts, node: str, kind: str) -> dict[str, object]:
     return {
         "kind": kind,
-        "label": _label(graph, node),
-        "aliases": sorted({str(alias) for alias in graph.objects(node, SKOS.altLabel)}),
-        "documents": sorted({titles(doc) for doc in graph.objects(node, PKO.mentionedIn)}),
+        "label": facts.label(node),
+        "aliases": sorted(facts.aliases.get(node, ())),
+        "documents": facts.documents(node),
     }
 
 
-def _evidence_index(graph: rdflib.Graph, titles: _Titles) -> dict[Triple, list[Evidence]]:
-    """The evidence records of every reified triple, keyed by (subject, predicate, object)."""
-    index: dict[Triple, list[Evidence]] = defaultdict(list)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        triple = tuple(graph.value(statement, part) for part in (RDF.subject, RDF.predicate, RDF.object))
-        documents = sorted(titles(doc) for doc in graph.objects(statement, PROV.wasDerivedFrom))
-        status = graph.value(statement, PKO.status)
-        confidence = graph.value(statement, PKO.confidence)
-        page = graph.value(statement, PKO.page)
-        record: Evidence = {
-            "quote": str(graph.value(statement, PKO.quote) or ""),
-            "document": documents[0] if documents else "",
-            "status": None if status is None else str(status),
-            "confidence": None if confidence is None else float(confidence.toPython()),
-        }
-        if page is not None:
-            record["page"] = int(page.toPython())
-        for name, predicate in (("start", PKO.charStart), ("end", PKO.charEnd)):
-            offset = graph.value(statement, predicate)
-            if offset is not None:
-                record[name] = int(offset.toPython())
-        index[triple].append(record)
-    return index
-
-
-def _collaborations(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
+def _collaborations(facts: NetworkFacts) -> Iterator[Reading]:
     """pko:collaboratesWith in either direction; both directions' evidence joins one edge."""
-    for a, b in graph.subject_objects(PKO.collaboratesWith):
-        yield a, b, None, evidence.get((a, PKO.collaboratesWith, b), []), None, None
+    evidence = facts.evidence(COLLABORATES_WITH)
+    for a, b in facts.pairs("collaborations"):
+        yield a, b, None, evidence.get((a, b), []), None, None
 
 
-def _participations(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
-    for org, programme in graph.subject_objects(PKO.participatesIn):
-        yield org, programme, str(org), evidence.get((org, PKO.participatesIn, programme), []), None, None
+def _participations(facts: NetworkFacts) -> Iterator[Reading]:
+    evidence = facts.evidence(PARTICIPATES_IN)
+    for org, programme in facts.pairs("participations"):
+        yield org, programme, org, evidence.get((org, programme), []), None, None
 
 
-def _posts(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
+def _posts(facts: NetworkFacts) -> Iterator[Reading]:
     """org:memberOf, labelled with the role of each org:Membership of the same person and organisation."""
-    roles: dict[tuple[Node, Node], set[str]] = defaultdict(set)
-    for membership in graph.subjects(RDF.type, ORG.Membership):
-        person, organisation = graph.value(membership, ORG.member), graph.value(membership, ORG.organization)
-        for role in graph.objects(membership, ORG.role):
-            roles[(person, organisation)].update(str(label) for label in graph.objects(role, RDFS.label))
-    for person, organisation in graph.subject_objects(ORG.memberOf):
-        readings = evidence.get((person, ORG.memberOf, organisation), [])
-        for role in sorted(roles[(person, organisation)]) or [None]:
-            yield person, organisation, str(person), readings, role, None
+    roles, evidence = facts.roles(), facts.evidence(MEMBER_OF)
+    for person, organisation in facts.pairs("posts"):
+        readings = evidence.get((person, organisation), [])
+        for role in sorted(roles.get((person, organisation), ())) or [None]:
+            yield person, organisation, person, readings, role, None
 
 
-def _fund_details(graph: rdflib.Graph, fund: Node) -> FundDetails:
-    amount = graph.value(fund, PKO.amount)
-    return (_label(graph, fund), "" if amount is None else _pounds(amount.toPython()),
-            str(graph.value(fund, PKO.period) or ""))
+def _fund_details(facts: NetworkFacts, fund: str, amount: str | None, period: str | None) -> FundDetails:
+    return facts.label(fund), "" if amount is None else _pounds(Decimal(amount)), period or ""
 
 
-def _fundings(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]]) -> Iterator[Reading]:
-    """Funder to recipient through each pko:Fund that names both."""
-    for fund in graph.subjects(RDF.type, PKO.Fund):
-        details = _fund_details(graph, fund)
-        for funder in graph.objects(fund, PKO.funder):
-            for recipient in graph.objects(fund, PKO.recipient):
-                readings = evidence.get((fund, PKO.funder, funder), []) + \
-                    evidence.get((fund, PKO.recipient, recipient), [])
-                yield funder, recipient, str(funder), readings, None, details
+def _fundings(facts: NetworkFacts) -> Iterator[Reading]:
+    """Funder to recipient through each pko:Fund that names both (funds in IRI order)."""
+    by_funder, by_recipient = facts.evidence(FUNDER), facts.evidence(RECIPIENT)
+    for fund, (amount, period, funders, recipients) in facts.funds.items():
+        details = _fund_details(facts, fund, amount, period)
+        for funder in funders:
+            for recipient in recipients:
+                readings = by_funder.get((fund, funder), []) + by_recipient.get((fund, recipient), [])
+                yield funder, recipient, funder, readings, None, details
 
 
-def _funds_without_parties(graph: rdflib.Graph, evidence: dict[Triple, list[Evidence]],
-                           titles: _Titles) -> list[dict[str, object]]:
+def _funds_without_parties(facts: NetworkFacts) -> list[dict[str, object]]:
     """Each fund that lacks a funder or a recipient: what is known of it, sorted by label and amount."""
     rows = []
-    for fund in graph.subjects(RDF.type, PKO.Fund):
-        funders = sorted(graph.objects(fund, PKO.funder))
-        recipients = sorted(graph.objects(fund, PKO.recipient))
+    for fund, (amount, period, funders, recipients) in facts.funds.items():
         if funders and recipients:
             continue
-        name, amount, period = _fund_details(graph, fund)
-        readings = [record for predicate, parties in ((PKO.funder, funders), (PKO.recipient, recipients))
-                    for party in parties for record in evidence.get((fund, predicate, party), [])]
-        rows.append({"fund": name, "amount": amount, "period": period, "label": _money_label(amount, period),
-                     "funder": JOIN.join(_label(graph, party) for party in funders),
-                     "recipient": JOIN.join(_label(graph, party) for party in recipients),
-                     "documents": sorted({titles(doc) for doc in graph.objects(fund, PKO.mentionedIn)}),
+        name, pounds, when = _fund_details(facts, fund, amount, period)
+        readings = [record for predicate, parties in ((FUNDER, funders), (RECIPIENT, recipients))
+                    for party in parties for record in facts.evidence(predicate).get((fund, party), [])]
+        rows.append({"fund": name, "amount": pounds, "period": when, "label": _money_label(pounds, when),
+                     "funder": JOIN.join(facts.label(party) for party in funders),
+                     "recipient": JOIN.join(facts.label(party) for party in recipients),
+                     "documents": facts.documents(fund),
                      "evidence": _unique_evidence(readings)})
     return sorted(rows, key=lambda row: (row["fund"], row["amount"], row["period"], row["funder"], row["recipient"]))
 

@@ -250,8 +250,13 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
 
 
 def _node_sizes(g: nx.MultiGraph) -> dict[Any, float]:
-    """Node size by degree centrality over distinct neighbours (links of several types count once)."""
-    centrality = nx.degree_centrality(nx.Graph(g)) if g.number_of_nodes() > 1 else {}
+    """Node size by degree centrality over distinct neighbours (links of several types count once).
+
+    That is ``nx.degree_centrality(nx.Graph(g))``, computed the way networkx does, without
+    copying a big network into a simple graph first (a self-loop counts twice, as there)."""
+    scale = 1.0 / (g.number_of_nodes() - 1.0) if g.number_of_nodes() > 1 else 0.0
+    centrality = {node: (len(g.adj[node]) + (node in g.adj[node])) * scale for node in g} \
+        if g.number_of_nodes() > 1 else {}
     top = max(centrality.values(), default=0.0) or 1.0
     return {node: MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * centrality.get(node, 0.0) / top for node in g}
 

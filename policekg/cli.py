@@ -34,7 +34,7 @@ from policekg.graph.iri import check_base
 from policekg.graph.namespaces import DEFAULT_BASE
 from policekg.graph.network import VIEWS, to_networkx
 from policekg.graph.view import render_network
-from policekg.graph.write import read_graph
+from policekg.graph.reading import load_graph
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -247,7 +247,7 @@ def evaluate(graph_file: str, gold: str, errors: bool) -> None:
         policekg build ../shared/seeds -o seeds.ttl
         policekg evaluate seeds.ttl --gold ../shared/gold/seeds --errors
     """
-    result = score_graph(read_graph(graph_file), gold)
+    result = score_graph(load_graph(graph_file), gold)
     click.echo(evaluation_report(result))
     if errors:
         click.echo("")
@@ -277,7 +277,7 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _network(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
              min_degree: int):
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-    return to_networkx(read_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
+    return to_networkx(load_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
                        unconnected=unconnected)
 
 

@@ -14,7 +14,7 @@ import networkx as nx
 
 from policekg.graph.evidence import AROUND, evidence_report
 from policekg.graph.export import unplaced_fund_line
-from policekg.graph.write import read_graph
+from policekg.graph.reading import load_graph
 
 
 def network_notes(network: nx.MultiGraph, *, list_funds: bool) -> list[str]:
@@ -56,5 +56,5 @@ def register(cli: click.Group, clear_errors) -> None:
             policekg evidence seeds.ttl --a "Kent Police" --b "Essex Police"
             policekg evidence seeds.ttl --a "Kent Police" --b "Home Office" --around 2
         """
-        graph = read_graph(graph_file)
+        graph = load_graph(graph_file)
         click.echo(evidence_report(graph, first, second, around=around, folder=Path(graph_file).parent), nl=False)
