@@ -51,7 +51,7 @@ from policekg.extract.document import split_lines
 from policekg.extract.nlp import MODEL, default_nlp, load_nlp
 from policekg.extract.read import find_documents, read_document
 from policekg.extract.stages import Stopwatch, stage, timing
-from policekg.graph.write import write_graph
+from policekg.graph.rdf.write import write_graph
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"

@@ -7,8 +7,8 @@ Run by hand; prints seconds, triples and memory::
 The extraction is invented (no spaCy runs): documents, forces, partners, programmes,
 people, links of the three kinds with evidence (several links share a sentence, as they
 do in real reports), memberships with posts, funds and PEEL judgements, in the proportions
-of a real corpus. Timed: :func:`policekg.graph.build.build_triples` (what ``policekg build``
-does after extraction) and :func:`policekg.graph.write.write_graph` to a Turtle file.
+of a real corpus. Timed: :func:`policekg.graph.rdf.build.build_triples` (what ``policekg build``
+does after extraction) and :func:`policekg.graph.rdf.write.write_graph` to a Turtle file.
 "peak" is the process's high-water resident size after writing: the extraction, the
 graph and the written bytes together, which the issue wants under 0.6 GB at 1M triples.
 
@@ -32,8 +32,8 @@ from pathlib import Path
 import pyoxigraph
 
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Kind, Link, Predicate
-from policekg.graph.build import build_triples
-from policekg.graph.write import declarable_prefixes, serialize, write_graph
+from policekg.graph.rdf.build import build_triples
+from policekg.graph.rdf.write import declarable_prefixes, serialize, write_graph
 
 TRIPLES_PER_DOCUMENT = 463  # what one synthetic document gives, measured
 FORCES = 45

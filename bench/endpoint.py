@@ -31,7 +31,7 @@ from pathlib import Path
 
 from query import TRIPLES_PER_DOCUMENT, Generator, parameters
 
-from policekg.graph.sparql import question_bindings, saved_questions
+from policekg.graph.query.sparql import question_bindings, saved_questions
 
 ACCEPT = "application/sparql-results+json"
 WHERE = "\nWHERE {"

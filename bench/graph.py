@@ -36,7 +36,7 @@ import pyoxigraph
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query import TRIPLES_PER_DOCUMENT, Generator, parameters  # noqa: E402
 
-from policekg.graph.namespaces import PREFIXES  # noqa: E402
+from policekg.graph.rdf.namespaces import PREFIXES  # noqa: E402
 
 POLICEKG = str(Path(sys.executable).with_name("policekg"))
 SIZES = (100_000, 1_000_000)

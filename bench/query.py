@@ -24,9 +24,9 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import Literal, Store
 
-from policekg.graph.build import search_name
-from policekg.graph.namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
-from policekg.graph.sparql import QUERY_PREFIXES, load_store, open_store, question_bindings, run_query, saved_questions
+from policekg.graph.rdf.build import search_name
+from policekg.graph.rdf.namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
+from policekg.graph.query.sparql import QUERY_PREFIXES, load_store, open_store, question_bindings, run_query, saved_questions
 
 TRIPLES_PER_DOCUMENT = 385  # what one generated document adds, all its records included
 FORCES = 45

@@ -6,14 +6,14 @@ Run by hand; prints seconds, the ratio to pyoxigraph and memory::
 
 The graph comes from ``bench/query.py``'s generator (N-Triples lines parsed by
 pyoxigraph, in chunks) and is held as ``policekg build`` holds it: a
-:class:`~policekg.graph.triples.Triples` of ``pyoxigraph.Triple`` objects with the
+:class:`~policekg.graph.rdf.triples.Triples` of ``pyoxigraph.Triple`` objects with the
 contract's prefixes. Timed, best of ``--runs``, for Turtle and N-Triples:
 
 - the floor: ``pyoxigraph.serialize`` of the very ``Triple`` objects the graph holds, as
   one list already in canonical order, with the prefixes policekg declares;
-- :func:`policekg.graph.write.serialize`, which starts from the same graph: it orders the
+- :func:`policekg.graph.rdf.write.serialize`, which starts from the same graph: it orders the
   subjects, chooses the prefixes, serializes and sorts the prefix lines;
-- :func:`policekg.graph.write.write_graph` to a file, which streams the same bytes (to a
+- :func:`policekg.graph.rdf.write.write_graph` to a file, which streams the same bytes (to a
   temporary file, flushed to disk, then renamed), against ``pyoxigraph.serialize`` to a file.
 
 Then where policekg's time goes (ordering; choosing prefixes), and, unless ``--no-rdflib``,
@@ -38,9 +38,9 @@ import pyoxigraph
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query import TRIPLES_PER_DOCUMENT, Generator  # noqa: E402  (a sibling script, not a package)
 
-from policekg.graph.prefixes import declared_prefixes  # noqa: E402
-from policekg.graph.triples import Triples  # noqa: E402
-from policekg.graph.write import serialize, write_graph  # noqa: E402
+from policekg.graph.rdf.prefixes import declared_prefixes  # noqa: E402
+from policekg.graph.rdf.triples import Triples  # noqa: E402
+from policekg.graph.rdf.write import serialize, write_graph  # noqa: E402
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES}

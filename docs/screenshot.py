@@ -6,7 +6,7 @@ Run by hand from the repository root (needs Playwright and Debian's chromium pac
 
 It does what ``policekg build ../shared/seeds -o /tmp/seeds.ttl`` does through the library,
 reads the graph back, projects the collaboration view, renders it with
-:func:`policekg.graph.view.render_network` and photographs the page in headless Chromium
+:func:`policekg.graph.network.view.render_network` and photographs the page in headless Chromium
 once the layout has settled.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ import argparse
 from pathlib import Path
 
 import policekg
-from policekg.graph.view import render_network
-from policekg.graph.write import read_graph
+from policekg.graph.network.view import render_network
+from policekg.graph.rdf.write import read_graph
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -46,7 +46,7 @@ def screenshot(page: Path, output: Path) -> None:
 
 
 def main() -> None:
-    from policekg.graph.network import to_networkx  # imported here so this module loads without it
+    from policekg.graph.network.projection import to_networkx  # imported here so this module loads without it
 
     args = arguments()
     policekg.write_graph(policekg.build_graph([args.seeds]), args.graph)

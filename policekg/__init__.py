@@ -17,10 +17,10 @@ from importlib.metadata import version
 
 from policekg.api import build_graph, document_text, documents, extract_documents, to_graph, to_triples
 from policekg.extract.errors import DocumentError, PoliceKGError
-from policekg.graph.analytics import bridges, centrality, communities, stats_report
-from policekg.graph.export import export_network
-from policekg.graph.network import to_networkx
-from policekg.graph.sparql import (
+from policekg.graph.network.analytics import bridges, centrality, communities, stats_report
+from policekg.graph.network.export import export_network
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.query.sparql import (
     QueryError,
     QueryResult,
     ask,
@@ -31,9 +31,9 @@ from policekg.graph.sparql import (
     run_query,
     saved_questions,
 )
-from policekg.graph.validate import ValidationResult, validate_file, validate_graph
-from policekg.graph.view import NetworkView, network_view, render_network
-from policekg.graph.write import write_graph
+from policekg.graph.rdf.validate import ValidationResult, validate_file, validate_graph
+from policekg.graph.network.view import NetworkView, network_view, render_network
+from policekg.graph.rdf.write import write_graph
 
 __version__ = version("policekg")
 

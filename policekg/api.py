@@ -19,9 +19,9 @@ from policekg.extract.model import Extraction
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
 from policekg.extract.resources import use_lexicon, user_lexicon
-from policekg.graph.build import build_rdf, build_triples
-from policekg.graph.namespaces import DEFAULT_BASE
-from policekg.graph.triples import Triples
+from policekg.graph.rdf.build import build_rdf, build_triples
+from policekg.graph.rdf.namespaces import DEFAULT_BASE
+from policekg.graph.rdf.triples import Triples
 
 PathLike = str | os.PathLike[str]
 

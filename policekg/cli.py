@@ -17,24 +17,24 @@ import click
 from tqdm import tqdm
 
 import policekg
-import policekg.graph.write
+import policekg.graph.rdf.write
 from policekg import api, cli_lexicon, cli_network, cli_review
 from policekg.extract.cache import default_folder as default_cache_folder
 from policekg.extract.deadline import DEFAULT_SECONDS_PER_MB
 from policekg.extract.errors import AccessError, InvalidInput, PoliceKGError
 from policekg.extract.model import Extraction, Kind, Predicate
 from policekg.extract.stages import Stopwatch, stage, timing
-from policekg.graph.evaluate import evaluate as score_graph
-from policekg.graph.evaluate import report as evaluation_report
-from policekg.graph import endpoint, sparql
-from policekg.graph.analytics import stats_report
-from policekg.graph.export import export_network
-from policekg.graph.known_names import UnknownName
-from policekg.graph.iri import check_base
-from policekg.graph.namespaces import DEFAULT_BASE
-from policekg.graph.network import VIEWS, to_networkx
-from policekg.graph.view import render_network
-from policekg.graph.reading import load_graph
+from policekg.graph.rdf.evaluate import evaluate as score_graph
+from policekg.graph.rdf.evaluate import report as evaluation_report
+from policekg.graph.query import endpoint, sparql
+from policekg.graph.network.analytics import stats_report
+from policekg.graph.network.export import export_network
+from policekg.graph.query.known_names import UnknownName
+from policekg.graph.rdf.iri import check_base
+from policekg.graph.rdf.namespaces import DEFAULT_BASE
+from policekg.graph.network.projection import VIEWS, to_networkx
+from policekg.graph.network.view import render_network
+from policekg.graph.rdf.reading import load_graph
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -162,7 +162,7 @@ def build(paths: tuple[str, ...], output: str, base: str, quiet: bool, workers: 
         policekg build reports/ -o out/graph.ttl --model en_core_web_md
         policekg build reports/ -o out/graph.ttl --corrections my-corrections.csv
     """
-    policekg.graph.write.format_for(output)
+    policekg.graph.rdf.write.format_for(output)
     check_base(base)
     if no_cache and cache_dir:
         _fail("give --cache DIR or --no-cache, not both")
@@ -542,7 +542,7 @@ def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, ti
         policekg push seeds.ttl --endpoint http://localhost:7878/store
         policekg push seeds.ttl --endpoint http://localhost:3030/kg/data --graph https://example.org/seeds --append
     """
-    from policekg.graph.push import push_graph
+    from policekg.graph.query.push import push_graph
 
     result = push_graph(graph_file, endpoint, graph=graph_iri, replace=not append, timeout=timeout)
     status = f"{result.status} {result.reason}".strip()

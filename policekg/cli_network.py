@@ -12,9 +12,9 @@ from pathlib import Path
 import click
 import networkx as nx
 
-from policekg.graph.evidence import AROUND, evidence_report
-from policekg.graph.export import unplaced_fund_line
-from policekg.graph.reading import load_graph
+from policekg.graph.network.evidence import AROUND, evidence_report
+from policekg.graph.network.export import unplaced_fund_line
+from policekg.graph.rdf.reading import load_graph
 
 
 def network_notes(network: nx.MultiGraph, *, list_funds: bool) -> list[str]:

@@ -14,10 +14,10 @@ from typing import Any
 import click
 
 from policekg.extract.model import CorrectionReport
-from policekg.graph.review import CHECKS
-from policekg.graph.review import review as review_queue
-from policekg.graph.review_page import review_table, write_review_page, write_suggestions
-from policekg.graph.write import read_graph
+from policekg.graph.network.review import CHECKS
+from policekg.graph.network.review import review as review_queue
+from policekg.graph.network.review_page import review_table, write_review_page, write_suggestions
+from policekg.graph.rdf.write import read_graph
 
 
 def correction_lines(report: CorrectionReport) -> list[str]:

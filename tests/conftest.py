@@ -68,7 +68,7 @@ def endpoint_graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def endpoint_store_folder(endpoint_graph_file: Path) -> Path:
     """An on-disk store (as ``policekg load`` makes) holding the endpoint tests' graph."""
-    from policekg.graph.sparql import load_store
+    from policekg.graph.query.sparql import load_store
 
     folder = endpoint_graph_file.with_name("store")
     load_store(endpoint_graph_file, folder)
@@ -81,7 +81,7 @@ def serving(endpoint_store_folder: Path):
     another source; keyword options as for ``make_server``); all are shut down afterwards."""
     import threading
 
-    from policekg.graph.endpoint import make_server
+    from policekg.graph.query.endpoint import make_server
 
     servers = []
 

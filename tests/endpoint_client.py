@@ -16,9 +16,9 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from policekg.extract.model import DocumentInfo, Entity, Extraction, Kind
-from policekg.graph.build import build_rdf
-from policekg.graph.endpoint import SparqlServer
-from policekg.graph.namespaces import DEFAULT_BASE
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.query.endpoint import SparqlServer
+from policekg.graph.rdf.namespaces import DEFAULT_BASE
 
 FORCES = {"PoliceForce/kent-police": "Kent Police", "PoliceForce/essex-police": "Essex Police", "PoliceForce/dorset-police": "Dorset Police"}
 FILLER = 200  # extra triples so a three-way cross product takes about a second

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from policekg.graph.namespaces import PREFIXES
+from policekg.graph.rdf.namespaces import PREFIXES
 
 
 def nodes_labelled(graph: Graph, kind: str, label: str) -> list[Node]:

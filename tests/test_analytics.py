@@ -1,13 +1,13 @@
-"""Tests for policekg.graph.analytics on a tiny two-cluster network and on the seed documents."""
+"""Tests for policekg.graph.network.analytics on a tiny two-cluster network and on the seed documents."""
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 from rdflib import Graph
 
-from policekg.graph import analytics
-from policekg.graph.analytics import Centrality, bridges, centrality, collapse, communities, stats_report
-from policekg.graph.network import to_networkx
+from policekg.graph.network import analytics
+from policekg.graph.network.analytics import Centrality, bridges, centrality, collapse, communities, stats_report
+from policekg.graph.network.projection import to_networkx
 
 KENT_GROUP = ["Kent County Council", "Kent Fire and Rescue Service", "Kent Police",
               "Kent Police and Crime Commissioner"]

@@ -20,11 +20,11 @@ from endpoint_client import base_url, request
 from policekg.cli import cli
 from policekg.extract.money import pounds_for_reading
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate
-from policekg.graph.build import build_rdf
-from policekg.graph.endpoint import make_server
-from policekg.graph.known_names import UnknownName
-from policekg.graph.namespaces import DEFAULT_BASE
-from policekg.graph.sparql import QueryError, ask, format_result, open_store, run_query, with_labels
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.query.endpoint import make_server
+from policekg.graph.query.known_names import UnknownName
+from policekg.graph.rdf.namespaces import DEFAULT_BASE
+from policekg.graph.query.sparql import QueryError, ask, format_result, open_store, run_query, with_labels
 
 KENT, ESSEX, TRUST = "PoliceForce/kent-police", "PoliceForce/essex-police", "PartnerOrganisation/health-trust"
 OFFICE, RIVERSIDE, COUNCIL = ("PartnerOrganisation/office-of-the-commissioner", "PartnerOrganisation/riverside-trust",

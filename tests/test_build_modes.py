@@ -13,7 +13,7 @@ from policekg import api
 from policekg.cli import cli
 from policekg.extract import cache as cache_module
 from policekg.extract.cache import FOLDER_NAME, ExtractionCache, fingerprint
-from policekg.graph.write import serialize
+from policekg.graph.rdf.write import serialize
 
 BROKEN = b"\x00\x01binary\x02"
 

@@ -19,7 +19,7 @@ from policekg import api
 from policekg.extract import cache as cache_module
 from policekg.extract.cache import MAGIC, ExtractionCache, fingerprint
 from policekg.extract.records import VERSION
-from policekg.graph.write import serialize
+from policekg.graph.rdf.write import serialize
 
 OLD_MAGIC = b"policekg-cache 1\n"  # the format before this one: zlib'd pickles
 

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from policekg import document_text
 from policekg.cli import cli
-from policekg.graph.namespaces import PKO, RDF, RDFS
+from policekg.graph.rdf.namespaces import PKO, RDF, RDFS
 
 from conftest import EXAMPLES
 
@@ -163,7 +163,7 @@ def test_cli_network_commands_report_an_unknown_focus_in_one_line(runner, exampl
 
 @pytest.fixture(scope="module")
 def seeds_ttl(seeds_graph, tmp_path_factory):
-    from policekg.graph.write import write_graph
+    from policekg.graph.rdf.write import write_graph
 
     return write_graph(seeds_graph, tmp_path_factory.mktemp("seeds") / "seeds.ttl")
 

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 from policekg.cli import cli
 from policekg.extract.errors import AccessError, InvalidInput, PoliceKGError
-from policekg.graph.endpoint import make_server
-from policekg.graph.iri import check_base
-from policekg.graph.network import to_networkx
-from policekg.graph.stores import load_store
-from policekg.graph.write import format_for
+from policekg.graph.query.endpoint import make_server
+from policekg.graph.rdf.iri import check_base
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.query.stores import load_store
+from policekg.graph.rdf.write import format_for
 from rdflib import Graph
 
 

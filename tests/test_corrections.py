@@ -21,9 +21,9 @@ from policekg.cli import cli
 from policekg.extract.correct import apply_corrections
 from policekg.extract.corrections import COLUMNS, CorrectionsError, corrections_files, read_corrections
 from policekg.extract.model import Extraction
-from policekg.graph.namespaces import DCTERMS, ORG, OWL, PKO, PROV, RDF, RDFS, SKOS, XSD
-from policekg.graph.review import review
-from policekg.graph.validate import validate_graph
+from policekg.graph.rdf.namespaces import DCTERMS, ORG, OWL, PKO, PROV, RDF, RDFS, SKOS, XSD
+from policekg.graph.network.review import review
+from policekg.graph.rdf.validate import validate_graph
 
 from conftest import CHECK_CONTRACT
 

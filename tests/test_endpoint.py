@@ -26,9 +26,9 @@ from endpoint_client import (EXPECTED, FORCES, FORCES_QUERY, SLOW_QUERY, Reply, 
 from rdflib import Graph
 from service_spellings import BENIGN, EXECUTED, NOT_EXECUTED, Recorder
 
-from policekg.graph.endpoint import SparqlServer, make_server
-from policekg.graph.namespaces import DEFAULT_BASE
-from policekg.graph.sparql import open_store
+from policekg.graph.query.endpoint import SparqlServer, make_server
+from policekg.graph.rdf.namespaces import DEFAULT_BASE
+from policekg.graph.query.sparql import open_store
 
 @pytest.fixture(scope="module")
 def store(endpoint_store_folder: Path) -> ox.Store:

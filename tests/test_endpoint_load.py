@@ -17,8 +17,8 @@ import pytest
 from endpoint_client import (ENDLESS_QUERY, EXPECTED, FORCES, FORCES_QUERY, SLOW_QUERY, base_url, cpu_seconds, get,
                              labels)
 
-from policekg.graph.endpoint import SparqlServer, make_server
-from policekg.graph.sparql import open_store
+from policekg.graph.query.endpoint import SparqlServer, make_server
+from policekg.graph.query.sparql import open_store
 
 LOG_LINE = re.compile(r"(GET|POST|OPTIONS|-) \S+ \d{3} \d+ms")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from policekg.graph import endpoint_page
-from policekg.graph.questions import SavedQuestion, saved_questions
+from policekg.graph.query import endpoint_page
+from policekg.graph.query.questions import SavedQuestion, saved_questions
 
 
 def test_page_lists_every_saved_question_with_its_parameters() -> None:

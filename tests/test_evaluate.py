@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from policekg.extract.model import (DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate)
-from policekg.graph.build import build_rdf
-from policekg.graph.evaluate import GoldError, evaluate, normalise
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.evaluate import GoldError, evaluate, normalise
 
 DOC = DocumentInfo("doc-1", "reports/doc.txt", "Doc", "0" * 64)
 

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from policekg.cli import cli
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate
 from policekg.extract.read import read_document
-from policekg.graph.build import build_rdf
-from policekg.graph.evidence import statements_between
-from policekg.graph.known_names import UnknownName
-from policekg.graph.write import write_graph
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.network.evidence import statements_between
+from policekg.graph.query.known_names import UnknownName
+from policekg.graph.rdf.write import write_graph
 
 NORTH, SOUTH, WEST = "PoliceForce/northshire-police", "PoliceForce/southshire-police", "PoliceForce/westshire-police"
 HOMES = "PartnerOrganisation/safe-homes"
@@ -135,7 +135,7 @@ def test_evidence_unknown_name_is_one_line_with_the_closest_names(tmp_path: Path
 
 
 def test_evidence_api_raises_unknown_name(tmp_path: Path) -> None:
-    from policekg.graph.write import read_graph
+    from policekg.graph.rdf.write import read_graph
 
     with pytest.raises(UnknownName) as raised:
         statements_between(read_graph(str(build(tmp_path))), "Safe Homes", "Safe Houses")

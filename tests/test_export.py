@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.export: GraphML and GEXF that networkx (and so Gephi) read back."""
+"""Tests for policekg.graph.network.export: GraphML and GEXF that networkx (and so Gephi) read back."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +7,10 @@ import networkx as nx
 import pytest
 from test_network import network_extraction
 
-from policekg.graph import export
-from policekg.graph.build import build_rdf
-from policekg.graph.export import export_network, flatten
-from policekg.graph.network import to_networkx
+from policekg.graph.network import export
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.network.export import export_network, flatten
+from policekg.graph.network.projection import to_networkx
 
 READERS = {".graphml": nx.read_graphml, ".gexf": nx.read_gexf}
 HOSTILE = [

@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.build, .iri and .namespaces: the exact triples of the contract.
+"""Tests for policekg.graph.rdf.build, .iri and .namespaces: the exact triples of the contract.
 
 ``sample_extraction`` is also used by the write and validate tests.
 """
@@ -26,10 +26,10 @@ from policekg.extract.model import (
     Link,
     Predicate,
 )
-from policekg.graph import namespaces
-from policekg.graph.build import build_rdf, confidence_lexical, decimal_lexical
-from policekg.graph.iri import Minter
-from policekg.graph.namespaces import (
+from policekg.graph.rdf import namespaces
+from policekg.graph.rdf.build import build_rdf, confidence_lexical, decimal_lexical
+from policekg.graph.rdf.iri import Minter
+from policekg.graph.rdf.namespaces import (
     DCTERMS,
     DEFAULT_BASE,
     ORG,
@@ -41,7 +41,7 @@ from policekg.graph.namespaces import (
     SKOS,
     bind_prefixes,
 )
-from policekg.graph.write import write_graph
+from policekg.graph.rdf.write import write_graph
 
 # A module-level XSD (or SCHEMA) makes pytest's collection warn: it probes attributes on it.
 DECIMAL, DATE, INTEGER = namespaces.XSD.decimal, namespaces.XSD.date, namespaces.XSD.integer

@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.validate: the shapes accept a good graph and explain a bad one."""
+"""Tests for policekg.graph.rdf.validate: the shapes accept a good graph and explain a bad one."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,11 +9,11 @@ from rdflib import Graph, Literal, Namespace
 from test_graph_build import BARNES, ESSEX, FUND, KENT, M, sample_extraction
 
 from policekg.extract.errors import PoliceKGError
-from policekg.graph import namespaces
-from policekg.graph.build import build_rdf
-from policekg.graph.namespaces import ORG, PKO, PROV, RDF, RDFS
-from policekg.graph.validate import GraphFileError, ValidationResult, validate_file, validate_graph
-from policekg.graph.write import FORMATS, write_graph
+from policekg.graph.rdf import namespaces
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.namespaces import ORG, PKO, PROV, RDF, RDFS
+from policekg.graph.rdf.validate import GraphFileError, ValidationResult, validate_file, validate_graph
+from policekg.graph.rdf.write import FORMATS, write_graph
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")  # rdflib's own TriG internals
 OPEN_PKO = Namespace(str(PKO))  # to write terms the ontology does not define

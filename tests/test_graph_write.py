@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.write: formats, round trips, determinism and atomic writes."""
+"""Tests for policekg.graph.rdf.write: formats, round trips, determinism and atomic writes."""
 from __future__ import annotations
 
 import os
@@ -15,10 +15,10 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from test_graph_build import HOSTILE_QUOTES, sample_extraction
 
-from policekg.graph import write
-from policekg.graph.build import build_rdf
-from policekg.graph.namespaces import PKO, RDF, RDFS
-from policekg.graph.write import FORMATS, format_for, serialize, write_graph
+from policekg.graph.rdf import write
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.namespaces import PKO, RDF, RDFS
+from policekg.graph.rdf.write import FORMATS, format_for, serialize, write_graph
 
 OXIGRAPH_FORMATS = {
     "turtle": pyoxigraph.RdfFormat.TURTLE,
@@ -296,7 +296,7 @@ def test_write_bytes_identical_across_processes_and_hash_seeds(tmp_path: Path) -
         "sys.path.insert(0, sys.argv[1])\n"
         "from test_graph_write import shuffled_copy, tricky_triples\n"
         "from rdflib.namespace import RDF, XSD\n"
-        "from policekg.graph.write import serialize\n"
+        "from policekg.graph.rdf.write import serialize\n"
         "prefixes = [('ex', 'http://example.org/'), ('xsd', XSD), ('rdf', RDF)]\n"
         "graph = shuffled_copy(tricky_triples(), prefixes, int(sys.argv[2]))\n"
         "sys.stdout.buffer.write(serialize(graph, 'turtle') + serialize(graph, 'nt'))\n",

@@ -13,10 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from policekg.extract import identifiers as ids
 from policekg.extract.model import DocumentInfo, Entity, Extraction, Kind
 from policekg.extract.resources import LexiconError, use_lexicon
-from policekg.graph.build import build_rdf
-from policekg.graph.identifiers import STATEMENTS
-from policekg.graph.iri import Minter
-from policekg.graph.namespaces import PKO, SH, SKOS, WD
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.identifiers import STATEMENTS
+from policekg.graph.rdf.iri import Minter
+from policekg.graph.rdf.namespaces import PKO, SH, SKOS, WD
 from policekg.ontology import load_shapes
 
 PATTERNS = Path(__file__).resolve().parents[1] / "extract" / "patterns"

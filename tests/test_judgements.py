@@ -16,10 +16,10 @@ from policekg.extract.deadline import time_limit
 from policekg.extract.judgements import judgements
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Judgement, Kind
 from policekg.extract.peel_frameworks import area_of, areas, cycle_of, grade_of, previous_cycle
-from policekg.graph.build import build_rdf
-from policekg.graph.iri import Minter
-from policekg.graph.namespaces import PKO, PROV, RDF, SKOS
-from policekg.graph.validate import validate_graph
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.iri import Minter
+from policekg.graph.rdf.namespaces import PKO, PROV, RDF, SKOS
+from policekg.graph.rdf.validate import validate_graph
 
 SHA = "0" * 64
 FORCE = "PoliceForce/northshire-police"

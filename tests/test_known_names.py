@@ -5,10 +5,10 @@ import pytest
 from click.testing import CliRunner
 
 from policekg.cli import cli
-from policekg.graph import sparql
-from policekg.graph.known_names import UnknownName, check_names, closest
-from policekg.graph.network import to_networkx
-from policekg.graph.write import write_graph
+from policekg.graph.query import sparql
+from policekg.graph.query.known_names import UnknownName, check_names, closest
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.rdf.write import write_graph
 
 KNOWN = {
     "dorset police": "Dorset Police",

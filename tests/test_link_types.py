@@ -6,7 +6,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from policekg.extract.link_types import link_types
 from policekg.extract.model import Kind, Predicate
-from policekg.graph.namespaces import FOAF, ORG, PKO, expand
+from policekg.graph.rdf.namespaces import FOAF, ORG, PKO, expand
 from policekg.ontology import load_ontology
 
 CLASS_OF = {kind: PKO[kind.value] for kind in Kind}

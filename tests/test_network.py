@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.network: the exact nodes, edges and attributes of the projection.
+"""Tests for policekg.graph.network.projection: the exact nodes, edges and attributes of the projection.
 
 ``network_extraction`` is also used by the export tests.
 """
@@ -11,9 +11,9 @@ import pytest
 from rdflib import Graph
 
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate
-from policekg.graph.build import build_rdf
-from policekg.graph.iri import Minter
-from policekg.graph.network import EDGE_TYPES, VIEWS, to_networkx
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.iri import Minter
+from policekg.graph.network.projection import EDGE_TYPES, VIEWS, to_networkx
 
 SHA = "0" * 64
 KENT, ESSEX = "PoliceForce/kent-police", "PoliceForce/essex-police"

@@ -18,11 +18,11 @@ from test_view import browser, open_page, page_data  # noqa: F401  (fixtures sha
 
 from policekg.cli import cli
 from policekg.extract.model import Entity, Fund, Kind
-from policekg.graph import view
-from policekg.graph.build import build_rdf
-from policekg.graph.export import export_network
-from policekg.graph.network import to_networkx
-from policekg.graph.write import write_graph
+from policekg.graph.network import view
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.network.export import export_network
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.rdf.write import write_graph
 
 HOME, KENT = "PartnerOrganisation/home-office", "PoliceForce/kent-police"
 NORTH = "PoliceForce/northshire-police"

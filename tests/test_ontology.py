@@ -9,8 +9,8 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from policekg.graph import namespaces
-from policekg.graph.namespaces import DCTERMS, FOAF, ORG, OWL, PKO, PROV, RDF, RDFS, SH, SKOS
+from policekg.graph.rdf import namespaces
+from policekg.graph.rdf.namespaces import DCTERMS, FOAF, ORG, OWL, PKO, PROV, RDF, RDFS, SH, SKOS
 from policekg.ontology import load_ontology, load_shapes, ontology_path, shapes_path
 
 ONTOLOGY_IRI = URIRef(str(PKO).rstrip("#"))

@@ -23,11 +23,11 @@ from test_network_views import views_extraction
 from policekg import api
 from policekg.cli import cli
 from policekg.extract.model import Evidence, Extraction, Link, Predicate
-from policekg.graph import triples as triples_module
-from policekg.graph.build import build_rdf, build_triples
-from policekg.graph.prefixes import SortedPrefixes
-from policekg.graph.triples import Triples
-from policekg.graph.write import FORMATS, serialize, write_graph
+from policekg.graph.rdf import triples as triples_module
+from policekg.graph.rdf.build import build_rdf, build_triples
+from policekg.graph.rdf.prefixes import SortedPrefixes
+from policekg.graph.rdf.triples import Triples
+from policekg.graph.rdf.write import FORMATS, serialize, write_graph
 
 EXPECTED = Path(__file__).parent / "oxbuild"
 EXTRACTIONS = {"sample": sample_extraction, "network": network_extraction, "views": views_extraction}

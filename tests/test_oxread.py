@@ -1,5 +1,5 @@
-"""The reading commands read graph files with pyoxigraph and SPARQL (graph/reading.py,
-graph/network_facts.py): the exact projection of small invented graphs written as Turtle, and
+"""The reading commands read graph files with pyoxigraph and SPARQL (graph/rdf/reading.py,
+graph/network/network_facts.py): the exact projection of small invented graphs written as Turtle, and
 the same network, scores and evidence whether a caller gives an rdflib.Graph or a store."""
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pyoxigraph import RdfFormat, Store
 from test_network import network_extraction
 
 from policekg.cli import cli
-from policekg.graph.build import build_rdf
-from policekg.graph.evaluate import evaluate, report
-from policekg.graph.evidence import graph_names, statements_between
-from policekg.graph.network import VIEWS, to_networkx
-from policekg.graph.reading import load_graph, select
-from policekg.graph.write import GraphFileError, read_graph
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.rdf.evaluate import evaluate, report
+from policekg.graph.network.evidence import graph_names, statements_between
+from policekg.graph.network.projection import VIEWS, to_networkx
+from policekg.graph.rdf.reading import load_graph, select
+from policekg.graph.rdf.write import GraphFileError, read_graph
 
 PREFIXES = """@prefix pko: <https://w3id.org/policekg/ontology#> .
 @prefix org: <http://www.w3.org/ns/org#> .
@@ -176,7 +176,7 @@ def test_stats_on_a_file(turtle_file: Path) -> None:
 
 
 def test_node_sizes_are_networkx_degree_centrality_of_the_simple_graph() -> None:
-    from policekg.graph.view import MAX_NODE_SIZE, MIN_NODE_SIZE, _node_sizes
+    from policekg.graph.network.view import MAX_NODE_SIZE, MIN_NODE_SIZE, _node_sizes
 
     g = nx.MultiGraph()
     g.add_edges_from([("a", "b", "collaboration"), ("a", "b", "funding"), ("b", "c", "post"), ("c", "c", "post")])

@@ -25,7 +25,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 import policekg
 import policekg.ontology
 from policekg.cli import cli
-from policekg.graph.push import PushError, push_graph, target_url
+from policekg.graph.query.push import PushError, push_graph, target_url
 
 STARTUP_SECONDS = 30
 SHAPES = Path(policekg.ontology.__file__).with_name("shapes.ttl")

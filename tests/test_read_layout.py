@@ -15,9 +15,9 @@ from policekg.extract.errors import DocumentError
 from policekg.extract.model import Table, TableRow
 from policekg.extract.pages import marked_pages
 from policekg.extract.read import find_documents, read_document
-from policekg.graph.network import to_networkx
-from policekg.graph.sparql import ask, graph_store
-from policekg.graph.view_text import evidence_line
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.query.sparql import ask, graph_store
+from policekg.graph.network.view_text import evidence_line
 
 from docx_factory import make_docx
 from report_factory import make_report

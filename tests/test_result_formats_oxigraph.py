@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, parse_query_results
 
-from policekg.graph.result_formats import csv_text, json_text, tsv_text, xml_text
-from policekg.graph.results import QueryResult
+from policekg.graph.query.result_formats import csv_text, json_text, tsv_text, xml_text
+from policekg.graph.query.results import QueryResult
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ROWS = [

@@ -18,8 +18,8 @@ from policekg.cli import cli
 from policekg.extract.corrections import COLUMNS, read_corrections
 from policekg.extract.model import (AnalystStatement, DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link,
                                     Predicate)
-from policekg.graph.review import review
-from policekg.graph.review_page import review_page, review_table, suggestions_csv
+from policekg.graph.network.review import review
+from policekg.graph.network.review_page import review_page, review_table, suggestions_csv
 
 SHA = "0123456789abcdef" * 4
 DOC = "minutes-1"

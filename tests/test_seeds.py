@@ -10,8 +10,8 @@ import pytest
 from rdflib import Literal
 
 from policekg import api, validate_graph
-from policekg.graph.namespaces import ORG, PKO, PROV, RDF, RDFS, SKOS
-from policekg.graph.write import serialize
+from policekg.graph.rdf.namespaces import ORG, PKO, PROV, RDF, RDFS, SKOS
+from policekg.graph.rdf.write import serialize
 from graph_queries import node_with_name, nodes_labelled
 
 from conftest import CHECK_CONTRACT

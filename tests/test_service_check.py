@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from service_spellings import BENIGN, EXECUTED, NOT_EXECUTED, Recorder
 
-from policekg.graph.service_check import UncheckedQuery, uses_service
-from policekg.graph.sparql import QUERY_PREFIXES, saved_questions
+from policekg.graph.query.service_check import UncheckedQuery, uses_service
+from policekg.graph.query.sparql import QUERY_PREFIXES, saved_questions
 
 SANDBOXED = sys.platform.startswith("linux") and platform.machine() in ("x86_64", "aarch64")
 
@@ -154,7 +154,7 @@ def test_service_check_never_passes_a_query_pyoxigraph_federates(recorder: Recor
 SANDBOX_PROBE = textwrap.dedent("""
     import json, socket, sys
     import pyoxigraph
-    from policekg.graph.sandbox import confine
+    from policekg.graph.query.sandbox import confine
     report = {"confine": confine()}
     try:
         socket.socket()

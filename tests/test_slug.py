@@ -14,7 +14,7 @@ from policekg.extract.document import document_id
 from policekg.extract.keys import entity_key, normalise_name
 from policekg.extract.model import Kind
 from policekg.extract.slug import MARK, label_slug, normal_form, slugify
-from policekg.graph.iri import Minter
+from policekg.graph.rdf.iri import Minter
 
 SHA = "0123456789abcdef" * 4
 PLAIN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode
 from rdflib import Graph
 from rdflib.namespace import XSD
 
-from policekg.graph.sparql import (
+from policekg.graph.query.sparql import (
     QUERY_PREFIXES,
     QueryError,
     QueryResult,
@@ -24,8 +24,8 @@ from policekg.graph.sparql import (
     run_query,
     saved_questions,
 )
-from policekg.graph.known_names import UnknownName
-from policekg.graph.write import GraphFileError, write_graph
+from policekg.graph.query.known_names import UnknownName
+from policekg.graph.rdf.write import GraphFileError, write_graph
 
 HOSTILE = 'Kent" } ; DROP ALL ; #'
 

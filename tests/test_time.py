@@ -20,12 +20,12 @@ from policekg.extract.dates import stated_date
 from policekg.extract.metadata import document_date
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Judgement, Kind, Link, Predicate
 from policekg.extract.periods import Period, period_label, read_period
-from policekg.graph import namespaces
-from policekg.graph.build import build_rdf
-from policekg.graph.endpoint import make_server
-from policekg.graph.iri import Minter
-from policekg.graph.namespaces import DCTERMS, DEFAULT_BASE, PKO
-from policekg.graph.sparql import QueryError, ask, open_store, question_bindings, saved_questions
+from policekg.graph.rdf import namespaces
+from policekg.graph.rdf.build import build_rdf
+from policekg.graph.query.endpoint import make_server
+from policekg.graph.rdf.iri import Minter
+from policekg.graph.rdf.namespaces import DCTERMS, DEFAULT_BASE, PKO
+from policekg.graph.query.sparql import QueryError, ask, open_store, question_bindings, saved_questions
 
 DATE = namespaces.XSD.date
 RDF_TYPE = namespaces.RDF.type

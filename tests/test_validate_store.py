@@ -18,10 +18,10 @@ from test_graph_build import M
 from test_graph_validate import BREAKAGES, GOOD, some_evidence
 
 from policekg.extract.errors import PoliceKGError
-from policekg.graph.namespaces import ORG, PKO, RDF, SH, XSD
-from policekg.graph.shacl_shapes import ShapesError, as_anti_join, read_shapes
-from policekg.graph.validate import validate_file, validate_graph
-from policekg.graph.write import read_graph, write_graph
+from policekg.graph.rdf.namespaces import ORG, PKO, RDF, SH, XSD
+from policekg.graph.rdf.shacl_shapes import ShapesError, as_anti_join, read_shapes
+from policekg.graph.rdf.validate import validate_file, validate_graph
+from policekg.graph.rdf.write import read_graph, write_graph
 from policekg.ontology import load_ontology, load_shapes
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

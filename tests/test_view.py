@@ -1,4 +1,4 @@
-"""Tests for policekg.graph.view: one self-contained, safe, interactive HTML page.
+"""Tests for policekg.graph.network.view: one self-contained, safe, interactive HTML page.
 
 Static tests read the HTML; tests marked ``browser`` open it in headless Chromium through
 Playwright (the system ``chromium`` package; they skip when it or Playwright is missing).
@@ -18,8 +18,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from policekg.graph import view, view_text
-from policekg.graph.view import render_network
+from policekg.graph.network import view, view_text
+from policekg.graph.network.view import render_network
 
 ID = "https://w3id.org/policekg/id/"
 KENT, ESSEX, KFRS = f"{ID}force/kent-police", f"{ID}force/essex-police", f"{ID}org/kent-fire-and-rescue-service"
@@ -53,7 +53,7 @@ def evidence(quote: str, document: str = "Kent PEEL 2016", confidence: float = 0
 
 
 def sample_graph() -> nx.MultiGraph:
-    """A small graph of the shape ``policekg.graph.network.to_networkx(graph, "all")`` gives."""
+    """A small graph of the shape ``policekg.graph.network.projection.to_networkx(graph, "all")`` gives."""
     g = nx.MultiGraph()
     g.add_node(KENT, kind="PoliceForce", label="Kent Police", aliases=["Kent Constabulary"],
                documents=["Kent PEEL 2016", "Essex PCP minutes"])
@@ -448,7 +448,7 @@ def test_browser_large_network_stabilises_then_stops(open_page, tmp_path):
 
 @pytest.fixture(scope="module")
 def seeds_page(seeds_graph, tmp_path_factory) -> Path:
-    from policekg.graph.network import to_networkx
+    from policekg.graph.network.projection import to_networkx
 
     return render_network(to_networkx(seeds_graph, "collaboration"), tmp_path_factory.mktemp("seeds") / "net.html")
 

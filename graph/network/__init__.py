@@ -1,0 +1,1 @@
+"""The network side: projecting the graph onto networkx, analytics, pages, exports, evidence."""

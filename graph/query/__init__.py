@@ -1,0 +1,1 @@
+"""The query side: stores, SPARQL and saved questions, the endpoint, pushing to a triple store."""

@@ -1,0 +1,1 @@
+"""The RDF side: building the graph from an extraction, writing and reading files, validating, scoring."""
