@@ -1,6 +1,8 @@
 """Shared fixtures: the spaCy pipeline and the seed/example builds are made once per session."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,14 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 SEEDS = REPO.parent / "shared" / "seeds"
 CHECK_CONTRACT = REPO.parent / "shared" / "tools" / "check_contract.py"
+
+
+def assert_contract(path: Path) -> None:
+    """Run the shared contract checker on a Turtle file (skipped where ../shared is absent)."""
+    if not CHECK_CONTRACT.exists():
+        pytest.skip(f"contract checker not found at {CHECK_CONTRACT}")
+    result = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from policekg.graph.rdf.namespaces import DCTERMS, ORG, OWL, PKO, PROV, RDF, RDF
 from policekg.graph.network.review import review
 from policekg.graph.rdf.validate import validate_graph
 
-from conftest import CHECK_CONTRACT
+from conftest import assert_contract
 
 REPORT = """Joint Working Update
 
@@ -219,8 +217,7 @@ def test_corrected_graph_keeps_the_contract(extraction: Extraction, tmp_path: Pa
     assert validate_graph(graph).conforms
     path = tmp_path / "graph.ttl"
     graph.serialize(path, format="turtle")
-    result = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    assert_contract(path)
 
 
 @pytest.mark.parametrize("decision, reason", [
@@ -437,5 +434,4 @@ def test_round_trip_graph_keeps_the_contract(seeds_round: dict, tmp_path: Path) 
     assert validate_graph(seeds_round["after"]).conforms
     path = tmp_path / "after.ttl"
     seeds_round["after"].serialize(path, format="turtle")
-    result = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    assert_contract(path)

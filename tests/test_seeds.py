@@ -1,8 +1,6 @@
 """The seed documents build into a contract-valid graph holding the facts they state."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 
 import pyoxigraph
@@ -14,7 +12,7 @@ from policekg.graph.rdf.namespaces import ORG, PKO, PROV, RDF, RDFS, SKOS
 from policekg.graph.rdf.write import serialize
 from graph_queries import node_with_name, nodes_labelled
 
-from conftest import CHECK_CONTRACT
+from conftest import assert_contract
 
 
 @pytest.mark.parametrize("label", ["Kent Police", "Essex Police", "Leicestershire Police", "Northamptonshire Police"])
@@ -108,12 +106,9 @@ def test_seeds_evidence_offsets_point_at_the_quote(seeds_extraction):
 
 
 def test_seeds_graph_passes_the_contract_check(seeds_graph, tmp_path):
-    if not CHECK_CONTRACT.exists():
-        pytest.skip("contract checker not found")
     path = tmp_path / "seeds.ttl"
     path.write_bytes(serialize(seeds_graph, "turtle"))
-    result = subprocess.run([sys.executable, str(CHECK_CONTRACT), str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    assert_contract(path)
 
 
 def test_seeds_graph_conforms_to_the_shapes(seeds_graph):
