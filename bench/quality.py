@@ -39,6 +39,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "blind2": (REPO / "tests" / "blind2", REPO / "tests" / "gold" / "blind2"),
     "blind3": (REPO / "tests" / "blind3", REPO / "tests" / "gold" / "blind3"),
     "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
+    "blind5": (REPO / "tests" / "blind5", REPO / "tests" / "gold" / "blind5"),
 }
 CATEGORIES = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund",
               "collaboratesWith", "participatesIn", "memberOf", "funder")
