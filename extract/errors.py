@@ -2,7 +2,13 @@
 
 
 class PoliceKGError(Exception):
-    """Base class for every error policekg reports to a user."""
+    """Base class for every error policekg reports to a user.
+
+    ``exit_code`` is the command's exit code when it ends with this error: 2, nothing could be
+    done; a subclass for work that was understood but found problems says 1.
+    """
+
+    exit_code = 2
 
 
 class DocumentError(PoliceKGError):

@@ -13,29 +13,43 @@ from pkgutil import extend_path
 # (with extract, graph and ontology mapped in by setup.cfg) supplies the rest.
 __path__ = extend_path(__path__, __name__)
 
+from importlib import import_module
 from importlib.metadata import version
+from typing import Any
 
-from policekg.api import build_graph, document_text, documents, extract_documents, to_graph, to_triples
-from policekg.extract.errors import DocumentError, PoliceKGError
-from policekg.graph.network.analytics import bridges, centrality, communities, stats_report
-from policekg.graph.network.export import export_network
-from policekg.graph.network.projection import to_networkx
-from policekg.graph.query.sparql import (
-    QueryError,
-    QueryResult,
-    ask,
-    format_result,
-    graph_store,
-    load_store,
-    open_store,
-    run_query,
-    saved_questions,
-)
-from policekg.graph.rdf.validate import ValidationResult, validate_file, validate_graph
-from policekg.graph.network.view import NetworkView, network_view, render_network
-from policekg.graph.rdf.write import write_graph
+# Where each public name lives. They are imported on first use (PEP 562), so a command that only
+# reads a graph never pays for spaCy, and ``import policekg`` stays cheap.
+_PUBLIC = {
+    "policekg.api": ("build_graph", "document_text", "documents", "extract_documents", "to_graph", "to_triples"),
+    "policekg.extract.errors": ("DocumentError", "PoliceKGError"),
+    "policekg.graph.network.analytics": ("bridges", "centrality", "communities", "stats_report"),
+    "policekg.graph.network.export": ("export_network",),
+    "policekg.graph.network.projection": ("to_networkx",),
+    "policekg.graph.query.sparql": (
+        "QueryError", "QueryResult", "ask", "format_result", "graph_store", "load_store", "open_store",
+        "run_query", "saved_questions",
+    ),
+    "policekg.graph.rdf.validate": ("ValidationResult", "validate_file", "validate_graph"),
+    "policekg.graph.network.view": ("NetworkView", "network_view", "render_network"),
+    "policekg.graph.rdf.write": ("write_graph",),
+}
+_HOME = {name: module for module, names in _PUBLIC.items() for name in names}
 
 __version__ = version("policekg")
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    if name not in _HOME:
+        raise AttributeError(f"module 'policekg' has no attribute {name!r}")
+    value = getattr(import_module(_HOME[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
 
 __all__ = [
     "DocumentError",

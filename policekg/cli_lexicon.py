@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from policekg.cli_common import clear_errors
 from policekg.extract.errors import AccessError
 from policekg.extract.resources import LexiconError, bundled_names, lexicon_path, patterns_dir, use_lexicon
 
@@ -29,63 +30,60 @@ def _first_comment(path: Path) -> str:
     return ""
 
 
-def register(cli: click.Group, clear_errors) -> None:
-    """Add the ``lexicon`` commands to ``cli``."""
+@click.group()
+def lexicon() -> None:
+    """The lexicon: the word lists, cues and reference data extraction reads.
 
-    @cli.group()
-    def lexicon() -> None:
-        """The lexicon: the word lists, cues and reference data extraction reads.
+    \b
+    Example:
+        policekg lexicon copy my-lexicon/
+        policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
+    """
 
-        \b
-        Example:
-            policekg lexicon copy my-lexicon/
-            policekg build reports/ -o out/graph.ttl --lexicon my-lexicon/
-        """
+@lexicon.command("files")
+@click.option("--lexicon", "folder", type=click.Path(path_type=str), default=None,
+              help="Show which files this lexicon folder replaces.")
+@clear_errors
+def files(folder: str | None) -> None:
+    """List the lexicon's files and where each is read from.
 
-    @lexicon.command("files")
-    @click.option("--lexicon", "folder", type=click.Path(path_type=str), default=None,
-                  help="Show which files this lexicon folder replaces.")
-    @clear_errors
-    def files(folder: str | None) -> None:
-        """List the lexicon's files and where each is read from.
+    \b
+    Example:
+        policekg lexicon files --lexicon my-lexicon/
+    """
+    use_lexicon(folder)
+    for name in bundled_names():
+        path = lexicon_path(name)
+        origin = "yours" if path.parent != patterns_dir() else "bundled"
+        description = _first_comment(path)
+        click.echo(f"{name}\t{origin}" + (f"\t{description}" if description else ""))
 
-        \b
-        Example:
-            policekg lexicon files --lexicon my-lexicon/
-        """
-        use_lexicon(folder)
-        for name in bundled_names():
-            path = lexicon_path(name)
-            origin = "yours" if path.parent != patterns_dir() else "bundled"
-            description = _first_comment(path)
-            click.echo(f"{name}\t{origin}" + (f"\t{description}" if description else ""))
+@lexicon.command("copy")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=str))
+@click.option("--force", is_flag=True, help="Overwrite files already in FOLDER.")
+@clear_errors
+def copy(folder: str, force: bool) -> None:
+    """Copy the bundled lexicon into FOLDER to edit, for builds with --lexicon FOLDER.
 
-    @lexicon.command("copy")
-    @click.argument("folder", type=click.Path(file_okay=False, path_type=str))
-    @click.option("--force", is_flag=True, help="Overwrite files already in FOLDER.")
-    @clear_errors
-    def copy(folder: str, force: bool) -> None:
-        """Copy the bundled lexicon into FOLDER to edit, for builds with --lexicon FOLDER.
+    Files you leave out of FOLDER are read from the bundle, so you may also keep only the
+    files you change.
 
-        Files you leave out of FOLDER are read from the bundle, so you may also keep only the
-        files you change.
-
-        \b
-        Example:
-            policekg lexicon copy my-lexicon/
-        """
-        target = Path(folder)
+    \b
+    Example:
+        policekg lexicon copy my-lexicon/
+    """
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AccessError(f"{folder}: cannot make the folder: {error.strerror or error}") from error
+    clashes = [name for name in bundled_names() if (target / name).exists()]
+    if clashes and not force:
+        raise LexiconError(f"{folder} already has {', '.join(clashes[:3])}"
+                                   f"{' …' if len(clashes) > 3 else ''}; give --force to overwrite")
+    for name in bundled_names():
         try:
-            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(patterns_dir() / name, target / name)
         except OSError as error:
-            raise AccessError(f"{folder}: cannot make the folder: {error.strerror or error}") from error
-        clashes = [name for name in bundled_names() if (target / name).exists()]
-        if clashes and not force:
-            raise LexiconError(f"{folder} already has {', '.join(clashes[:3])}"
-                                       f"{' …' if len(clashes) > 3 else ''}; give --force to overwrite")
-        for name in bundled_names():
-            try:
-                shutil.copyfile(patterns_dir() / name, target / name)
-            except OSError as error:
-                raise AccessError(f"{target / name}: cannot write: {error.strerror or error}") from error
-        click.echo(f"copied {len(bundled_names())} lexicon files to {folder}")
+            raise AccessError(f"{target / name}: cannot write: {error.strerror or error}") from error
+    click.echo(f"copied {len(bundled_names())} lexicon files to {folder}")

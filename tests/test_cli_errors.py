@@ -59,7 +59,7 @@ def test_an_unexpected_exception_is_not_dressed_as_an_error(runner: CliRunner, m
     def broken(path: str) -> None:
         raise ValueError("a bug, not a user's mistake")
 
-    monkeypatch.setattr("policekg.validate_file", broken)
+    monkeypatch.setattr("policekg.cli_graph.validate_file", broken)
     result = runner.invoke(cli, ["validate", str(tmp_path / "graph.ttl")])
     assert isinstance(result.exception, ValueError)
     assert "Error:" not in result.output
@@ -67,11 +67,12 @@ def test_an_unexpected_exception_is_not_dressed_as_an_error(runner: CliRunner, m
 
 def test_a_bug_prints_a_traceback(tmp_path: Path) -> None:
     script = (
-        "import sys, policekg\n"
+        "import sys\n"
+        "import policekg.cli_graph\n"
         "from policekg.cli import cli\n"
         "def broken(path):\n"
         "    raise OSError('a bug, not a user mistake')\n"
-        "policekg.validate_file = broken\n"
+        "policekg.cli_graph.validate_file = broken\n"
         "sys.argv = ['policekg', 'validate', 'graph.ttl']\n"
         "cli()\n"
     )

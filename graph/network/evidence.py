@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
-import spacy
 from pyoxigraph import Store
 
 from policekg.extract.errors import PoliceKGError
@@ -166,6 +165,8 @@ class DocumentTexts:
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
         self.folder = None if folder is None else Path(folder)
         self.texts: dict[tuple[str, str], str | Context] = {}
+        import spacy  # here, not at the top: the commands that import this module without citing never load it
+
         self.sentencizer = spacy.blank("en")
         self.sentencizer.add_pipe("sentencizer")
 

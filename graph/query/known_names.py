@@ -29,7 +29,12 @@ SELECT ?name ?label WHERE { ?entity pko:searchName ?name ; rdfs:label ?label }
 
 
 class UnknownName(PoliceKGError, ValueError):
-    """A name that no entity in the graph has; ``suggestions`` holds the closest labels."""
+    """A name that no entity in the graph has; ``suggestions`` holds the closest labels.
+
+    The command was understood but names nothing, so it exits 1, like one that found problems.
+    """
+
+    exit_code = 1
 
     def __init__(self, name: str, suggestions: list[str], where: str = "in this graph") -> None:
         self.name = name
