@@ -4,7 +4,8 @@ An area joined to a policing body written just before it ("the unit (ABC) with K
 Essex", "hosted by Kent Police on behalf of Essex"), after a cue with a gap ("joint rural
 patrols with Essex") or "in place with"; the forces of a list taking part in a unit with the
 subject ("takes part in the Unit with A and B"), or working "in collaboration with A and B
-through the Unit"; a unit's work "co-ordinated with" a force. Invented sentences; the areas
+through the Unit", its list of forces however the parse hangs it together; a unit's work
+"co-ordinated with" a force. Invented sentences; the areas
 are real, as the gazetteer must know them.
 """
 from __future__ import annotations
@@ -83,6 +84,12 @@ LINKS = [
      f"Surrey and Sussex through the {UNIT}.", {("Surrey Police", C, UNIT), ("Sussex Police", C, UNIT)}),
     ("a unit's work co-ordinated with a force", f"The {UNIT}'s cyber work is co-ordinated with Essex Police.",
      {(UNIT, C, "Essex Police")}),
+    ("member forces listed, parsed as an apposition", "Staffordshire Police: annual report\n\nIt works with "
+     f"Essex Police, Kent Police and Surrey Police through the {UNIT} (SEROCU), which provides specialist "
+     "capabilities such as undercover policing.",
+     {("Staffordshire Police", C, UNIT), ("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Surrey Police", C, UNIT),
+      ("Staffordshire Police", C, "Essex Police"), ("Staffordshire Police", C, "Kent Police"),
+      ("Staffordshire Police", C, "Surrey Police")}),
     ("joint patrols with areas", KENT_REPORT + "The force will explore joint rural patrols with Essex and Surrey.",
      {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Surrey Police")}),
 ]
