@@ -13,8 +13,10 @@ from __future__ import annotations
 import pytest
 
 from policekg.extract.areas import forces_by_area
+from policekg.extract.clean import clean_text
+from policekg.extract.corpus import analyse_read, merge
 from policekg.extract.mentions import Mention
-from policekg.extract.model import Kind
+from policekg.extract.model import Kind, ReadDocument
 
 from test_bodies import entities_of
 from test_constructions import _normal, links_of
@@ -107,3 +109,11 @@ def test_links_of_forces_named_by_area(nlp, name: str, text: str, expected: set)
 ], ids=["negated", "co-ordinated with no body", "with no body"])
 def test_no_links_of_forces_named_by_area(nlp, text: str) -> None:
     assert not {link for link in links_of(text, nlp) if link[1] == C}
+
+
+def test_a_planned_joint_patrol_with_areas_is_planned(nlp) -> None:
+    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(
+        KENT_REPORT + "The force will explore joint rural patrols with Essex and Surrey.")), nlp)])
+    label = {key: entity.label for key, entity in extraction.entities.items()}
+    assert {(label[link.object], link.evidence.status) for link in extraction.links} == {
+        ("Essex Police", "planned"), ("Surrey Police", "planned")}
