@@ -186,13 +186,29 @@ class _Reader:
             span = token.doc.char_span(first.start - self.offset, first.end - self.offset, alignment_mode="expand")
             words = list(span) if span is not None else words
         found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
-        listed = [c for word in words for c in word.children if c.dep_ == "appos" and c.conjuncts]
+        appositions = [c for word in words for c in word.children if c.dep_ == "appos"]
+        listed = [c for c in appositions if c.conjuncts]
         for word in words + listed:
             for other in (word, *word.conjuncts):
                 mention = self._one(other) or self._named_beside(other)
                 if mention is not None:
                     found.setdefault(mention.key or mention.name, mention)
+        for mention in (m for c in appositions if not c.conjuncts for m in self._names_only(c)):
+            found.setdefault(mention.key or mention.name, mention)
         return sorted(found.values(), key=lambda m: m.start)
+
+    def _names_only(self, token: Token) -> list[Mention]:
+        """The names of an apposition that is nothing but a list of names, which the parse hung
+        together in its own way ("A, B Police and C Police" with B under C): each word is in a
+        name, a comma or "and"."""
+        named = [(t, self.mentions.at(self.offset + t.idx)) for t in token.subtree]
+        if any(m is None and t.dep_ not in ("punct", "cc") for t, m in named):
+            return []
+        names: list[Mention] = []
+        for _, mention in named:
+            if mention is not None and not mention.anaphor and mention not in names:
+                names.append(mention)
+        return names
 
     def _named_beside(self, token: Token) -> Mention | None:
         """A list item that is a description with the name beside it ("the charity The

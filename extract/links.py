@@ -172,7 +172,7 @@ def _subject(cue_token: Token, mentions: list[Mention], offset: int, self_mentio
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return _resolve_subjects(subjects[0], mentions, offset, self_mention)
-        if verb.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") or verb.head is verb:
             break
         verb = verb.head
     return []

@@ -138,7 +138,7 @@ def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """All form-based mentions that do not overlap one spaCy already gave."""
     found: list[Mention] = []
     occupied = Occupied(taken)
-    for mention in forces_by_area(text) + programmes(text) + signed_names(text):
+    for mention in forces_by_area(text, taken) + programmes(text) + signed_names(text):
         if occupied.is_free(mention.start, mention.end):
             found.append(mention)
             occupied.take(mention.start, mention.end)

@@ -64,6 +64,12 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "is a body's operation": {("Kent Police", P, KESTREL)},
     "possessed scheme run with": {("Kent Police", C, "Medway Council")},
     "for which a force is the lead force": {("Kent Police", C, UNIT)},
+    "take part in, with": {("Essex Police", C, "Kent Police"), ("Kent Police", C, "Surrey Police"),
+                           ("Essex Police", C, UNIT), ("Kent Police", C, UNIT), ("Surrey Police", C, UNIT)},
+    "take part in, with, on the verb": {("Norfolk Constabulary", C, "Suffolk Constabulary"),
+                                        ("Norfolk Constabulary", P, KESTREL), ("Suffolk Constabulary", P, KESTREL)},
+    "take part in, with, verb under another": KENT_ESSEX_IN_KESTREL,
+    "in collaboration with, through": {("Essex Police", C, UNIT), ("Surrey Police", C, UNIT)},
 }
 
 # More sentences per construction: (name, text, links).
