@@ -16,6 +16,8 @@ KESTREL = "Operation Kestrel"
 THREE = {("Essex Police", C, "Kent Police"), ("Essex Police", C, "Norfolk Constabulary"),
          ("Kent Police", C, "Norfolk Constabulary")}
 KENT_ESSEX_IN_KESTREL = {("Essex Police", C, "Kent Police"), ("Essex Police", P, KESTREL), ("Kent Police", P, KESTREL)}
+LED_RUN_WITH = {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Brightwater Trust"), ("Kent Police", P, KESTREL),
+                ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}
 
 # What each pattern's example sentence states, by pattern name.
 EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
@@ -64,6 +66,12 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "is a body's operation": {("Kent Police", P, KESTREL)},
     "possessed scheme run with": {("Kent Police", C, "Medway Council")},
     "for which a force is the lead force": {("Kent Police", C, UNIT)},
+    "led by, run with": LED_RUN_WITH,
+    "led by a body's unit, run with": LED_RUN_WITH,
+    "led by, ran with": LED_RUN_WITH,
+    "work with, to deliver": {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Brightwater Trust"),
+                              ("Kent Police", P, "Safer Nights scheme"), ("Medway Council", P, "Safer Nights scheme"),
+                              ("Brightwater Trust", P, "Safer Nights scheme")},
 }
 
 # More sentences per construction: (name, text, links).
