@@ -175,6 +175,17 @@ class _Reader:
             return self.self_mention
         if token.lower_ in _programme_words() and referring:
             return self.previous
+        return self._owner(token)
+
+    def _owner(self, token: Token) -> Mention | None:
+        """An organisation's part or service written with its owner ("Kent Police's roads unit",
+        "Medway Council's children's services"), which the text names no further: the owner
+        acts through it."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.mentions.at(self.offset + child.idx)
+                if found is not None and found.kind in ORGANISATIONS:
+                    return found
         return None
 
     def standing_for(self, token: Token) -> list[Mention]:

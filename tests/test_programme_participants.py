@@ -4,7 +4,10 @@ Invented sentences, each asserting exactly the links it states: the body that le
 operation and those it is run with ("led by A and run with B and C", "led by A, ran … with
 B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence about the
 operation ("The investigation was supported by A"), a purpose clause ("A will work with B
-to deliver the X scheme") and a list the parse broke ("of A and B" with A hung on B).
+to deliver the X scheme"), a list the parse broke ("of A and B" with A hung on B), an
+organisation acting through a part of it ("A's children's services"), a participle deep in an
+operation's description ("Operation X, a … operation on the network run by A with B") and
+"A extended the X scheme".
 """
 from __future__ import annotations
 
@@ -44,12 +47,28 @@ CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
       ("Medway Council", P, NIGHTS)}),
 ]
 
+CASES += [
+    ("a council's service, brought together", f"{KESTREL} brings Kent Police together with Medway Council's "
+     "children's services.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", P, KESTREL), ("Medway Council", P, KESTREL)}),
+    ("an operation described, then run by and with", f"The panel heard the results of {KESTREL}, a six-week "
+     "operation against knife crime on the rail network run by Kent Police with British Transport Police and "
+     "Medway Council.",
+     {("Kent Police", C, "British Transport Police"), ("Kent Police", C, "Medway Council"), ("Kent Police", P, KESTREL),
+      ("British Transport Police", P, KESTREL), ("Medway Council", P, KESTREL)}),
+    ("extended a programme", "Brightwater Trust has extended the Safer Nights scheme to Maidstone.",
+     {("Brightwater Trust", P, NIGHTS)}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("work with, to reach a place", "Kent Police will work with Medway Council to reach Maidstone.",
      {("Kent Police", C, "Medway Council")}),
 ]
 
 NONE: list[tuple[str, str]] = [
+    ("a network run by, no programme described", "The panel heard about the rail network run by Kent Police with "
+     "British Transport Police."),
+    ("extended thanks, no programme", "Brightwater Trust extended its thanks to Kent Police."),
     ("the investigation, no programme before", "Kent Police published its figures. The investigation was supported "
      "by the National Crime Agency."),
     ("a scheme of one body, not joint, with no programme", "The scheme of Kent Police and Medway Council ended."),
