@@ -105,8 +105,9 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     "It will be delivered by A with B", or under a heading that names an operation, "A
     regional investigation, run jointly with A": the organisations named take part in it.
     A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
-    leaves unsaid who runs it: in a unit's own report (``writer``), the unit, which then
-    works with each of them."""
+    leaves unsaid who runs it: the organisation the document is about (``writer``: a unit in its
+    own report, or the force a report or news release is about), which then works with each;
+    when it is itself among those named, someone else runs it."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -128,10 +129,9 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
             found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
             unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
-            if writer is not None and bodies and unsaid:
+            if writer is not None and bodies and unsaid and all(m.key != writer.key for m in bodies):
                 found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6))
-                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6)
-                          for m in bodies if m.key != writer.key]
+                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6) for m in bodies]
     return found
 
 
@@ -261,7 +261,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     item leaves out, as under "Kent Police will be expected to:"), else ``report_subject``
     (in an inspection report, the force it is about). ``heading`` is the programme a heading
     line right above names ("Operation Calder" above its description); ``writer`` the unit whose
-    own report this is.
+    own report this is (it, or else ``self_mention``, runs what is "run with" others unsaid).
     """
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
@@ -269,7 +269,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     text = sent.text
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(sent, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
-    early += _agents(sent, mentions, offset, previous_programme, heading, writer)
+    early += _agents(sent, mentions, offset, previous_programme, heading, writer or self_mention)
     early += _under_programme(sent, mentions, offset)
     early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence)
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]

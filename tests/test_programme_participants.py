@@ -60,6 +60,14 @@ CASES += [
      {("Brightwater Trust", P, NIGHTS)}),
 ]
 
+CASES += [
+    ("a scheme run with, in a force's report", "Kent Police: PEEL assessment 2021/22\n\nNeighbourhood teams make good "
+     "use of Project Kestrel, a scheme run with Medway Council and Swale Borough Council.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Swale Borough Council"),
+      ("Kent Police", P, "Project Kestrel"), ("Medway Council", P, "Project Kestrel"),
+      ("Swale Borough Council", P, "Project Kestrel")}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("work with, to reach a place", "Kent Police will work with Medway Council to reach Maidstone.",
      {("Kent Police", C, "Medway Council")}),
