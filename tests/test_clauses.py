@@ -69,6 +69,7 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "led by, run with": LED_RUN_WITH,
     "led by, ran with": LED_RUN_WITH,
     "apposition's participle agent": {("British Transport Police", P, KESTREL)},
+    "programme done in partnership with": {("Brightwater Trust", P, KESTREL), ("Medway Council", P, KESTREL)},
     "apposition's participle agent, with": {("British Transport Police", C, "Medway Council"),
                                             ("British Transport Police", P, KESTREL), ("Medway Council", P, KESTREL)},
     "work with, to deliver": {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Brightwater Trust"),

@@ -7,7 +7,7 @@ operation ("The investigation was supported by A"), a purpose clause ("A will wo
 to deliver the X scheme"), a list the parse broke ("of A and B" with A hung on B), an
 organisation acting through a part of it ("A's children's services"), a participle deep in an
 operation's description ("Operation X, a … operation on the network run by A with B") and
-"A extended the X scheme".
+"A extended the X scheme", and a programme done "in partnership with" bodies.
 """
 from __future__ import annotations
 
@@ -68,7 +68,19 @@ CASES += [
       ("Swale Borough Council", P, "Project Kestrel")}),
 ]
 
+CASES += [
+    ("a body's scheme, extended in partnership with", f"{KESTREL}, Kent Police's deferred prosecution scheme, was "
+     "extended to women offenders in partnership with Brightwater Trust and Medway Council.",
+     {("Kent Police", C, "Brightwater Trust"), ("Kent Police", C, "Medway Council"), ("Kent Police", P, KESTREL),
+      ("Brightwater Trust", P, KESTREL), ("Medway Council", P, KESTREL)}),
+    ("launched a programme in partnership with", f"Kent Police launched {KESTREL} in partnership with Brightwater "
+     "Trust.",
+     {("Kent Police", C, "Brightwater Trust"), ("Kent Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("a contract in partnership with, no programme", "Kent Police signed a contract in partnership with Brightwater "
+     "Trust.", {("Kent Police", C, "Brightwater Trust")}),
     ("work with, to reach a place", "Kent Police will work with Medway Council to reach Maidstone.",
      {("Kent Police", C, "Medway Council")}),
 ]
