@@ -119,7 +119,7 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
-            elif previous is not None and _refers_back().match(sent.text):
+            elif previous is not None and (_refers_back().match(sent.text) or _subject_refers_back(cue_span)):
                 programme = previous
             elif heading is not None:
                 programme = heading
@@ -141,6 +141,15 @@ def _refers_back() -> re.Pattern[str]:
     ``sentence_refers_back`` words of ``link_words.csv``, capitalised as a sentence starts)."""
     words = sorted(word_classes().get("sentence_refers_back", ()), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in words)})\b")
+
+
+def _subject_refers_back(cue: Span) -> bool:
+    """Whether the clause of a cue has for subject a ``sentence_refers_back`` word ("The
+    Commissioner notes that it is also supported by A"): the programme named before."""
+    verb = _governing_verb(_anchor(cue))
+    words = word_classes().get("sentence_refers_back", ())
+    return any(c.dep_ in ("nsubj", "nsubjpass") and " ".join(t.lower_ for t in c.subtree) in words
+               for c in verb.children)
 
 
 def _mention_at(token: Token, mentions: Mentions, offset: int) -> Mention | None:

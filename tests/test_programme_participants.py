@@ -2,8 +2,8 @@
 
 Invented sentences, each asserting exactly the links it states: the body that leads an
 operation and those it is run with ("led by A and run with B and C", "led by A, ran … with
-B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence about the
-operation ("The investigation was supported by A"), a purpose clause ("A will work with B
+B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence or clause about
+the operation ("The investigation was supported by A", "… notes that it is also supported by A"), a purpose clause ("A will work with B
 to deliver the X scheme"), a list the parse broke ("of A and B" with A hung on B), an
 organisation acting through a part of it ("A's children's services"), a participle deep in an
 operation's description ("Operation X, a … operation on the network run by A with B") and
@@ -78,6 +78,13 @@ CASES += [
      {("Kent Police", C, "Brightwater Trust"), ("Kent Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}),
 ]
 
+CASES += [
+    ("that it is also supported by", f"{KESTREL} began in May. The Commissioner notes that it is also supported by "
+     "Essex Police.", {("Essex Police", P, KESTREL)}),
+    ("that the scheme is run by", f"{KESTREL} began in May. The Commissioner notes that the scheme is run by Medway "
+     "Council.", {("Medway Council", P, KESTREL)}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("a contract in partnership with, no programme", "Kent Police signed a contract in partnership with Brightwater "
      "Trust.", {("Kent Police", C, "Brightwater Trust")}),
@@ -86,6 +93,8 @@ NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 ]
 
 NONE: list[tuple[str, str]] = [
+    ("that the report was supported by", f"{KESTREL} began in May. The Commissioner notes that the report was "
+     "supported by Essex Police."),
     ("a network run by, no programme described", "The panel heard about the rail network run by Kent Police with "
      "British Transport Police."),
     ("extended thanks, no programme", "Brightwater Trust extended its thanks to Kent Police."),
