@@ -19,7 +19,8 @@ What a match states:
 A role's word stands for its mention and every mention coordinated with it ("A, B and C");
 "the scheme" for the programme the line named before, "the force" for the report's force.
 A cue whose verb or noun is negated ("does not work with", "no partnership with"), or a
-match with any negated verb ("led by A and not run with B"), states no link, and a match reaches no further than its own sentence.
+match with any negated verb ("led by A and not run with B"), states no link, and a match
+reaches no further than its own sentence.
 """
 from __future__ import annotations
 

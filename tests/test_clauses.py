@@ -16,8 +16,8 @@ KESTREL = "Operation Kestrel"
 THREE = {("Essex Police", C, "Kent Police"), ("Essex Police", C, "Norfolk Constabulary"),
          ("Kent Police", C, "Norfolk Constabulary")}
 KENT_ESSEX_IN_KESTREL = {("Essex Police", C, "Kent Police"), ("Essex Police", P, KESTREL), ("Kent Police", P, KESTREL)}
-LED_RUN_WITH = {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Brightwater Trust"), ("Kent Police", P, KESTREL),
-                ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}
+LED_RUN_WITH = {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Brightwater Trust"),
+                ("Kent Police", P, KESTREL), ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}
 
 # What each pattern's example sentence states, by pattern name.
 EXAMPLES: dict[str, set[tuple[str, str, str]]] = {

@@ -2,12 +2,13 @@
 
 Invented sentences, each asserting exactly the links it states: the body that leads an
 operation and those it is run with ("led by A and run with B and C", "led by A, ran … with
-B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence or clause about
-the operation ("The investigation was supported by A", "… notes that it is also supported by A"), a purpose clause ("A will work with B
-to deliver the X scheme"), a list the parse broke ("of A and B" with A hung on B), an
-organisation acting through a part of it ("A's children's services"), a participle deep in an
-operation's description ("Operation X, a … operation on the network run by A with B") and
-"A extended the X scheme", and a programme done "in partnership with" bodies.
+B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence or clause
+about the operation ("The investigation was supported by A", "… notes that it is also
+supported by A"), a purpose clause ("A will work with B to deliver the X scheme"), a list the
+parse broke ("of A and B" with A hung on B), an organisation acting through a part of it
+("A's children's services"), a participle deep in an operation's description ("Operation X,
+a … operation on the network run by A with B"), "A extended the X scheme", a scheme "run
+with" others in a force's report, and a programme done "in partnership with" bodies.
 """
 from __future__ import annotations
 
@@ -42,9 +43,9 @@ CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Essex Police", P, KESTREL)}),
     ("work with, to deliver a scheme", "Kent Police will work with Harbour Trust, Brightwater Trust, and Medway "
      f"Council to deliver the {NIGHTS} in Maidstone.",
-     {("Kent Police", C, "Harbour Trust"), ("Kent Police", C, "Brightwater Trust"), ("Kent Police", C, "Medway Council"),
-      ("Kent Police", P, NIGHTS), ("Harbour Trust", P, NIGHTS), ("Brightwater Trust", P, NIGHTS),
-      ("Medway Council", P, NIGHTS)}),
+     {("Kent Police", C, "Harbour Trust"), ("Kent Police", C, "Brightwater Trust"),
+      ("Kent Police", C, "Medway Council"), ("Kent Police", P, NIGHTS), ("Harbour Trust", P, NIGHTS),
+      ("Brightwater Trust", P, NIGHTS), ("Medway Council", P, NIGHTS)}),
 ]
 
 CASES += [
