@@ -2,7 +2,7 @@
 
 Invented sentences, each asserting exactly the links it states: the body that leads an
 operation and those it is run with ("led by A and run with B and C", "led by A, ran … with
-B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence or clause
+B", "run by A with B"), a scheme's joint owners ("the joint scheme of A and B"), a later sentence or clause
 about the operation ("The investigation was supported by A", "… notes that it is also
 supported by A"), a purpose clause ("A will work with B to deliver the X scheme"), a list the
 parse broke ("of A and B" with A hung on B), an organisation acting through a part of it
@@ -86,7 +86,16 @@ CASES += [
      "Council.", {("Medway Council", P, KESTREL)}),
 ]
 
+CASES += [
+    ("led by a body with another", f"{KESTREL}, led by Kent Police with Essex Police, dismantled a drugs network.",
+     {("Kent Police", C, "Essex Police"), ("Kent Police", P, KESTREL), ("Essex Police", P, KESTREL)}),
+    ("run by a body, with a body's support", f"{KESTREL} was run by Kent Police with Medway Council's support.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", P, KESTREL), ("Medway Council", P, KESTREL)}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("a network run by and with, no programme described", "The panel heard about the rail network run by Kent "
+     "Police with British Transport Police.", {("Kent Police", C, "British Transport Police")}),
     ("a contract in partnership with, no programme", "Kent Police signed a contract in partnership with Brightwater "
      "Trust.", {("Kent Police", C, "Brightwater Trust")}),
     ("work with, to reach a place", "Kent Police will work with Medway Council to reach Maidstone.",
@@ -94,10 +103,9 @@ NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 ]
 
 NONE: list[tuple[str, str]] = [
+    ("written by a body with another, not run", "The report was written by Kent Police with Essex Police."),
     ("that the report was supported by", f"{KESTREL} began in May. The Commissioner notes that the report was "
      "supported by Essex Police."),
-    ("a network run by, no programme described", "The panel heard about the rail network run by Kent Police with "
-     "British Transport Police."),
     ("extended thanks, no programme", "Brightwater Trust extended its thanks to Kent Police."),
     ("the investigation, no programme before", "Kent Police published its figures. The investigation was supported "
      "by the National Crime Agency."),
