@@ -18,8 +18,9 @@ What a match states:
 
 A role's word stands for its mention and every mention coordinated with it ("A, B and C");
 "the scheme" for the programme the line named before, "the force" for the report's force.
-A cue whose verb or noun is negated ("does not work with", "no partnership with") states no
-link, and a match reaches no further than its own sentence.
+A cue whose verb or noun is negated ("does not work with", "no partnership with"), or a
+match with any negated verb ("led by A and not run with B"), states no link, and a match
+reaches no further than its own sentence.
 """
 from __future__ import annotations
 
@@ -175,6 +176,17 @@ class _Reader:
             return self.self_mention
         if token.lower_ in _programme_words() and referring:
             return self.previous
+        return self._owner(token)
+
+    def _owner(self, token: Token) -> Mention | None:
+        """An organisation's part or service written with its owner ("Kent Police's roads unit",
+        "Medway Council's children's services"), which the text names no further: the owner
+        acts through it."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.mentions.at(self.offset + child.idx)
+                if found is not None and found.kind in ORGANISATIONS:
+                    return found
         return None
 
     def standing_for(self, token: Token) -> list[Mention]:
@@ -188,6 +200,7 @@ class _Reader:
         found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
         appositions = [c for word in words for c in word.children if c.dep_ == "appos"]
         listed = [c for c in appositions if c.conjuncts]
+        listed += _misparsed_first_items(words)
         for word in words + listed:
             for other in (word, *word.conjuncts):
                 mention = self._one(other) or self._named_beside(other)
@@ -214,6 +227,13 @@ class _Reader:
         """A list item that is a description with the name beside it ("the charity The
         Matthew Project"): the mention its apposition names."""
         return next((m for c in token.children if c.dep_ == "appos" and (m := self._one(c)) is not None), None)
+
+
+def _misparsed_first_items(words: list[Token]) -> list[Token]:
+    """The first item of a list the parse hung as a modifier of the last ("of A and B" read
+    with A as a modifier of B, "and" under A): such a modifier is an item of the list too."""
+    return [c for word in words for c in word.children
+            if c.dep_ == "nmod" and c.i < word.i and any(g.dep_ == "cc" for g in c.children)]
 
 
 def _link(a: Mention, b: Mention, predicate: Predicate, pattern: ClausePattern) -> ClauseLink | None:
@@ -260,7 +280,8 @@ def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention:
     found = []
     for pattern, token_ids in _matches(sent):
         ids = [node["RIGHT_ID"] for node in pattern.pattern]
-        if is_negated(sent.doc[token_ids[ids.index("cue")]]):
+        cue = sent.doc[token_ids[ids.index("cue")]]
+        if is_negated(cue) or any(sent.doc[i].pos_ == "VERB" and is_negated(sent.doc[i]) for i in token_ids):
             continue
         roles: dict[str, list[Mention]] = {role: [] for role in ROLES}
         for node, i in zip(ids, token_ids):

@@ -105,8 +105,9 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     "It will be delivered by A with B", or under a heading that names an operation, "A
     regional investigation, run jointly with A": the organisations named take part in it.
     A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
-    leaves unsaid who runs it: in a unit's own report (``writer``), the unit, which then
-    works with each of them."""
+    leaves unsaid who runs it: the organisation the document is about (``writer``: a unit in its
+    own report, or the force a report or news release is about), which then works with each;
+    when it is itself among those named, someone else runs it."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -118,7 +119,7 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
-            elif previous is not None and _refers_back().match(sent.text):
+            elif previous is not None and (_refers_back().match(sent.text) or _subject_refers_back(cue_span)):
                 programme = previous
             elif heading is not None:
                 programme = heading
@@ -128,10 +129,9 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
             found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
             unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
-            if writer is not None and bodies and unsaid:
+            if writer is not None and bodies and unsaid and all(m.key != writer.key for m in bodies):
                 found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6))
-                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6)
-                          for m in bodies if m.key != writer.key]
+                found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6) for m in bodies]
     return found
 
 
@@ -141,6 +141,15 @@ def _refers_back() -> re.Pattern[str]:
     ``sentence_refers_back`` words of ``link_words.csv``, capitalised as a sentence starts)."""
     words = sorted(word_classes().get("sentence_refers_back", ()), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in words)})\b")
+
+
+def _subject_refers_back(cue: Span) -> bool:
+    """Whether the clause of a cue has for subject a ``sentence_refers_back`` word ("The
+    Commissioner notes that it is also supported by A"): the programme named before."""
+    verb = _governing_verb(_anchor(cue))
+    words = word_classes().get("sentence_refers_back", ())
+    return any(c.dep_ in ("nsubj", "nsubjpass") and " ".join(t.lower_ for t in c.subtree) in words
+               for c in verb.children)
 
 
 def _mention_at(token: Token, mentions: Mentions, offset: int) -> Mention | None:
@@ -261,7 +270,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     item leaves out, as under "Kent Police will be expected to:"), else ``report_subject``
     (in an inspection report, the force it is about). ``heading`` is the programme a heading
     line right above names ("Operation Calder" above its description); ``writer`` the unit whose
-    own report this is.
+    own report this is (it, or else ``self_mention``, runs what is "run with" others unsaid).
     """
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
@@ -269,7 +278,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     text = sent.text
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(sent, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
-    early += _agents(sent, mentions, offset, previous_programme, heading, writer)
+    early += _agents(sent, mentions, offset, previous_programme, heading, writer or self_mention)
     early += _under_programme(sent, mentions, offset)
     early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence)
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]

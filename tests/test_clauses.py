@@ -16,6 +16,8 @@ KESTREL = "Operation Kestrel"
 THREE = {("Essex Police", C, "Kent Police"), ("Essex Police", C, "Norfolk Constabulary"),
          ("Kent Police", C, "Norfolk Constabulary")}
 KENT_ESSEX_IN_KESTREL = {("Essex Police", C, "Kent Police"), ("Essex Police", P, KESTREL), ("Kent Police", P, KESTREL)}
+LED_RUN_WITH = {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Brightwater Trust"),
+                ("Kent Police", P, KESTREL), ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)}
 
 # What each pattern's example sentence states, by pattern name.
 EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
@@ -70,6 +72,19 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
                                         ("Norfolk Constabulary", P, KESTREL), ("Suffolk Constabulary", P, KESTREL)},
     "take part in, with, verb under another": KENT_ESSEX_IN_KESTREL,
     "in collaboration with, through": {("Essex Police", C, UNIT), ("Surrey Police", C, UNIT)},
+    "led by, run with": LED_RUN_WITH,
+    "led by, ran with": LED_RUN_WITH,
+    "apposition's participle agent": {("British Transport Police", P, KESTREL)},
+    "programme done in partnership with": {("Brightwater Trust", P, KESTREL), ("Medway Council", P, KESTREL)},
+    "led by a body with another": KENT_ESSEX_IN_KESTREL,
+    "run by a body, with another": {("Kent Police", C, "Brightwater Trust"), ("Kent Police", C, "Medway Council"),
+                                    ("Kent Police", P, KESTREL), ("Brightwater Trust", P, KESTREL),
+                                    ("Medway Council", P, KESTREL)},
+    "apposition's participle agent, with": {("British Transport Police", C, "Medway Council"),
+                                            ("British Transport Police", P, KESTREL), ("Medway Council", P, KESTREL)},
+    "work with, to deliver": {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Brightwater Trust"),
+                              ("Kent Police", P, "Safer Nights scheme"), ("Medway Council", P, "Safer Nights scheme"),
+                              ("Brightwater Trust", P, "Safer Nights scheme")},
 }
 
 # More sentences per construction: (name, text, links).
