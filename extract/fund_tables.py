@@ -32,8 +32,9 @@ GIVEN_TO = re.compile(r"(?:\s+\S+){1,3}?\s+to\s+(?:the\s+)?")
 MAX_HEADING = 80
 MAX_LABEL = 40
 LEAD_LINES = 3
-# A name in a recipient column: capitalised words, with "and", "of", "for", "the" between.
-NAME_CELL = re.compile(r"^[A-Z][\w’'&.-]*(?: (?:and |of |for |the |& )?[A-Z][\w’'.-]*){1,7}$")
+# A name in a recipient column: capitalised words, with "and", "of", "for", "the" between,
+# and numbers after the first ("Base 51").
+NAME_CELL = re.compile(r"^[A-Z][\w’'&.-]*(?: (?:and |of |for |the |& )?[A-Z0-9][\w’'.-]*){1,7}$")
 TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
 # A giver's giving verb follows within a few words ("The Commissioner has today awarded"); its
 # "from"/"by" and grant word come within a few words before it ("grants awarded by the …").
@@ -217,11 +218,18 @@ def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], plac
         found = next((m for m in mentions if start <= m.start and m.end <= end and m.kind in RECIPIENTS), None)
         if found is None and index == 0:
             found = _local_body(start, cells[0], places)
-        if found is None and index == recipient_column:
-            found = _named_cell(start, cells[index])
+        if index == recipient_column and (found is None or _inside_name(found, start, cells[index])):
+            found = _named_cell(start, cells[index]) or found
         if found is not None:
             return found
     return None
+
+
+def _inside_name(mention: Mention, offset: int, cell: str) -> bool:
+    """"Chesterfield Women's Aid": a known body's name ends a longer name that fills the
+    recipient cell; the cell names a local body of its own."""
+    name = NAME_CELL.match(re.sub(r"\s*\([^)]*\)", "", cell).strip())
+    return name is not None and mention.start > offset and mention.end == offset + name.end()
 
 
 def _named_cell(offset: int, cell: str) -> Mention | None:

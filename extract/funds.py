@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .fund_cues import clause_at, cue, granting, receiver_before_verb, vetoed
+from .fund_cues import clause_at, cue, granting, head_before_verb, receiver_before_verb, receives, vetoed
 from .fund_reading import FUNDERS, RECIPIENTS, FundReading
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
@@ -86,9 +86,12 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
 
 def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | None:
     """The body "the unit" or "the partnership" names again: the last one before ``position``
-    whose name ends in that noun ("… Special Operations Unit"); "the force" is the last force."""
+    whose name ends in that noun ("… Special Operations Unit"), or the programme it opens
+    ("Operation Tern" for "the operation"); "the force" is the last force."""
     for m in reversed([m for m in earlier if m.end <= position and m.kind in RECIPIENTS]):
-        if m.name.split()[-1].lower() == head.lower() or (head.lower() == "force" and m.kind is Kind.FORCE):
+        words = m.name.lower().split()
+        if words[-1] == head.lower() or (head.lower() == "force" and m.kind is Kind.FORCE) or \
+                (m.kind is Kind.PROGRAMME and words[0] == head.lower()):
             return m
     return None
 
@@ -139,11 +142,14 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         found = _named_again(head.group("head"), earlier, head.start())
         if found is not None:
             return found
+    found = _head_receiver(text, money_start, line_start, earlier)
+    if found is not None:
+        return found
     for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH and m.start >= sentence_start]):
         if cue("received").search(text[m.end : money_start]):
             return m
     subject = receiver_before_verb().search(text, max(line_start, money_start - 80), money_start)
-    if subject and cue("received").search(subject.group("verb")) and \
+    if subject and receives(subject.group("verb")) and \
             not cue("not-a-name").match(subject.group("name").split()[0]):
         found = _unnamed(subject, mentions)
         if found is not None:
@@ -175,6 +181,15 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     heads = [h for h in cue("recipient-head").finditer(text, max(line_start, money_start - 80), money_start)
              if cue("grant").search(text[max(line_start, h.start() - 25) : h.start()])]
     return _named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+
+
+def _head_receiver(text: str, money_start: int, line_start: int, earlier: list[Mention]) -> Mention | None:
+    """"The operation was funded with £120,000 from …": a body named again by its head noun as
+    the subject of a verb of receiving ("the operation" is the last "Operation X")."""
+    subject = head_before_verb().search(text, max(line_start, money_start - 60), money_start)
+    if subject is None or not receives(subject.group("verb")):
+        return None
+    return _named_again(subject.group("head"), earlier, subject.start())
 
 
 def _runner(mentions: list[Mention], text: str, after: int, line_start: int) -> Mention | None:

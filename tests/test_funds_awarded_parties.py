@@ -1,0 +1,79 @@
+"""Funds, round four: awards whose parties were lost on unseen documents.
+
+Numbered decision paragraphs with a passive award ("2.1 X is awarded £X"), plain-text tables
+written with pipes, recipient cells naming a local body around a known one ("Brightwater
+Women's Aid") or with a number ("Haven 42"), and a body named again by its head noun as the
+subject of "was funded with" ("The operation was funded with £X from Y").
+
+Each case gives the exact funds expected as (amount, recipient, funder, period) by label;
+every text is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from policekg.extract.corpus import analyse_read, merge
+from policekg.extract.read import document_from_bytes
+from policekg.extract.read_text import pipe_tables_as_tabs
+
+OFFICE = "Office of the Kent Police and Crime Commissioner"
+
+FUNDS = [
+    ("numbered paragraph, passive award, giver the issuing office",
+     f"{OFFICE}\n\nDECISION NOTICE\n\n2. Awards\n\n2.1 Brightwater Trust is awarded £12,500 to extend its "
+     "youth club into the Weald.\n",
+     {("12500", "Brightwater Trust", OFFICE, None)}),
+    ("plain-text pipe table below a lead-in of awards",
+     f"{OFFICE}\n\nDECISION NOTICE\n\n2.4 Remaining awards are set out in the table below.\n\n"
+     "Recipient | Project | Amount\nMarsh Street Angels | Weekend night-time patrols | £8,975.50\n"
+     "Hollowmere Mencap | Awareness sessions | £6,295.00\nTotal | | £15,270.50\n",
+     {("8975.5", "Marsh Street Angels", OFFICE, None), ("6295", "Hollowmere Mencap", OFFICE, None)}),
+    ("a recipient cell names a local body around a known body's name",
+     f"{OFFICE}\n\nThe Panel received the list of grants made by the Commissioner:\n\n"
+     "Organisation\tAmount\nBrightwater Women's Aid\t£27,450\n",
+     {("27450", "Brightwater Women's Aid", OFFICE, None)}),
+    ("a recipient cell with a number in the name",
+     f"{OFFICE}\n\nThe Panel received the list of grants made by the Commissioner:\n\n"
+     "Organisation\tAmount\nHaven 42\t£18,000\nMedway Street Pastors\t£3,200\n",
+     {("18000", "Haven 42", OFFICE, None), ("3200", "Medway Street Pastors", OFFICE, None)}),
+    ("the operation was funded with money from a body",
+     "Operation Kestrel is Kent Police's summer campaign against knife crime. The operation was funded with "
+     "£120,000 from the Kent Violence Reduction Unit.",
+     {("120000", "Operation Kestrel", "Kent Violence Reduction Unit", None)}),
+    ("the project is funded with money from a body",
+     "Kent Police runs Project Kestrel with Medway Council. The project is funded with "
+     "£45,000 from the Home Office in 2024/25.",
+     {("45000", "Project Kestrel", "Home Office", "2024/25")}),
+]
+
+NOT_FUNDS = [
+    ("a single line with pipes is no table",
+     f"{OFFICE}\n\nHome | News | Contact\n\nThe budget for 2024/25 is £3,000,000.\n"),
+    ("a cost after the head noun",
+     "Operation Kestrel is Kent Police's summer campaign. The operation was costed at £120,000."),
+    ("a budget reduced by an amount",
+     "Operation Kestrel is Kent Police's summer campaign. The operation's budget was reduced by £20,000."),
+]
+
+
+def funds_of_file(text: str, nlp, name: str = "case.txt") -> set[tuple[str, str | None, str | None, str | None]]:
+    """Every fund read from ``text`` read as the file ``name``: amount, recipient, funder, period."""
+    extraction = merge([analyse_read(document_from_bytes(text.encode("utf-8"), name), nlp)])
+    label = {key: entity.label for key, entity in extraction.entities.items()}
+    return {(str(f.amount), label.get(f.recipient, f.recipient) if f.recipient else None,
+             label.get(f.funder, f.funder) if f.funder else None, f.period) for f in extraction.funds}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), FUNDS, ids=[case[0] for case in FUNDS])
+def test_awarded_parties(nlp, name: str, text: str, expected: set) -> None:
+    assert funds_of_file(text, nlp) == expected
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_FUNDS, ids=[case[0] for case in NOT_FUNDS])
+def test_not_funds_round4(nlp, name: str, text: str) -> None:
+    assert funds_of_file(text, nlp) == set()
+
+
+def test_pipe_rows_become_tab_rows() -> None:
+    text = "Lead-in.\n| Recipient | Amount |\n|---|---|\n| Brightwater Trust | £4,500 |\nAfter | the table\n"
+    assert pipe_tables_as_tabs(text) == "Lead-in.\nRecipient\tAmount\nBrightwater Trust\t£4,500\nAfter | the table\n"
