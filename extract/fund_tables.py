@@ -33,7 +33,7 @@ MAX_HEADING = 80
 MAX_LABEL = 40
 LEAD_LINES = 3
 # A name in a recipient column: capitalised words, with "and", "of", "for", "the" between,
-# and numbers after the first ("Base 51").
+# and numbers after the first ("Haven 42").
 NAME_CELL = re.compile(r"^[A-Z][\w’'&.-]*(?: (?:and |of |for |the |& )?[A-Z0-9][\w’'.-]*){1,7}$")
 TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
 # A giver's giving verb follows within a few words ("The Commissioner has today awarded"); its
@@ -226,7 +226,7 @@ def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], plac
 
 
 def _inside_name(mention: Mention, offset: int, cell: str) -> bool:
-    """"Chesterfield Women's Aid": a known body's name ends a longer name that fills the
+    """"Brightwater Women's Aid": a known body's name ends a longer name that fills the
     recipient cell; the cell names a local body of its own."""
     name = NAME_CELL.match(re.sub(r"\s*\([^)]*\)", "", cell).strip())
     return name is not None and mention.start > offset and mention.end == offset + name.end()

@@ -87,7 +87,7 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
 def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | None:
     """The body "the unit" or "the partnership" names again: the last one before ``position``
     whose name ends in that noun ("… Special Operations Unit"), or the programme it opens
-    ("Operation Tern" for "the operation"); "the force" is the last force."""
+    ("Operation Kestrel" for "the operation"); "the force" is the last force."""
     for m in reversed([m for m in earlier if m.end <= position and m.kind in RECIPIENTS]):
         words = m.name.lower().split()
         if words[-1] == head.lower() or (head.lower() == "force" and m.kind is Kind.FORCE) or \
