@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .fund_cues import allocation_phrases, cue, granting, vetoed
-from .fund_reading import FUNDERS, RECIPIENTS, FundReading
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
 from .mentions import Mention
 from .model import Kind
 from .resolve import is_office
@@ -40,6 +40,16 @@ TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
 # "from"/"by" and grant word come within a few words before it ("grants awarded by the …").
 GIVER_WORDS = 3
 GIVER_REACH = 40
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Where a table's rows name their parties: the recipient and funder columns (if any),
+    and the document's mentions, for a body a cell names again ("grants to the partnership")."""
+
+    recipient_column: int | None
+    giver_column: int | None
+    earlier: list[Mention]
 
 
 @dataclass(frozen=True)
@@ -75,14 +85,18 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
         above = [(o, t) for o, t in lines[max(0, index - LEAD_LINES) : index] if "\t" not in t]
         before = [t for _, t in above]
         columns = _amount_columns(header, [r for _, r in rows], _heading_period(before))
-        if columns and _is_allocation(header, before):
+        allocation = _is_allocation(header, before)
+        giver_column = _column(header, "funder-column")
+        if columns and (allocation or _funded_by_rows(giver_column, header, before)):
             said = [(o, t) for o, t in above if len(t) <= MAX_HEADING or o == above[-1][0]]
             funder = _lead_funder(said, [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))]
-                                         for o, t in said], issuer)
-            recipient_column = _recipient_column(header)
+                                         for o, t in said], issuer) if allocation else None
+            parties = Parties(_column(header, "recipient-column"), giver_column, mentions)
             for row_offset, row in rows:
                 in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
-                readings.extend(_row_funds(row_offset, row, columns, in_row, places, funder, recipient_column))
+                giver = _cell_giver(row_offset, row, giver_column, in_row) or funder
+                if giver is not None or allocation:
+                    readings.extend(_row_funds(row_offset, row, columns, in_row, places, giver, parties))
             index = end
             continue
         index += 1
@@ -190,9 +204,32 @@ def _gives_to_a_name(giver: Mention, in_line: list[Mention], line: str, offset: 
     return any(m.start > giver.end and GIVEN_TO.fullmatch(line, giver.end - offset, m.start - offset) for m in in_line)
 
 
-def _recipient_column(header: str) -> int | None:
+def _column(header: str, kind: str) -> int | None:
+    """The column whose heading is a cue of ``kind`` ("recipient-column": "Organisation";
+    "funder-column": "Source", "Funder")."""
     heads = header.split("\t") if header else []
-    return next((i for i, head in enumerate(heads) if cue("recipient-column").match(head)), None)
+    return next((i for i, head in enumerate(heads) if cue(kind).match(head)), None)
+
+
+def _funded_by_rows(giver_column: int | None, header: str, before: list[str]) -> bool:
+    """A table naming each row's giver ("Source | Purpose | Amount") lists money given, even
+    below a lead-in that speaks of no grant, unless a heading or its header row is a budget's
+    or a saving's."""
+    headings = [header] + [line for line in before if len(line) <= MAX_HEADING]
+    return giver_column is not None and not any(vetoed(line) for line in headings)
+
+
+def _cell_giver(offset: int, row: str, giver_column: int | None, mentions: list[Mention]) -> Mention | None:
+    """The body a row's funder cell names (a force, an organisation; not a person)."""
+    if giver_column is None:
+        return None
+    cells = row.split("\t")
+    if giver_column >= len(cells):
+        return None
+    start = offset + sum(len(cell) + 1 for cell in cells[:giver_column])
+    end = start + len(cells[giver_column])
+    return next((m for m in mentions if start <= m.start and m.end <= end and m.kind in (Kind.FORCE, Kind.PARTNER)),
+                None)
 
 
 def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | None:
@@ -203,9 +240,12 @@ def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | Non
 
 
 def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], places: frozenset[str],
-                    recipient_column: int | None, amounts: set[int]) -> Mention | None:
+                    parties: Parties, amounts: set[int]) -> Mention | None:
+    """The body the row names in its recipient column, else in any cell but the amounts and
+    the giver's; else a body a cell names again ("Community safety grants to the partnership")."""
+    recipient_column = parties.recipient_column
     order = ([recipient_column] if recipient_column is not None else []) + \
-        [i for i in range(len(cells)) if i != recipient_column and i not in amounts]
+        [i for i in range(len(cells)) if i != recipient_column and i not in amounts and i != parties.giver_column]
     bounds = []
     position = offset
     for cell in cells:
@@ -222,7 +262,9 @@ def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], plac
             found = _named_cell(start, cells[index]) or found
         if found is not None:
             return found
-    return None
+    heads = (cue("recipient-head").search(cells[i]) for i in order if i < len(cells))
+    head = next((h for h in heads if h), None)
+    return named_again(head.group("head"), parties.earlier, offset) if head else None
 
 
 def _inside_name(mention: Mention, offset: int, cell: str) -> bool:
@@ -253,12 +295,15 @@ def _cell_amount(cell: str, unit: int) -> tuple[Decimal, str | None] | None:
 
 
 def _row_funds(offset: int, row: str, columns: list[Column], mentions: list[Mention], places: frozenset[str],
-               funder: Mention | None, recipient_column: int | None) -> list[FundReading]:
+               funder: Mention | None, parties: Parties) -> list[FundReading]:
     cells = row.split("\t")
     name = cells[0].strip()
     if not name or TOTAL_ROW.match(name):
         return []
-    recipient = _cell_recipient(cells, offset, mentions, places, recipient_column, {c.index for c in columns})
+    recipient = _cell_recipient(cells, offset, mentions, places, parties, {c.index for c in columns})
+    if parties.giver_column == 0:
+        name = next((cell.strip() for i, cell in enumerate(cells[1:], 1)
+                     if cell.strip() and i not in {c.index for c in columns}), name)
     readings = []
     for column in columns:
         read = _cell_amount(cells[column.index], column.unit) if column.index < len(cells) else None

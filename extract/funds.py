@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .fund_cues import clause_at, cue, granting, head_before_verb, receiver_before_verb, receives, vetoed
-from .fund_reading import FUNDERS, RECIPIENTS, FundReading
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
 from .model import Kind
@@ -84,18 +84,6 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
     return None
 
 
-def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | None:
-    """The body "the unit" or "the partnership" names again: the last one before ``position``
-    whose name ends in that noun ("… Special Operations Unit"), or the programme it opens
-    ("Operation Kestrel" for "the operation"); "the force" is the last force."""
-    for m in reversed([m for m in earlier if m.end <= position and m.kind in RECIPIENTS]):
-        words = m.name.lower().split()
-        if words[-1] == head.lower() or (head.lower() == "force" and m.kind is Kind.FORCE) or \
-                (m.kind is Kind.PROGRAMME and words[0] == head.lower()):
-            return m
-    return None
-
-
 def _unnamed(name: re.Match[str], mentions: list[Mention]) -> Mention | None:
     """The body a bare name in a list line or before "(£X)" stands for: the mention there,
     else the name itself as a partner organisation. A force written by its area inside a
@@ -139,7 +127,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         return before[-1]
     head = THE_HEAD.search(text, max(0, money_start - 30), money_start)
     if head and cue("given").search(text[max(0, head.start() - 20) : head.start()]):
-        found = _named_again(head.group("head"), earlier, head.start())
+        found = named_again(head.group("head"), earlier, head.start())
         if found is not None:
             return found
     found = _head_receiver(text, money_start, line_start, earlier)
@@ -172,7 +160,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         return Mention(kind, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
     space = re.compile(r"\s*").match(text, after).end()
     head = cue("recipient-head").match(text, space)
-    found = _named_again(head.group("head"), earlier, after) if head else None
+    found = named_again(head.group("head"), earlier, after) if head else None
     if found is not None:
         return found
     runner = _runner(mentions, text, after, line_start)
@@ -180,7 +168,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         return runner
     heads = [h for h in cue("recipient-head").finditer(text, max(line_start, money_start - 80), money_start)
              if cue("grant").search(text[max(line_start, h.start() - 25) : h.start()])]
-    return _named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+    return named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
 
 
 def _head_receiver(text: str, money_start: int, line_start: int, earlier: list[Mention]) -> Mention | None:
@@ -189,7 +177,7 @@ def _head_receiver(text: str, money_start: int, line_start: int, earlier: list[M
     subject = head_before_verb().search(text, max(line_start, money_start - 60), money_start)
     if subject is None or not receives(subject.group("verb")):
         return None
-    return _named_again(subject.group("head"), earlier, subject.start())
+    return named_again(subject.group("head"), earlier, subject.start())
 
 
 def _runner(mentions: list[Mention], text: str, after: int, line_start: int) -> Mention | None:

@@ -3,7 +3,9 @@
 Numbered decision paragraphs with a passive award ("2.1 X is awarded £X"), plain-text tables
 written with pipes, recipient cells naming a local body around a known one ("Brightwater
 Women's Aid") or with a number ("Haven 42"), and a body named again by its head noun as the
-subject of "was funded with" ("The operation was funded with £X from Y").
+subject of "was funded with" ("The operation was funded with £X from Y"), a table naming each
+row's giver ("Source | Purpose | Amount"), and an office written "Office of the X Police,
+Crime and Victims' Commissioner".
 
 Each case gives the exact funds expected as (amount, recipient, funder, period) by label;
 every text is invented.
@@ -44,6 +46,17 @@ FUNDS = [
      "Kent Police runs Project Kestrel with Medway Council. The project is funded with "
      "£45,000 from the Home Office in 2024/25.",
      {("45000", "Project Kestrel", "Home Office", "2024/25")}),
+    ("a table naming each row's giver in a source column",
+     "Brightwater Community Safety Partnership plan\n\nThe Brightwater Community Safety Partnership brings partners "
+     "together. The Medway Youth Partnership is consulted.\n\n5. Resources\n\n"
+     "Source\tPurpose\tAmount\nMedway Council\tSafer Neighbourhoods Programme\t£245,500\n"
+     "Home Office\tCommunity safety grants to the partnership\t£310,000\nTotal\t\t£555,500\n",
+     {("245500", "Safer Neighbourhoods Programme", "Medway Council", None),
+      ("310000", "Brightwater Community Safety Partnership", "Home Office", None)}),
+    ("an office written as a police, crime and victims' commissioner's",
+     "Office of the Kent Police, Crime and Victims' Commissioner\n\nCommunity grants\n\n"
+     "Medway Youth Trust will receive £20,000 to run mentoring.",
+     {("20000", "Medway Youth Trust", OFFICE, None)}),
 ]
 
 NOT_FUNDS = [
@@ -51,6 +64,8 @@ NOT_FUNDS = [
      f"{OFFICE}\n\nHome | News | Contact\n\nThe budget for 2024/25 is £3,000,000.\n"),
     ("a cost after the head noun",
      "Operation Kestrel is Kent Police's summer campaign. The operation was costed at £120,000."),
+    ("a source column under a budget heading",
+     "Budget 2024/25\n\nSource\tAmount\nHome Office\t£120,000,000\nKent County Council\t£80,000,000\n"),
     ("a budget reduced by an amount",
      "Operation Kestrel is Kent Police's summer campaign. The operation's budget was reduced by £20,000."),
 ]
