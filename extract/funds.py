@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .fund_cues import clause_at, cue, granting, head_before_verb, receiver_before_verb, receives, vetoed
 from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
@@ -210,18 +211,30 @@ def _funder(mentions: list[Mention], text: str, money_start: int, after: int, se
     before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start
               and (sentence_start <= m.start or m.kind is Kind.PERSON or is_office(m))]
     ends = [m.start for m in before[1:]] + [money_start]
-    found = next((m for m, end in zip(reversed(before), reversed(ends))
-                  if _gives(text[m.end : end])), None)
+    found = _giver_before(text, before, ends)
     if found is None and issuer is not None and cue("self-giver").search(text, sentence_start, money_start):
         return issuer
     return found
 
 
+def _giver_before(text: str, before: list[Mention], ends: list[int]) -> Mention | None:
+    """The nearest name a giving verb follows, looking back no further than a clause that
+    opens with a subject of its own (", and the four commissioners awarded £X"): a giver
+    before it gave other money."""
+    for m, end in zip(reversed(before), reversed(ends)):
+        if _gives(text[m.end : end]):
+            return m
+        if cue("new-subject").search(text, m.end, end):
+            return None
+    return None
+
+
 def _gives(after_name: str) -> bool:
     """A giving verb follows the name, and not as a passive of receiving ("The PCC was
-    awarded £X": the PCC receives)."""
+    awarded £X": the PCC receives), nor after a clause of its own that another subject
+    gives in ("… through the NPCC for the unit, and the four commissioners awarded £X")."""
     given = cue("given").search(after_name)
-    if given is None:
+    if given is None or cue("new-subject").search(after_name, 0, given.start()):
         return False
     received = cue("received").search(after_name, 0, given.end())
     return received is None or received.end() != given.end()
@@ -269,6 +282,14 @@ def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, b
     the office itself, nor for a force (whose money mostly comes from elsewhere)."""
     return issuer is not None and recipient is not None and recipient.kind is not Kind.FORCE \
         and recipient.name != issuer.name and cue("received").search(before) is not None
+
+
+def to_own_unit(reading: FundReading, unit: Mention | None) -> FundReading:
+    """In a unit's own report (``unit``), money a named body gives with no receiver named is
+    the unit's ("the Home Office provided a grant of £X for the expansion of our cyber team")."""
+    if unit is None or reading.recipient is not None or reading.funder is None or reading.funder.name == unit.name:
+        return reading
+    return replace(reading, recipient=unit)
 
 
 def list_row(line: str) -> bool:
@@ -339,4 +360,4 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
     return readings
 
 
-__all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "list_row", "prose_funds", "table_funds"]
+__all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "list_row", "prose_funds", "table_funds", "to_own_unit"]

@@ -4,8 +4,9 @@ Numbered decision paragraphs with a passive award ("2.1 X is awarded £X"), plai
 written with pipes, recipient cells naming a local body around a known one ("Brightwater
 Women's Aid") or with a number ("Haven 42"), and a body named again by its head noun as the
 subject of "was funded with" ("The operation was funded with £X from Y"), a table naming each
-row's giver ("Source | Purpose | Amount"), and an office written "Office of the X Police,
-Crime and Victims' Commissioner".
+row's giver ("Source | Purpose | Amount"), an office written "Office of the X Police,
+Crime and Victims' Commissioner", a giver not carried past a clause with its own subject, money
+given to a unit in its own report, and "investigations", which are no investment.
 
 Each case gives the exact funds expected as (amount, recipient, funder, period) by label;
 every text is invented.
@@ -57,6 +58,14 @@ FUNDS = [
      "Office of the Kent Police, Crime and Victims' Commissioner\n\nCommunity grants\n\n"
      "Medway Youth Trust will receive £20,000 to run mentoring.",
      {("20000", "Medway Youth Trust", OFFICE, None)}),
+    ("a giver in an earlier clause with its own subject gives nothing later",
+     "The Home Office provided a grant of £40,000 through the College of Policing for the new unit, and the "
+     "three commissioners jointly awarded £8,500 to the Kestrel Choices work in schools.",
+     {("40000", None, "Home Office", None), ("8500", "Kestrel Choices", None, None)}),
+    ("in a unit's own report money given with no receiver is the unit's",
+     "Eastern Region Special Operations Unit\n\nAnnual report 2024/25\n\nThe unit's work grew this year. "
+     "The Home Office provided a grant of £1,150,000 for the expansion of our cyber team.",
+     {("1150000", "Eastern Region Special Operations Unit", "Home Office", None)}),
 ]
 
 NOT_FUNDS = [
@@ -66,6 +75,8 @@ NOT_FUNDS = [
      "Operation Kestrel is Kent Police's summer campaign. The operation was costed at £120,000."),
     ("a source column under a budget heading",
      "Budget 2024/25\n\nSource\tAmount\nHome Office\t£120,000,000\nKent County Council\t£80,000,000\n"),
+    ("investigations are no investment",
+     "Courts made confiscation orders worth £4.7m following the unit's investigations."),
     ("a budget reduced by an amount",
      "Operation Kestrel is Kent Police's summer campaign. The operation's budget was reduced by £20,000."),
 ]
