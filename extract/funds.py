@@ -25,7 +25,7 @@ IN = re.compile(r"\bin(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 OF_GIVER = re.compile(r"\s+of\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
-    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
+    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to | and £|$)")
 # "£25k for Teifi Youth Angels, whose …": in a line the money opens, "for" names the receiver.
 NAME_AFTER_FOR = re.compile(
     r"\s+for (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")
@@ -157,7 +157,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
                       if cue("programme-word").match(text, n.end("name"))
                       and not re.search(r"[.;£]", text[after : n.start()])), None)
         kind = Kind.PROGRAMME
-    if named and is_free(named.start("name"), named.end("name"), mentions):
+    if named and (is_free(named.start("name"), named.end("name"), mentions) or kind is Kind.PARTNER and _ends_inside(named, mentions)):
         return Mention(kind, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
     space = re.compile(r"\s*").match(text, after).end()
     head = cue("recipient-head").match(text, space)
@@ -170,6 +170,15 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     heads = [h for h in cue("recipient-head").finditer(text, max(line_start, money_start - 80), money_start)
              if cue("grant").search(text[max(line_start, h.start() - 25) : h.start()])]
     return named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+
+
+def _ends_inside(name: re.Match[str], mentions: list[Mention]) -> bool:
+    """"£9,500 to Brightwater Rape and Sexual Abuse Support Service": the name the money goes to
+    holds a shorter name found inside it, ending where it ends; the whole name is the body."""
+    start, end = name.start("name"), name.end("name")
+    overlapping = [m for m in mentions if m.start < end and m.end > start]
+    return len(overlapping) == 1 and start < overlapping[0].start and overlapping[0].end == end \
+        and overlapping[0].kind is Kind.PARTNER
 
 
 def _head_receiver(text: str, money_start: int, line_start: int, earlier: list[Mention]) -> Mention | None:

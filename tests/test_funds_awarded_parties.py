@@ -66,6 +66,23 @@ FUNDS = [
      "Eastern Region Special Operations Unit\n\nAnnual report 2024/25\n\nThe unit's work grew this year. "
      "The Home Office provided a grant of £1,150,000 for the expansion of our cyber team.",
      {("1150000", "Eastern Region Special Operations Unit", "Home Office", None)}),
+    ("a list of awards joined by and",
+     f"{OFFICE}\n\nThe Commissioner reported on the grants. Awards included £2,500 to Medway Youth Boxing Club, "
+     "£4,800 to Marsh Street Pastors and £3,000 to Hollowmere Men's Shed.",
+     {("2500", "Medway Youth Boxing Club", OFFICE, None), ("4800", "Marsh Street Pastors", OFFICE, None),
+      ("3000", "Hollowmere Men's Shed", OFFICE, None)}),
+    ("money set aside for the scheme named before",
+     f"{OFFICE}\n\nThe Commissioner reported on the Brightwater Small Grants Scheme. The OPCC had set aside "
+     "£60,000 for the scheme in 2024/25.",
+     {("60000", "Brightwater Small Grants Scheme", OFFICE, "2024/25")}),
+    ("money to keep the pilot named before running",
+     "Kent Police runs the Brightwater Diversion Pilot with Medway Council. The Home Office has committed "
+     "£140,000 to keep the pilot running until March.",
+     {("140000", "Brightwater Diversion Pilot", "Home Office", None)}),
+    ("money to a name holding a shorter known name at its end",
+     f"{OFFICE}\n\nThe Commissioner approved these grants:\n\n"
+     "- £9,500 to Marshfield Rape and Sexual Abuse Support Service for counselling sessions;\n",
+     {("9500", "Marshfield Rape and Sexual Abuse Support Service", OFFICE, None)}),
 ]
 
 NOT_FUNDS = [
