@@ -173,7 +173,7 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
 
 
 def _ends_inside(name: re.Match[str], mentions: list[Mention]) -> bool:
-    """"£9,500 to Brightwater Rape and Sexual Abuse Support Service": the name the money goes to
+    """"£9,500 to Brightwater Women's Aid": the name the money goes to
     holds a shorter name found inside it, ending where it ends; the whole name is the body."""
     start, end = name.start("name"), name.end("name")
     overlapping = [m for m in mentions if m.start < end and m.end > start]
