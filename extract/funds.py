@@ -51,6 +51,9 @@ NAME_DASH_PURPOSE = re.compile(
 JOINED = re.compile(r"[^.;£\n]{0,120}?\band(?:\s+[a-z]+){0,2}\s+")
 # "awarded the unit £540,000", "to the partnership": a body named again by its head noun.
 THE_HEAD = re.compile(r"\b[Tt]he (?P<head>[a-z]+)\s*$")
+# "A and B will each receive £X": the bodies listed before "each", and what joins them.
+EACH = re.compile(r"\s+(?:\w+\s+){0,2}each\b")
+LISTED_WITH = re.compile(r"\s*(?:,|,? and)\s+")
 CUE_WINDOW = 70
 EXCLUDE_BEFORE = 60
 EXCLUDE_AFTER = 30
@@ -157,7 +160,8 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
                       if cue("programme-word").match(text, n.end("name"))
                       and not re.search(r"[.;£]", text[after : n.start()])), None)
         kind = Kind.PROGRAMME
-    if named and (is_free(named.start("name"), named.end("name"), mentions) or kind is Kind.PARTNER and _ends_inside(named, mentions)):
+    if named and (is_free(named.start("name"), named.end("name"), mentions)
+                  or kind is Kind.PARTNER and _ends_inside(named, mentions)):
         return Mention(kind, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
     space = re.compile(r"\s*").match(text, after).end()
     head = cue("recipient-head").match(text, space)
@@ -358,15 +362,29 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
                                                     earlier or mentions, start)
         if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start]):
             funder = issuer
-        readings.append(FundReading(
+        readings.extend(FundReading(
             amount=amount(match.group("number"), match.group("unit")),
             start=start, end=end, confidence=0.8,
             period=period.group(0) if period else None,
             purpose=purpose,
             funder=funder,
-            recipient=recipient,
-        ))
+            recipient=each,
+        ) for each in _each_receiver(recipient, mentions, text, money_start))
     return readings
+
+
+def _each_receiver(recipient: Mention | None, mentions: list[Mention], text: str,
+                   money_start: int) -> list[Mention | None]:
+    """"Safer Marsh Partnership and Safer Hollow Partnership will each receive £55,000": every
+    body listed with the receiver before "each" gets the amount; otherwise the receiver alone."""
+    if recipient is None or recipient.end > money_start or not EACH.match(text, recipient.end, money_start):
+        return [recipient]
+    listed = [recipient]
+    for m in reversed([m for m in mentions if m.end <= recipient.start and m.kind is recipient.kind]):
+        if not LISTED_WITH.fullmatch(text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    return [*listed]
 
 
 __all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "list_row", "prose_funds", "table_funds", "to_own_unit"]

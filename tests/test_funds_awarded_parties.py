@@ -83,6 +83,16 @@ FUNDS = [
      f"{OFFICE}\n\nThe Commissioner approved these grants:\n\n"
      "- £9,500 to Marshfield Rape and Sexual Abuse Support Service for counselling sessions;\n",
      {("9500", "Marshfield Rape and Sexual Abuse Support Service", OFFICE, None)}),
+    ("bodies listed before each receive the amount each",
+     f"{OFFICE}\n\nMedway Community Safety Partnership, Dartford Community Safety Partnership and Swale "
+     "Community Safety Partnership will each receive £55,000 in 2024/25.",
+     {("55000", "Medway Community Safety Partnership", OFFICE, "2024/25"),
+      ("55000", "Dartford Community Safety Partnership", OFFICE, "2024/25"),
+      ("55000", "Swale Community Safety Partnership", OFFICE, "2024/25")}),
+    ("without each only the nearest body receives",
+     f"{OFFICE}\n\nMedway Community Safety Partnership met Swale Community Safety Partnership, which will "
+     "receive £55,000 in 2024/25.",
+     {("55000", "Swale Community Safety Partnership", OFFICE, "2024/25")}),
 ]
 
 NOT_FUNDS = [
