@@ -17,7 +17,8 @@ PURPOSE = re.compile(
     r"increase|set up|pay for|run|expand|reduce|prevent|protect|address)\b[^.;:]{3,120}",
     re.IGNORECASE,
 )
-TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "£X towards the rollout of the Y programme": the receiver may follow "the <noun> of".
+TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+the\s+[a-z]+\s+of)?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "£240,000 in Project Lantern": "in" opens the recipient only after a verb of investing.
 IN = re.compile(r"\bin(?:\s+\w+){0,2}\s*$", re.IGNORECASE)

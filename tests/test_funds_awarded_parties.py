@@ -89,6 +89,10 @@ FUNDS = [
      {("55000", "Medway Community Safety Partnership", OFFICE, "2024/25"),
       ("55000", "Dartford Community Safety Partnership", OFFICE, "2024/25"),
       ("55000", "Swale Community Safety Partnership", OFFICE, "2024/25")}),
+    ("money towards the rollout of a programme",
+     "Kent Police runs the KESTREL programme for high-risk offenders. The Home Office awarded £103,978.60 towards "
+     "the rollout of the KESTREL programme in Medway.",
+     {("103978.6", "KESTREL programme", "Home Office", None)}),
     ("without each only the nearest body receives",
      f"{OFFICE}\n\nMedway Community Safety Partnership met Swale Community Safety Partnership, which will "
      "receive £55,000 in 2024/25.",
