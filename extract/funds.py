@@ -177,6 +177,13 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
     return named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
 
 
+def _from_a_body(mentions: list[Mention], text: str, after: int) -> bool:
+    """"A further £120,000 from the Home Office will pay for …": money that comes "from" a
+    body named right after it is given by that body."""
+    giver = _parties_after(mentions, text, after, (Kind.FORCE, Kind.PARTNER), FROM)
+    return giver is not None and text[after : giver.start].lstrip().lower().startswith("from")
+
+
 def _ends_inside(name: re.Match[str], mentions: list[Mention]) -> bool:
     """"£9,500 to Brightwater Women's Aid": the name the money goes to
     holds a shorter name found inside it, ending where it ends; the whole name is the body."""
@@ -341,7 +348,8 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         listed = _listed_after_name(mentions, text, money_start, line_start) and cue("grant").search(body)
         joined = granted_end is not None and JOINED.fullmatch(body, granted_end, match.start()) is not None
         granted_end = None
-        if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced or joined):
+        if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced or joined
+                or _from_a_body(mentions, text, line_start + match.end())):
             continue
         if _vetoed_near(body, match.start(), match.end(), names):
             continue

@@ -93,6 +93,9 @@ FUNDS = [
      "Kent Police runs the KESTREL programme for high-risk offenders. The Home Office awarded £103,978.60 towards "
      "the rollout of the KESTREL programme in Medway.",
      {("103978.6", "KESTREL programme", "Home Office", None)}),
+    ("money from a body named right after it",
+     "Operation Kestrel began in May. A further £120,000 from the Home Office will pay for extra patrols.",
+     {("120000", None, "Home Office", None)}),
     ("without each only the nearest body receives",
      f"{OFFICE}\n\nMedway Community Safety Partnership met Swale Community Safety Partnership, which will "
      "receive £55,000 in 2024/25.",
@@ -106,6 +109,8 @@ NOT_FUNDS = [
      "Operation Kestrel is Kent Police's summer campaign. The operation was costed at £120,000."),
     ("a source column under a budget heading",
      "Budget 2024/25\n\nSource\tAmount\nHome Office\t£120,000,000\nKent County Council\t£80,000,000\n"),
+    ("income from a body is no grant",
+     "The force's income of £3,000,000 from Medway Council rose this year."),
     ("investigations are no investment",
      "Courts made confiscation orders worth £4.7m following the unit's investigations."),
     ("a budget reduced by an amount",
