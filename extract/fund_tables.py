@@ -19,7 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .fund_cues import allocation_phrases, cue, granting, vetoed
+from .clauses import word_classes
+from .fund_cues import allocation_phrases, clause_at, cue, granting, vetoed
 from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
 from .mentions import Mention
 from .model import Kind
@@ -50,6 +51,7 @@ class Parties:
     recipient_column: int | None
     giver_column: int | None
     earlier: list[Mention]
+    bidder: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
             said = [(o, t) for o, t in above if len(t) <= MAX_HEADING or o == above[-1][0]]
             funder = _lead_funder(said, [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))]
                                          for o, t in said], issuer) if allocation else None
-            parties = Parties(_column(header, "recipient-column"), giver_column, mentions)
+            in_said = [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))] for o, t in said]
+            parties = Parties(_column(header, "recipient-column"), giver_column, mentions, _bidder(said, in_said))
             for row_offset, row in rows:
                 in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
                 giver = _cell_giver(row_offset, row, giver_column, in_row) or funder
@@ -183,7 +186,7 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
     Money taken "from the … budget" has no funder to name unless the budget's owner is
     a commissioner's office ("from the OPCC commissioning budget")."""
     for (offset, line), in_line in zip(said, mentions):
-        for source in cue("own-source").finditer(line):
+        for source in (s for s in cue("own-source").finditer(line) if not _negated(line, s.start())):
             return next((m for m in in_line if (is_office(m) or m.kind is Kind.PERSON)
                          and offset + source.start() <= m.start and m.end <= offset + source.end()), None)
     for (offset, line), in_line in zip(said, mentions):
@@ -193,9 +196,27 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
             if cue("given").search(after) and not cue("received").search(after) \
                     and not re.search(r"\bto\s+(?:the\s+)?$", before) and not _gives_to_a_name(m, in_line, line, offset):
                 return m
-            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before):
+            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before) \
+                    and not _negated(line, m.start - offset):
                 return m
     return issuer
+
+
+def _negated(line: str, position: int) -> bool:
+    """"… which would not otherwise be funded from the force's budget": a negation earlier in
+    the clause of ``position`` (the ``negation`` words of ``link_words.csv``)."""
+    start, _ = clause_at(line, position)
+    return bool(set(re.findall(r"[\w']+", line[start:position].lower())) & set(word_classes()["negation"]))
+
+
+def _bidder(said: list[tuple[int, str]], mentions: list[list[Mention]]) -> Mention | None:
+    """"Two bids from Northshire Police were approved:": the body whose bids the table's rows
+    are receives every row's money (the rows name its projects)."""
+    for (offset, line), in_line in zip(said, mentions):
+        for m in (m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)):
+            if cue("bidder").search(line, 0, m.start - offset):
+                return m
+    return None
 
 
 def _gives_to_a_name(giver: Mention, in_line: list[Mention], line: str, offset: int) -> bool:
@@ -300,7 +321,7 @@ def _row_funds(offset: int, row: str, columns: list[Column], mentions: list[Ment
     name = cells[0].strip()
     if not name or TOTAL_ROW.match(name):
         return []
-    recipient = _cell_recipient(cells, offset, mentions, places, parties, {c.index for c in columns})
+    recipient = parties.bidder or _cell_recipient(cells, offset, mentions, places, parties, {c.index for c in columns})
     if parties.giver_column == 0:
         name = next((cell.strip() for i, cell in enumerate(cells[1:], 1)
                      if cell.strip() and i not in {c.index for c in columns}), name)
@@ -312,7 +333,7 @@ def _row_funds(offset: int, row: str, columns: list[Column], mentions: list[Ment
         value, cell_period = read
         readings.append(FundReading(
             amount=value, start=offset, end=offset + len(row), confidence=0.9,
-            period=cell_period or column.period, purpose=None if recipient else name,
+            period=cell_period or column.period, purpose=name if recipient is None or parties.bidder else None,
             funder=funder, recipient=recipient,
         ))
     return readings

@@ -26,7 +26,8 @@ IN = re.compile(r"\bin(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 OF_GIVER = re.compile(r"\s+of\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
-    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to | and £|$)")
+    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})"
+    r"(?=[,;.:]| for | to | and £|$)")
 # "£25k for Teifi Youth Angels, whose …": in a line the money opens, "for" names the receiver.
 NAME_AFTER_FOR = re.compile(
     r"\s+for (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")

@@ -96,6 +96,12 @@ FUNDS = [
     ("money from a body named right after it",
      "Operation Kestrel began in May. A further £120,000 from the Home Office will pay for extra patrols.",
      {("120000", None, "Home Office", None)}),
+    ("a table of the projects of a body whose bids were approved",
+     f"{OFFICE}\n\nInnovation grants\n\nTwo bids from Kent Police were approved under the innovation strand, "
+     "which pays for new ways of working that would not otherwise be funded from the force's core budget:\n\n"
+     "Project\tDescription\tAward\nOperation Kestrel\tDrone patrols in the Weald\t£38,400\n"
+     "Project Lantern\tRetail crime intelligence\t£22,750\n",
+     {("38400", "Kent Police", OFFICE, None), ("22750", "Kent Police", OFFICE, None)}),
     ("without each only the nearest body receives",
      f"{OFFICE}\n\nMedway Community Safety Partnership met Swale Community Safety Partnership, which will "
      "receive £55,000 in 2024/25.",
