@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .mentions import Mention
@@ -41,3 +41,11 @@ def _fits(head: str, mention: Mention) -> bool:
     words = mention.name.lower().split()
     return words[-1] == head or (head == "force" and mention.kind is Kind.FORCE) or \
         (mention.kind is Kind.PROGRAMME and words[0] == head)
+
+
+def to_own_unit(reading: FundReading, unit: Mention | None) -> FundReading:
+    """In a unit's own report (``unit``), money a named body gives with no receiver named is
+    the unit's ("the Home Office provided a grant of £X for the expansion of our cyber team")."""
+    if unit is None or reading.recipient is not None or reading.funder is None or reading.funder.name == unit.name:
+        return reading
+    return replace(reading, recipient=unit)

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .fund_cues import clause_at, cue, granting, head_before_verb, receiver_before_verb, receives, vetoed
-from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again, to_own_unit
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
 from .model import Kind
@@ -298,20 +297,14 @@ def _vetoed_near(body: str, position: int, end: int, names: list[tuple[int, int]
     return vetoed(plain[clause_start:clause_end])
 
 
-def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, before: str) -> bool:
-    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000" with no
-    giver named, in a commissioner's papers: the money is the commissioner's office's. Not for
-    the office itself, nor for a force (whose money mostly comes from elsewhere)."""
+def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, before: str, clause: str) -> bool:
+    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000", "£35,000
+    goes to Medway Youth Trust" with no giver named, in a commissioner's papers: the money is
+    the commissioner's office's. Not for the office itself, nor for a force (whose money
+    mostly comes from elsewhere)."""
     return issuer is not None and recipient is not None and recipient.kind is not Kind.FORCE \
-        and recipient.name != issuer.name and cue("received").search(before) is not None
-
-
-def to_own_unit(reading: FundReading, unit: Mention | None) -> FundReading:
-    """In a unit's own report (``unit``), money a named body gives with no receiver named is
-    the unit's ("the Home Office provided a grant of £X for the expansion of our cyber team")."""
-    if unit is None or reading.recipient is not None or reading.funder is None or reading.funder.name == unit.name:
-        return reading
-    return replace(reading, recipient=unit)
+        and recipient.name != issuer.name and (cue("received").search(before) is not None
+                                               or cue("goes-to").search(clause) is not None)
 
 
 def list_row(line: str) -> bool:
@@ -370,7 +363,7 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         purpose = _purpose(clause) or (row.group("purpose").strip(" :,–—-") if row else None)
         recipient = None if passive else _recipient(mentions, text, money_start, money_end, row_start,
                                                     earlier or mentions, start)
-        if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start]):
+        if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start], clause):
             funder = issuer
         readings.extend(FundReading(
             amount=amount(match.group("number"), match.group("unit")),

@@ -102,6 +102,13 @@ FUNDS = [
      "Project\tDescription\tAward\nOperation Kestrel\tDrone patrols in the Weald\t£38,400\n"
      "Project Lantern\tRetail crime intelligence\t£22,750\n",
      {("38400", "Kent Police", OFFICE, None), ("22750", "Kent Police", OFFICE, None)}),
+    ("an award that goes to a body in the office's papers",
+     f"{OFFICE}\n\nThe biggest single award, £350,000 spread over three years, goes to Brightwater Survivors' "
+     "Service, which supports adults affected by domestic abuse.",
+     {("350000", "Brightwater Survivors' Service", OFFICE, "over three years")}),
+    ("an award that goes to a force keeps no giver",
+     f"{OFFICE}\n\nThe largest award, £90,000, goes to Kent Police for rural patrols.",
+     {("90000", "Kent Police", None, None)}),
     ("without each only the nearest body receives",
      f"{OFFICE}\n\nMedway Community Safety Partnership met Swale Community Safety Partnership, which will "
      "receive £55,000 in 2024/25.",
