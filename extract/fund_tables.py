@@ -91,9 +91,8 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
         giver_column = _column(header, "funder-column")
         if columns and (allocation or _funded_by_rows(giver_column, header, before)):
             said = [(o, t) for o, t in above if len(t) <= MAX_HEADING or o == above[-1][0]]
-            funder = _lead_funder(said, [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))]
-                                         for o, t in said], issuer) if allocation else None
             in_said = [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))] for o, t in said]
+            funder = _lead_funder(said, in_said, issuer) if allocation else None
             parties = Parties(_column(header, "recipient-column"), giver_column, mentions, _bidder(said, in_said))
             for row_offset, row in rows:
                 in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
