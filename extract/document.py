@@ -368,6 +368,7 @@ class DocumentReader:
         office the document speaks of, or for no one."""
         if reading.funder is not None and reading.funder.kind is Kind.PERSON:
             reading = replace(reading, funder=self._issuer)
+        reading = fund_rules.to_own_unit(reading, self._unit)
         reading = replace(reading, funder=_keyed(reading.funder), recipient=_keyed(reading.recipient))
         target = reading.recipient.name if reading.recipient else None
         label = format_pounds(reading.amount)

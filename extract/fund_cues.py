@@ -31,6 +31,21 @@ def receiver_before_verb() -> re.Pattern[str]:
 
 
 @lexicon_cached
+def head_before_verb() -> re.Pattern[str]:
+    """"The operation was funded with £120,000": a body named again by its head noun, then the
+    verb phrase and amount lead of :func:`receiver_before_verb`."""
+    rows = {r["kind"]: r["cue"] for r in read_csv("fund_cues.csv")}
+    return re.compile(
+        r"\b[Tt]he (?P<head>[a-z]+)"
+        rf"(?P<verb>(?: (?:{rows['auxiliary']}))* \w+)(?: (?:{rows['amount-lead']}))* $")
+
+
+def receives(verb: str) -> bool:
+    """A verb phrase of receiving money: "will receive", "was awarded", "was funded"."""
+    return cue("received").search(verb) is not None or cue("funded-passive").search(verb) is not None
+
+
+@lexicon_cached
 def allocation_phrases() -> tuple[str, ...]:
     """Heading phrases that make a table an allocation table by themselves."""
     return tuple(read_lines("allocation_cues.txt"))

@@ -19,8 +19,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .fund_cues import allocation_phrases, cue, granting, vetoed
-from .fund_reading import FUNDERS, RECIPIENTS, FundReading
+from .clauses import word_classes
+from .fund_cues import allocation_phrases, clause_at, cue, granting, vetoed
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again
 from .mentions import Mention
 from .model import Kind
 from .resolve import is_office
@@ -32,13 +33,25 @@ GIVEN_TO = re.compile(r"(?:\s+\S+){1,3}?\s+to\s+(?:the\s+)?")
 MAX_HEADING = 80
 MAX_LABEL = 40
 LEAD_LINES = 3
-# A name in a recipient column: capitalised words, with "and", "of", "for", "the" between.
-NAME_CELL = re.compile(r"^[A-Z][\w’'&.-]*(?: (?:and |of |for |the |& )?[A-Z][\w’'.-]*){1,7}$")
+# A name in a recipient column: capitalised words, with "and", "of", "for", "the" between,
+# and numbers after the first ("Haven 42").
+NAME_CELL = re.compile(r"^[A-Z][\w’'&.-]*(?: (?:and |of |for |the |& )?[A-Z0-9][\w’'.-]*){1,7}$")
 TOTAL_ROW = re.compile(r"^(?:sub-?)?totals?\b|^net\b|^gross\b", re.IGNORECASE)
 # A giver's giving verb follows within a few words ("The Commissioner has today awarded"); its
 # "from"/"by" and grant word come within a few words before it ("grants awarded by the …").
 GIVER_WORDS = 3
 GIVER_REACH = 40
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Where a table's rows name their parties: the recipient and funder columns (if any),
+    and the document's mentions, for a body a cell names again ("grants to the partnership")."""
+
+    recipient_column: int | None
+    giver_column: int | None
+    earlier: list[Mention]
+    bidder: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -74,14 +87,18 @@ def table_funds(text: str, mentions: list[Mention], places: frozenset[str] = fro
         above = [(o, t) for o, t in lines[max(0, index - LEAD_LINES) : index] if "\t" not in t]
         before = [t for _, t in above]
         columns = _amount_columns(header, [r for _, r in rows], _heading_period(before))
-        if columns and _is_allocation(header, before):
+        allocation = _is_allocation(header, before)
+        giver_column = _column(header, "funder-column")
+        if columns and (allocation or _funded_by_rows(giver_column, header, before)):
             said = [(o, t) for o, t in above if len(t) <= MAX_HEADING or o == above[-1][0]]
-            funder = _lead_funder(said, [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))]
-                                         for o, t in said], issuer)
-            recipient_column = _recipient_column(header)
+            in_said = [mentions[bisect_left(starts, o) : bisect_left(starts, o + len(t))] for o, t in said]
+            funder = _lead_funder(said, in_said, issuer) if allocation else None
+            parties = Parties(_column(header, "recipient-column"), giver_column, mentions, _bidder(said, in_said))
             for row_offset, row in rows:
                 in_row = mentions[bisect_left(starts, row_offset) : bisect_left(starts, row_offset + len(row))]
-                readings.extend(_row_funds(row_offset, row, columns, in_row, places, funder, recipient_column))
+                giver = _cell_giver(row_offset, row, giver_column, in_row) or funder
+                if giver is not None or allocation:
+                    readings.extend(_row_funds(row_offset, row, columns, in_row, places, giver, parties))
             index = end
             continue
         index += 1
@@ -168,7 +185,7 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
     Money taken "from the … budget" has no funder to name unless the budget's owner is
     a commissioner's office ("from the OPCC commissioning budget")."""
     for (offset, line), in_line in zip(said, mentions):
-        for source in cue("own-source").finditer(line):
+        for source in (s for s in cue("own-source").finditer(line) if not _negated(line, s.start())):
             return next((m for m in in_line if (is_office(m) or m.kind is Kind.PERSON)
                          and offset + source.start() <= m.start and m.end <= offset + source.end()), None)
     for (offset, line), in_line in zip(said, mentions):
@@ -178,9 +195,27 @@ def _lead_funder(said: list[tuple[int, str]], mentions: list[list[Mention]], iss
             if cue("given").search(after) and not cue("received").search(after) \
                     and not re.search(r"\bto\s+(?:the\s+)?$", before) and not _gives_to_a_name(m, in_line, line, offset):
                 return m
-            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before):
+            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", before) and cue("grant").search(before) \
+                    and not _negated(line, m.start - offset):
                 return m
     return issuer
+
+
+def _negated(line: str, position: int) -> bool:
+    """"… which would not otherwise be funded from the force's budget": a negation earlier in
+    the clause of ``position`` (the ``negation`` words of ``link_words.csv``)."""
+    start, _ = clause_at(line, position)
+    return bool(set(re.findall(r"[\w']+", line[start:position].lower())) & set(word_classes()["negation"]))
+
+
+def _bidder(said: list[tuple[int, str]], mentions: list[list[Mention]]) -> Mention | None:
+    """"Two bids from Northshire Police were approved:": the body whose bids the table's rows
+    are receives every row's money (the rows name its projects)."""
+    for (offset, line), in_line in zip(said, mentions):
+        for m in (m for m in in_line if m.kind in (Kind.FORCE, Kind.PARTNER)):
+            if cue("bidder").search(line, 0, m.start - offset):
+                return m
+    return None
 
 
 def _gives_to_a_name(giver: Mention, in_line: list[Mention], line: str, offset: int) -> bool:
@@ -189,9 +224,32 @@ def _gives_to_a_name(giver: Mention, in_line: list[Mention], line: str, offset: 
     return any(m.start > giver.end and GIVEN_TO.fullmatch(line, giver.end - offset, m.start - offset) for m in in_line)
 
 
-def _recipient_column(header: str) -> int | None:
+def _column(header: str, kind: str) -> int | None:
+    """The column whose heading is a cue of ``kind`` ("recipient-column": "Organisation";
+    "funder-column": "Source", "Funder")."""
     heads = header.split("\t") if header else []
-    return next((i for i, head in enumerate(heads) if cue("recipient-column").match(head)), None)
+    return next((i for i, head in enumerate(heads) if cue(kind).match(head)), None)
+
+
+def _funded_by_rows(giver_column: int | None, header: str, before: list[str]) -> bool:
+    """A table naming each row's giver ("Source | Purpose | Amount") lists money given, even
+    below a lead-in that speaks of no grant, unless a heading or its header row is a budget's
+    or a saving's."""
+    headings = [header] + [line for line in before if len(line) <= MAX_HEADING]
+    return giver_column is not None and not any(vetoed(line) for line in headings)
+
+
+def _cell_giver(offset: int, row: str, giver_column: int | None, mentions: list[Mention]) -> Mention | None:
+    """The body a row's funder cell names (a force, an organisation; not a person)."""
+    if giver_column is None:
+        return None
+    cells = row.split("\t")
+    if giver_column >= len(cells):
+        return None
+    start = offset + sum(len(cell) + 1 for cell in cells[:giver_column])
+    end = start + len(cells[giver_column])
+    return next((m for m in mentions if start <= m.start and m.end <= end and m.kind in (Kind.FORCE, Kind.PARTNER)),
+                None)
 
 
 def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | None:
@@ -202,9 +260,12 @@ def _local_body(offset: int, cell: str, places: frozenset[str]) -> Mention | Non
 
 
 def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], places: frozenset[str],
-                    recipient_column: int | None, amounts: set[int]) -> Mention | None:
+                    parties: Parties, amounts: set[int]) -> Mention | None:
+    """The body the row names in its recipient column, else in any cell but the amounts and
+    the giver's; else a body a cell names again ("Community safety grants to the partnership")."""
+    recipient_column = parties.recipient_column
     order = ([recipient_column] if recipient_column is not None else []) + \
-        [i for i in range(len(cells)) if i != recipient_column and i not in amounts]
+        [i for i in range(len(cells)) if i != recipient_column and i not in amounts and i != parties.giver_column]
     bounds = []
     position = offset
     for cell in cells:
@@ -217,11 +278,20 @@ def _cell_recipient(cells: list[str], offset: int, mentions: list[Mention], plac
         found = next((m for m in mentions if start <= m.start and m.end <= end and m.kind in RECIPIENTS), None)
         if found is None and index == 0:
             found = _local_body(start, cells[0], places)
-        if found is None and index == recipient_column:
-            found = _named_cell(start, cells[index])
+        if index == recipient_column and (found is None or _inside_name(found, start, cells[index])):
+            found = _named_cell(start, cells[index]) or found
         if found is not None:
             return found
-    return None
+    heads = (cue("recipient-head").search(cells[i]) for i in order if i < len(cells))
+    head = next((h for h in heads if h), None)
+    return named_again(head.group("head"), parties.earlier, offset) if head else None
+
+
+def _inside_name(mention: Mention, offset: int, cell: str) -> bool:
+    """"Brightwater Women's Aid": a known body's name ends a longer name that fills the
+    recipient cell; the cell names a local body of its own."""
+    name = NAME_CELL.match(re.sub(r"\s*\([^)]*\)", "", cell).strip())
+    return name is not None and mention.start > offset and mention.end == offset + name.end()
 
 
 def _named_cell(offset: int, cell: str) -> Mention | None:
@@ -245,12 +315,15 @@ def _cell_amount(cell: str, unit: int) -> tuple[Decimal, str | None] | None:
 
 
 def _row_funds(offset: int, row: str, columns: list[Column], mentions: list[Mention], places: frozenset[str],
-               funder: Mention | None, recipient_column: int | None) -> list[FundReading]:
+               funder: Mention | None, parties: Parties) -> list[FundReading]:
     cells = row.split("\t")
     name = cells[0].strip()
     if not name or TOTAL_ROW.match(name):
         return []
-    recipient = _cell_recipient(cells, offset, mentions, places, recipient_column, {c.index for c in columns})
+    recipient = parties.bidder or _cell_recipient(cells, offset, mentions, places, parties, {c.index for c in columns})
+    if parties.giver_column == 0:
+        name = next((cell.strip() for i, cell in enumerate(cells[1:], 1)
+                     if cell.strip() and i not in {c.index for c in columns}), name)
     readings = []
     for column in columns:
         read = _cell_amount(cells[column.index], column.unit) if column.index < len(cells) else None
@@ -259,7 +332,7 @@ def _row_funds(offset: int, row: str, columns: list[Column], mentions: list[Ment
         value, cell_period = read
         readings.append(FundReading(
             amount=value, start=offset, end=offset + len(row), confidence=0.9,
-            period=cell_period or column.period, purpose=None if recipient else name,
+            period=cell_period or column.period, purpose=name if recipient is None or parties.bidder else None,
             funder=funder, recipient=recipient,
         ))
     return readings

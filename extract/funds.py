@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .fund_cues import clause_at, cue, granting, receiver_before_verb, vetoed
-from .fund_reading import FUNDERS, RECIPIENTS, FundReading
+from .fund_cues import clause_at, cue, granting, head_before_verb, receiver_before_verb, receives, vetoed
+from .fund_reading import FUNDERS, RECIPIENTS, FundReading, named_again, to_own_unit
 from .fund_tables import table_funds
 from .mentions import Mention, is_free
 from .model import Kind
@@ -16,7 +16,8 @@ PURPOSE = re.compile(
     r"increase|set up|pay for|run|expand|reduce|prevent|protect|address)\b[^.;:]{3,120}",
     re.IGNORECASE,
 )
-TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "£X towards the rollout of the Y programme": the receiver may follow "the <noun> of".
+TO = re.compile(r"\b(?:to|for|towards|into)\b(?:\s+the\s+[a-z]+\s+of)?(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "£240,000 in Project Lantern": "in" opens the recipient only after a verb of investing.
 IN = re.compile(r"\bin(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -24,7 +25,8 @@ IN = re.compile(r"\bin(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 OF_GIVER = re.compile(r"\s+of\s+(?:the\s+)?$")
 BRACKETED = re.compile(r"\s*\(\s*")
 NAME_AFTER_TO = re.compile(
-    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| for | to |$)")
+    r"\s+to (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})"
+    r"(?=[,;.:]| for | to | and £|$)")
 # "£25k for Teifi Youth Angels, whose …": in a line the money opens, "for" names the receiver.
 NAME_AFTER_FOR = re.compile(
     r"\s+for (?:the )?(?P<name>[A-Z][\w’'&-]*(?: (?:and |of |for |in |& )?[A-Z][\w’'-]*){1,5})(?=[,;.:]| to |$)")
@@ -50,6 +52,9 @@ NAME_DASH_PURPOSE = re.compile(
 JOINED = re.compile(r"[^.;£\n]{0,120}?\band(?:\s+[a-z]+){0,2}\s+")
 # "awarded the unit £540,000", "to the partnership": a body named again by its head noun.
 THE_HEAD = re.compile(r"\b[Tt]he (?P<head>[a-z]+)\s*$")
+# "A and B will each receive £X": the bodies listed before "each", and what joins them.
+EACH = re.compile(r"\s+(?:\w+\s+){0,2}each\b")
+LISTED_WITH = re.compile(r"\s*(?:,|,? and)\s+")
 CUE_WINDOW = 70
 EXCLUDE_BEFORE = 60
 EXCLUDE_AFTER = 30
@@ -81,15 +86,6 @@ def _parties_after(mentions: list[Mention], text: str, after: int, kinds: tuple[
                       cue("grant").search(text[max(0, cursor - 40) : cursor + found.start()])):
             return m
         cursor = m.end
-    return None
-
-
-def _named_again(head: str, earlier: list[Mention], position: int) -> Mention | None:
-    """The body "the unit" or "the partnership" names again: the last one before ``position``
-    whose name ends in that noun ("… Special Operations Unit"); "the force" is the last force."""
-    for m in reversed([m for m in earlier if m.end <= position and m.kind in RECIPIENTS]):
-        if m.name.split()[-1].lower() == head.lower() or (head.lower() == "force" and m.kind is Kind.FORCE):
-            return m
     return None
 
 
@@ -136,14 +132,17 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         return before[-1]
     head = THE_HEAD.search(text, max(0, money_start - 30), money_start)
     if head and cue("given").search(text[max(0, head.start() - 20) : head.start()]):
-        found = _named_again(head.group("head"), earlier, head.start())
+        found = named_again(head.group("head"), earlier, head.start())
         if found is not None:
             return found
+    found = _head_receiver(text, money_start, line_start, earlier)
+    if found is not None:
+        return found
     for m in reversed([m for m in before if money_start - m.end <= RECEIVER_REACH and m.start >= sentence_start]):
         if cue("received").search(text[m.end : money_start]):
             return m
     subject = receiver_before_verb().search(text, max(line_start, money_start - 80), money_start)
-    if subject and cue("received").search(subject.group("verb")) and \
+    if subject and receives(subject.group("verb")) and \
             not cue("not-a-name").match(subject.group("name").split()[0]):
         found = _unnamed(subject, mentions)
         if found is not None:
@@ -162,11 +161,12 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
                       if cue("programme-word").match(text, n.end("name"))
                       and not re.search(r"[.;£]", text[after : n.start()])), None)
         kind = Kind.PROGRAMME
-    if named and is_free(named.start("name"), named.end("name"), mentions):
+    if named and (is_free(named.start("name"), named.end("name"), mentions)
+                  or kind is Kind.PARTNER and _ends_inside(named, mentions)):
         return Mention(kind, named.start("name"), named.end("name"), named.group("name"), named.group("name"))
     space = re.compile(r"\s*").match(text, after).end()
     head = cue("recipient-head").match(text, space)
-    found = _named_again(head.group("head"), earlier, after) if head else None
+    found = named_again(head.group("head"), earlier, after) if head else None
     if found is not None:
         return found
     runner = _runner(mentions, text, after, line_start)
@@ -174,7 +174,32 @@ def _recipient(mentions: list[Mention], text: str, money_start: int, after: int,
         return runner
     heads = [h for h in cue("recipient-head").finditer(text, max(line_start, money_start - 80), money_start)
              if cue("grant").search(text[max(line_start, h.start() - 25) : h.start()])]
-    return _named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+    return named_again(heads[-1].group("head"), earlier, heads[-1].start()) if heads else None
+
+
+def _from_a_body(mentions: list[Mention], text: str, after: int) -> bool:
+    """"A further £120,000 from the Home Office will pay for …": money that comes "from" a
+    body named right after it is given by that body."""
+    giver = _parties_after(mentions, text, after, (Kind.FORCE, Kind.PARTNER), FROM)
+    return giver is not None and text[after : giver.start].lstrip().lower().startswith("from")
+
+
+def _ends_inside(name: re.Match[str], mentions: list[Mention]) -> bool:
+    """"£9,500 to Brightwater Women's Aid": the name the money goes to
+    holds a shorter name found inside it, ending where it ends; the whole name is the body."""
+    start, end = name.start("name"), name.end("name")
+    overlapping = [m for m in mentions if m.start < end and m.end > start]
+    return len(overlapping) == 1 and start < overlapping[0].start and overlapping[0].end == end \
+        and overlapping[0].kind is Kind.PARTNER
+
+
+def _head_receiver(text: str, money_start: int, line_start: int, earlier: list[Mention]) -> Mention | None:
+    """"The operation was funded with £120,000 from …": a body named again by its head noun as
+    the subject of a verb of receiving ("the operation" is the last "Operation X")."""
+    subject = head_before_verb().search(text, max(line_start, money_start - 60), money_start)
+    if subject is None or not receives(subject.group("verb")):
+        return None
+    return named_again(subject.group("head"), earlier, subject.start())
 
 
 def _runner(mentions: list[Mention], text: str, after: int, line_start: int) -> Mention | None:
@@ -207,18 +232,30 @@ def _funder(mentions: list[Mention], text: str, money_start: int, after: int, se
     before = [m for m in mentions if m.kind in FUNDERS and m.end <= money_start
               and (sentence_start <= m.start or m.kind is Kind.PERSON or is_office(m))]
     ends = [m.start for m in before[1:]] + [money_start]
-    found = next((m for m, end in zip(reversed(before), reversed(ends))
-                  if _gives(text[m.end : end])), None)
+    found = _giver_before(text, before, ends)
     if found is None and issuer is not None and cue("self-giver").search(text, sentence_start, money_start):
         return issuer
     return found
 
 
+def _giver_before(text: str, before: list[Mention], ends: list[int]) -> Mention | None:
+    """The nearest name a giving verb follows, looking back no further than a clause that
+    opens with a subject of its own (", and the four commissioners awarded £X"): a giver
+    before it gave other money."""
+    for m, end in zip(reversed(before), reversed(ends)):
+        if _gives(text[m.end : end]):
+            return m
+        if cue("new-subject").search(text, m.end, end):
+            return None
+    return None
+
+
 def _gives(after_name: str) -> bool:
     """A giving verb follows the name, and not as a passive of receiving ("The PCC was
-    awarded £X": the PCC receives)."""
+    awarded £X": the PCC receives), nor after a clause of its own that another subject
+    gives in ("… through the NPCC for the unit, and the four commissioners awarded £X")."""
     given = cue("given").search(after_name)
-    if given is None:
+    if given is None or cue("new-subject").search(after_name, 0, given.start()):
         return False
     received = cue("received").search(after_name, 0, given.end())
     return received is None or received.end() != given.end()
@@ -260,12 +297,14 @@ def _vetoed_near(body: str, position: int, end: int, names: list[tuple[int, int]
     return vetoed(plain[clause_start:clause_end])
 
 
-def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, before: str) -> bool:
-    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000" with no
-    giver named, in a commissioner's papers: the money is the commissioner's office's. Not for
-    the office itself, nor for a force (whose money mostly comes from elsewhere)."""
+def _receives_unnamed_giver(recipient: Mention | None, issuer: Mention | None, before: str, clause: str) -> bool:
+    """"Medway Youth Trust will receive £20,000", "HAVENS have been awarded £150,000", "£35,000
+    goes to Medway Youth Trust" with no giver named, in a commissioner's papers: the money is
+    the commissioner's office's. Not for the office itself, nor for a force (whose money
+    mostly comes from elsewhere)."""
     return issuer is not None and recipient is not None and recipient.kind is not Kind.FORCE \
-        and recipient.name != issuer.name and cue("received").search(before) is not None
+        and recipient.name != issuer.name and (cue("received").search(before) is not None
+                                               or cue("goes-to").search(clause) is not None)
 
 
 def list_row(line: str) -> bool:
@@ -303,7 +342,8 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         listed = _listed_after_name(mentions, text, money_start, line_start) and cue("grant").search(body)
         joined = granted_end is not None and JOINED.fullmatch(body, granted_end, match.start()) is not None
         granted_end = None
-        if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced or joined):
+        if not (cue("grant").search(before) or cue("grant").search(after) or listed or introduced or joined
+                or _from_a_body(mentions, text, line_start + match.end())):
             continue
         if _vetoed_near(body, match.start(), match.end(), names):
             continue
@@ -323,17 +363,31 @@ def prose_funds(line: tuple[int, int], sentences: list[tuple[int, int]], text: s
         purpose = _purpose(clause) or (row.group("purpose").strip(" :,–—-") if row else None)
         recipient = None if passive else _recipient(mentions, text, money_start, money_end, row_start,
                                                     earlier or mentions, start)
-        if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start]):
+        if funder is None and _receives_unnamed_giver(recipient, issuer, text[start:money_start], clause):
             funder = issuer
-        readings.append(FundReading(
+        readings.extend(FundReading(
             amount=amount(match.group("number"), match.group("unit")),
             start=start, end=end, confidence=0.8,
             period=period.group(0) if period else None,
             purpose=purpose,
             funder=funder,
-            recipient=recipient,
-        ))
+            recipient=each,
+        ) for each in _each_receiver(recipient, mentions, text, money_start))
     return readings
 
 
-__all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "list_row", "prose_funds", "table_funds"]
+def _each_receiver(recipient: Mention | None, mentions: list[Mention], text: str,
+                   money_start: int) -> list[Mention | None]:
+    """"Safer Marsh Partnership and Safer Hollow Partnership will each receive £55,000": every
+    body listed with the receiver before "each" gets the amount; otherwise the receiver alone."""
+    if recipient is None or recipient.end > money_start or not EACH.match(text, recipient.end, money_start):
+        return [recipient]
+    listed = [recipient]
+    for m in reversed([m for m in mentions if m.end <= recipient.start and m.kind is recipient.kind]):
+        if not LISTED_WITH.fullmatch(text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    return [*listed]
+
+
+__all__ = ["FUNDERS", "RECIPIENTS", "FundReading", "list_row", "prose_funds", "table_funds", "to_own_unit"]

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath, PurePosixPath
 
-from .clean import clean_text
 from .errors import DocumentError
 from .model import ReadDocument
 from .read_docx import read_docx
 from .read_markdown import read_markdown
 from .read_pdf import read_pdf
 from .read_tables import locate_tables
+from .read_text import read_text
 from .read_web import read_html
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -146,7 +146,7 @@ def document_from_bytes(data: bytes, source: str) -> ReadDocument:
     elif file_format == "md":
         text, title = read_markdown(_decode(data, source))
     else:
-        text, title = clean_text(_decode(data, source)), None
+        text, title = read_text(_decode(data, source)), None
     if not text:
         raise DocumentError(source, _EMPTY)
     return ReadDocument(source=source, text=text, title=title, format=file_format, pages=pages, tables=tables)
