@@ -106,7 +106,8 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     regional investigation, run jointly with A": the organisations named take part in it.
     A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
     leaves unsaid who runs it: in a unit's own report (``writer``), the unit, which then
-    works with each of them."""
+    works with each of them. The unit's own words for itself ("the unit", a team it defines) are
+    among the runners there."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -125,7 +126,8 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             else:
                 continue
             end = offset + sent.start_char + match.end()
-            bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
+            bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end
+                      and (not m.anaphor or (writer is not None and m.key == writer.key))]
             found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
             unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
             if writer is not None and bodies and unsaid:

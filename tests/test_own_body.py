@@ -1,0 +1,104 @@
+"""The document's own body as the unsaid subject: a partnership or unit whose own document names
+it in its title and then calls it "the partnership", "we", "our"; and notes under a heading that
+names a body ("What is the Unit?") that leave their subject out. Every text is invented; each case
+checks exactly the links it reads."""
+from __future__ import annotations
+
+import pytest
+
+from policekg.extract.clean import clean_text
+from policekg.extract.corpus import analyse_read, merge
+from policekg.extract.model import ReadDocument
+
+C = "collaboratesWith"
+
+PLAN = "Brightwater Community Safety Partnership Plan 2024–2027\n\n"
+UNIT_REPORT = "Northshire Regional Organised Crime Unit Annual Report 2024/25\n\n"
+
+
+def links_of(text: str, nlp) -> set[tuple[str, str, str]]:
+    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
+    label = {key: entity.label for key, entity in extraction.entities.items()}
+    found = set()
+    for link in extraction.links:
+        subject, obj = label.get(link.subject, link.subject), label.get(link.object, link.object)
+        if link.predicate.value == C:
+            subject, obj = sorted((subject, obj))
+        found.add((subject, link.predicate.value, obj))
+    return found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (PLAN + "The partnership works closely with the Kestrel Valley Community Safety Partnership.",
+     {("Brightwater Community Safety Partnership", C, "Kestrel Valley Community Safety Partnership")}),
+    (PLAN + "## Priorities\n\nThe partnership will work with Brightwater University on night-time safety.",
+     {("Brightwater Community Safety Partnership", C, "Brightwater University")}),
+])
+def test_a_partnership_named_in_its_title_is_the_partnership(nlp, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a trust's report: "the partnership" is not the trust
+    "Brightwater Housing Trust Annual Report 2024\n\nThe partnership works closely with Brightwater University.",
+    # a title naming two bodies names no own body
+    "Brightwater Community Safety Partnership and Kestrel Valley Council Joint Plan\n\n"
+    "The partnership works closely with Brightwater University.",
+])
+def test_no_own_partnership_no_link(nlp, text: str) -> None:
+    assert links_of(text, nlp) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Meeting of the Anytown Police and Crime Panel\n\nWhat is the Brightwater Partnership?\n\n"
+     "Worked in conjunction with the National Crime Agency and Brightwater University to tackle fraud\n\n"
+     "Had responsibility for fraud prevention in the county",
+     {("Brightwater Partnership", C, "National Crime Agency"), ("Brightwater Partnership", C, "Brightwater University")}),
+    ("Meeting of the Anytown Police and Crime Panel\n\nWhat is the Brightwater Partnership?\n\n"
+     "- Worked in partnership with the National Crime Agency\n- Reported to the board each quarter",
+     {("Brightwater Partnership", C, "National Crime Agency")}),
+])
+def test_subjectless_lines_under_a_heading_take_its_body(nlp, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a note with its own subject keeps it: the heading's body is not the subject
+    "Meeting of the Anytown Police and Crime Panel\n\nWhat is the Brightwater Partnership?\n\n"
+    "The panel worked in conjunction with the National Crime Agency on its review.",
+    # a heading naming two bodies gives no subject to the lines below it
+    "Meeting of the Anytown Police and Crime Panel\n\nBrightwater Partnership and Kestrel Trust\n\n"
+    "Worked in conjunction with the National Crime Agency to tackle fraud",
+])
+def test_subjectless_lines_without_one_heading_body_no_link(nlp, text: str) -> None:
+    assert links_of(text, nlp) == set()
+
+
+P = "participatesIn"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a team the unit's own report defines is the unit
+    (UNIT_REPORT + "The unit runs the Regional Asset Recovery Team (RART).\n\n"
+     "Operation Kestrel targeted money laundering. It was run jointly by the RART, HM Revenue and Customs and the "
+     "Gangmasters and Labour Abuse Authority.",
+     {("Northshire Regional Organised Crime Unit", P, "Operation Kestrel"), ("HM Revenue and Customs", P, "Operation Kestrel"),
+      ("Gangmasters and Labour Abuse Authority", P, "Operation Kestrel")}),
+    (UNIT_REPORT + "Operation Heron was run jointly by the unit, HM Revenue and Customs and the National Crime Agency.",
+     {("Northshire Regional Organised Crime Unit", P, "Operation Heron"), ("HM Revenue and Customs", P, "Operation Heron"),
+      ("National Crime Agency", P, "Operation Heron")}),
+    (UNIT_REPORT + "The Regional Cyber Crime Unit (RCCU) gives advice to small firms. This year the team worked with "
+     "Brightwater University on ransomware.",
+     {("Brightwater University", C, "Northshire Regional Organised Crime Unit")}),
+])
+def test_a_units_own_teams_are_the_unit(nlp, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # outside the unit's own report a defined team is no one's, and "the team" is nobody
+    "Anytown Police and Crime Panel minutes\n\nThe Regional Cyber Crime Unit (RCCU) gives advice to small firms. "
+    "This year the team worked with Brightwater University on ransomware.",
+])
+def test_teams_outside_an_own_report_no_link(nlp, text: str) -> None:
+    assert links_of(text, nlp) == set()
