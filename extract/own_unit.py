@@ -69,7 +69,7 @@ def _reference(own_report: bool, head: str) -> re.Pattern[str]:
     phrases = sorted((row["words"] for row in read_csv("unit_references.csv")
                       if (own_report or row["where"] == "any") and row["head"] in ("", head)),
                      key=len, reverse=True)
-    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, phrases))})(?![\w’'-])")
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, phrases))})(?=[’']s\b|(?![\w’'-]))")
 
 
 def _own_head(unit: Mention) -> str:
@@ -91,8 +91,22 @@ def unit_references(text: str, about: OwnUnit, taken: list[Mention]) -> list[Men
 
 
 def _referring_stretches(text: str, about: OwnUnit) -> list[tuple[int, int]]:
-    stretches = [m.span() for m in _reference(about.own_report, _own_head(about.unit)).finditer(text)]
+    stretches = [_with_team(text, m) for m in _reference(about.own_report, _own_head(about.unit)).finditer(text)]
     return stretches + (_team_stretches(text) if about.own_report else [])
+
+
+@lexicon_cached
+def _possessed_team() -> re.Pattern[str]:
+    """A team the body's possessive names: "the unit's cyber crime team", "our control room"."""
+    cues = sorted((cue.lower() for cue in read_lines("internal_unit_cues.txt")), key=len, reverse=True)
+    return re.compile(rf"(?:[’']s)?(?: [a-z][a-z-]*){{0,3}}? (?:{'|'.join(map(re.escape, cues))})(?![\w’'-])")
+
+
+def _with_team(text: str, reference: re.Match[str]) -> tuple[int, int]:
+    """The reference's stretch, taking in the team it possesses: that team's work is the body's."""
+    team = _possessed_team().match(text, reference.end())
+    possessive = team is not None and (text[reference.end()] in "’'" or reference.group().lower() == "our")
+    return (reference.start(), team.end()) if possessive else reference.span()
 
 
 def _team_stretches(text: str) -> list[tuple[int, int]]:

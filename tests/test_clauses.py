@@ -64,6 +64,9 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "is a body's operation": {("Kent Police", P, KESTREL)},
     "possessed scheme run with": {("Kent Police", C, "Medway Council")},
     "for which a force is the lead force": {("Kent Police", C, UNIT)},
+    "with which a body works": {("Brightwater University", C, "Kent Police")},
+    "with which a body shares": {("Brightwater Council", C, "Essex Police")},
+    "a body's partners at": {("Brightwater Council", C, "Kent Police")},
 }
 
 # More sentences per construction: (name, text, links).

@@ -102,3 +102,29 @@ def test_a_units_own_teams_are_the_unit(nlp, text: str, expected: set) -> None:
 ])
 def test_teams_outside_an_own_report_no_link(nlp, text: str) -> None:
     assert links_of(text, nlp) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (UNIT_REPORT + "The assessment was refreshed with Brightwater University, with which we share intelligence on "
+     "county lines.", {("Brightwater University", C, "Northshire Regional Organised Crime Unit")}),
+    (UNIT_REPORT + "We thank our partners at Lloyds Banking Group, who second fraud analysts to the unit.",
+     {("Lloyds Banking Group", C, "Northshire Regional Organised Crime Unit")}),
+    (UNIT_REPORT + "The unit's cyber crime team works with Brightwater University to help small firms.",
+     {("Brightwater University", C, "Northshire Regional Organised Crime Unit")}),
+    (UNIT_REPORT + "Our economic crime team worked with the Kestrel Trust on romance fraud.",
+     {("Kestrel Trust", C, "Northshire Regional Organised Crime Unit")}),
+])
+def test_we_and_our_in_a_units_own_report(nlp, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause that states no joint work
+    UNIT_REPORT + "The assessment was sent to Brightwater University, with which we disagree on county lines.",
+    # "our partners" with no one named at them
+    UNIT_REPORT + "We thank our partners for their support at Brightwater University's conference centre.",
+    # a unit's team, but in a document that is not the unit's own
+    "Anytown Police and Crime Panel minutes\n\nOur economic crime team worked with the Kestrel Trust on romance fraud.",
+])
+def test_we_and_our_no_link(nlp, text: str) -> None:
+    assert links_of(text, nlp) == set()
