@@ -83,8 +83,17 @@ P = "participatesIn"
      "Operation Kestrel targeted money laundering. It was run jointly by the RART, HM Revenue and Customs and the "
      "Gangmasters and Labour Abuse Authority.",
      {("Northshire Regional Organised Crime Unit", P, "Operation Kestrel"), ("HM Revenue and Customs", P, "Operation Kestrel"),
-      ("Gangmasters and Labour Abuse Authority", P, "Operation Kestrel")}),
+      ("Gangmasters and Labour Abuse Authority", P, "Operation Kestrel"),
+      ("HM Revenue and Customs", C, "Northshire Regional Organised Crime Unit"),
+      ("Gangmasters and Labour Abuse Authority", C, "Northshire Regional Organised Crime Unit"),
+      ("Gangmasters and Labour Abuse Authority", C, "HM Revenue and Customs")}),
     (UNIT_REPORT + "Operation Heron was run jointly by the unit, HM Revenue and Customs and the National Crime Agency.",
+     {("Northshire Regional Organised Crime Unit", P, "Operation Heron"), ("HM Revenue and Customs", P, "Operation Heron"),
+      ("National Crime Agency", P, "Operation Heron"), ("HM Revenue and Customs", C, "Northshire Regional Organised Crime Unit"),
+      ("National Crime Agency", C, "Northshire Regional Organised Crime Unit"),
+      ("HM Revenue and Customs", C, "National Crime Agency")}),
+    # runners without "jointly" take part, but are not said to work with each other
+    (UNIT_REPORT + "Operation Heron was led by the unit, HM Revenue and Customs and the National Crime Agency.",
      {("Northshire Regional Organised Crime Unit", P, "Operation Heron"), ("HM Revenue and Customs", P, "Operation Heron"),
       ("National Crime Agency", P, "Operation Heron")}),
     (UNIT_REPORT + "The Regional Cyber Crime Unit (RCCU) gives advice to small firms. This year the team worked with "
