@@ -57,6 +57,10 @@ def test_no_own_partnership_no_link(nlp, text: str) -> None:
     ("Meeting of the Anytown Police and Crime Panel\n\nWhat is the Brightwater Partnership?\n\n"
      "- Worked in partnership with the National Crime Agency\n- Reported to the board each quarter",
      {("Brightwater Partnership", C, "National Crime Agency")}),
+    ("Meeting of the Anytown Police and Crime Panel\n\nWhat is the Northshire Regional Organised Crime Unit?\n\n"
+     "Comprised of police officers & staff from forces of Sussex and Surrey. The PCC said it made sense.",
+     {("Northshire Regional Organised Crime Unit", C, "Sussex Police"),
+      ("Northshire Regional Organised Crime Unit", C, "Surrey Police")}),
 ])
 def test_subjectless_lines_under_a_heading_take_its_body(nlp, text: str, expected: set) -> None:
     assert links_of(text, nlp) == expected
@@ -69,6 +73,9 @@ def test_subjectless_lines_under_a_heading_take_its_body(nlp, text: str, expecte
     # a heading naming two bodies gives no subject to the lines below it
     "Meeting of the Anytown Police and Crime Panel\n\nBrightwater Partnership and Kestrel Trust\n\n"
     "Worked in conjunction with the National Crime Agency to tackle fraud",
+    # people from places are no body's: no body is named to be comprised of them
+    "Meeting of the Anytown Police and Crime Panel\n\nThe audience was comprised of residents from Brightwater "
+    "and Kestrel.",
 ])
 def test_subjectless_lines_without_one_heading_body_no_link(nlp, text: str) -> None:
     assert links_of(text, nlp) == set()
