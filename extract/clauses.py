@@ -179,14 +179,16 @@ class _Reader:
 
     def standing_for(self, token: Token) -> list[Mention]:
         """The mention at ``token`` and every mention coordinated with it, in text order; a list
-        the parse took for an apposition ("A, B and C" as A with "B and C" beside it) counts too."""
+        the parse took for an apposition ("A, B and C" as A with "B and C" beside it), or for a
+        modifier of the last name ("A and B Group" as one name with "A and" inside it), counts too."""
         first = self._one(token)
         words = [token]
         if first is not None and not first.anaphor:
             span = token.doc.char_span(first.start - self.offset, first.end - self.offset, alignment_mode="expand")
             words = list(span) if span is not None else words
         found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
-        listed = [c for word in words for c in word.children if c.dep_ == "appos" and c.conjuncts]
+        listed = [c for word in words for c in word.children if (c.dep_ == "appos" and c.conjuncts)
+                  or (c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children))]
         for word in words + listed:
             for other in (word, *word.conjuncts):
                 mention = self._one(other) or self._named_beside(other)

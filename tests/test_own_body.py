@@ -125,6 +125,13 @@ def test_teams_outside_an_own_report_no_link(nlp, text: str) -> None:
      "county lines.", {("Brightwater University", C, "Northshire Regional Organised Crime Unit")}),
     (UNIT_REPORT + "We thank our partners at Lloyds Banking Group, who second fraud analysts to the unit.",
      {("Lloyds Banking Group", C, "Northshire Regional Organised Crime Unit")}),
+    (UNIT_REPORT + "We thank our partners at Brightwater Building Society and Kestrel Banking Group, who second "
+     "analysts to the unit.",
+     {("Brightwater Building Society", C, "Northshire Regional Organised Crime Unit"),
+      ("Kestrel Banking Group", C, "Northshire Regional Organised Crime Unit")}),
+    # the parse takes "A and B Group" for one name with "A and" inside it: both are partners
+    ("Kent Police thanked its partners at Northshire Building Society and Lloyds Banking Group for their help.",
+     {("Kent Police", C, "Northshire Building Society"), ("Kent Police", C, "Lloyds Banking Group")}),
     (UNIT_REPORT + "The unit's cyber crime team works with Brightwater University to help small firms.",
      {("Brightwater University", C, "Northshire Regional Organised Crime Unit")}),
     (UNIT_REPORT + "Our economic crime team worked with the Kestrel Trust on romance fraud.",
