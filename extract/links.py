@@ -106,8 +106,8 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     regional investigation, run jointly with A": the organisations named take part in it.
     A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
     leaves unsaid who runs it: in a unit's own report (``writer``), the unit, which then
-    works with each of them; runners named after "jointly" work with each other. The unit's own words for itself ("the unit", a team it defines) are
-    among the runners there."""
+    works with each of them; runners named after "run jointly by" work with each other. The
+    unit's own words for itself ("the unit", a team it defines) are among the runners there."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -129,10 +129,10 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end
                       and (not m.anaphor or (writer is not None and m.key == writer.key))]
             found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
-            if _joint(match.group()):
+            unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
+            if _joint(match.group()) and not unsaid:
                 found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.6)
                           for i, a in enumerate(bodies) for b in bodies[i + 1 :] if a.key != b.key]
-            unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
             if writer is not None and bodies and unsaid:
                 found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6))
                 found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6)
