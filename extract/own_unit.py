@@ -105,7 +105,8 @@ def _possessed_team() -> re.Pattern[str]:
 def _with_team(text: str, reference: re.Match[str]) -> tuple[int, int]:
     """The reference's stretch, taking in the team it possesses: that team's work is the body's."""
     team = _possessed_team().match(text, reference.end())
-    possessive = team is not None and (text[reference.end()] in "’'" or reference.group().lower() == "our")
+    possessive = team is not None and (text.startswith(("’", "'"), reference.end())
+                                       or reference.group().lower() == "our")
     return (reference.start(), team.end()) if possessive else reference.span()
 
 
