@@ -12,7 +12,7 @@ too, but only "the unit" names it there: "we" is its writer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -50,6 +50,19 @@ def about_unit(text: str, mentions: list[Mention]) -> OwnUnit | None:
     if units and len({m.key for m in units}) == 1 and min(m.start for m in units) < NEAR_START:
         return OwnUnit(units[0], False)
     return None
+
+
+def as_own_body(mentions: list[Mention], about: OwnUnit | None) -> list[Mention]:
+    """The body's name without its place ("the Regional Organised Crime Unit", "the ROCU" in
+    the Northshire Regional Organised Crime Unit's report) is the body, not a body of its own:
+    a mention whose name ends the body's name, a word or more shorter, is the body."""
+    if about is None:
+        return mentions
+    unit = about.unit
+    words = unit.name.lower().split()
+    suffixes = {" ".join(words[i:]) for i in range(1, len(words) - 1)}
+    return [replace(m, kind=unit.kind, name=unit.name, key=unit.key)
+            if m.kind is Kind.PARTNER and not m.anaphor and m.name.lower() in suffixes else m for m in mentions]
 
 
 def _head(name: str) -> str:
@@ -92,7 +105,24 @@ def unit_references(text: str, about: OwnUnit, taken: list[Mention]) -> list[Men
 
 def _referring_stretches(text: str, about: OwnUnit) -> list[tuple[int, int]]:
     stretches = [_with_team(text, m) for m in _reference(about.own_report, _own_head(about.unit)).finditer(text)]
-    return stretches + (_team_stretches(text) if about.own_report else [])
+    if not about.own_report:
+        return stretches
+    return stretches + _team_stretches(text) + _kind_initials(text, about.unit.name)
+
+
+SHORT_NAME_WORDS = 3
+
+
+def _kind_initials(text: str, name: str) -> list[tuple[int, int]]:
+    """The initials of the body's name without its place ("the ROCU" in the Northshire
+    Regional Organised Crime Unit's own report): of a shorter ending of its name, three words
+    or more."""
+    words = name.split()
+    initials = {"".join(w[0] for w in words[i:]).upper() for i in range(1, len(words) - SHORT_NAME_WORDS + 1)}
+    if not initials:
+        return []
+    pattern = re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, sorted(initials)))})(?![\w’'-])")
+    return [m.span() for m in pattern.finditer(text)]
 
 
 @lexicon_cached
