@@ -63,6 +63,10 @@ def test_no_own_partnership_no_link(nlp, text: str) -> None:
      "Comprised of police officers & staff from forces of Sussex and Surrey. The PCC said it made sense.",
      {(UNIT, C, "Sussex Police"),
       (UNIT, C, "Surrey Police")}),
+    (UNIT_REPORT + "What is the Unit?\n\n- Worked in conjunction with the National Crime Agency and the Kestrel "
+     "Trust to combat fraud\n- Comprised of officers from Kent Police and Essex Police",
+     {("National Crime Agency", C, UNIT), ("Kestrel Trust", C, UNIT), ("Kent Police", C, UNIT),
+      ("Essex Police", C, UNIT)}),
 ])
 def test_subjectless_lines_under_a_heading_take_its_body(nlp, text: str, expected: set) -> None:
     assert links_of(text, nlp) == expected
