@@ -19,7 +19,7 @@ from .context_names import context_organisations
 from .name_edges import with_whole_names
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
-from .own_unit import about_unit, as_own_body, heading_body, subjectless, unit_references
+from .own_unit import UnsaidSubjects, about_unit, as_own_body, unit_references
 from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
@@ -230,7 +230,7 @@ class DocumentReader:
         meeting = body or self._meeting(mentions)
         read_posts: list[memberships.Post] = []
         heading: Mention | None = None
-        body: Mention | None = None
+        subjects = UnsaidSubjects(self._unit or rules.about_force)
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -267,8 +267,8 @@ class DocumentReader:
                                 heading)
                 refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
                 linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
-                unsaid = default_subject or (body if subjectless(sent) else None)
-                for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, unsaid,
+                own, unsaid = subjects.of(sent, in_sent, offset, default_subject)
+                for link in sentence_links(sent, linked, offset, own, unsaid,
                                            previous, report_subject, heading, self._unit):
                     evidence = self._evidence(*bounds, link.confidence,
                                               link_status(sent, link.subject, link.object, offset, linked))
@@ -279,7 +279,7 @@ class DocumentReader:
             read_posts += found_posts
             heading = _heading_programme(line, in_line)
             line_refs = self._unit_refs[bisect_left(ref_starts, offset) : bisect_left(ref_starts, offset + len(line))]
-            body = heading_body(doc, in_line + line_refs, body)
+            subjects.after_line(doc, in_line + line_refs)
         self._add_posts(analysis, memberships.settle_defaults(read_posts))
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:

@@ -179,3 +179,42 @@ def subjectless(sent: Span) -> bool:
     if not words or words[0].pos_ not in ("VERB", "AUX") or words[0].tag_ not in ("VBD", "VBN", "VBZ", "VBG"):
         return False
     return not any(t.dep_ in _SUBJECTS for t in sent)
+
+
+def _sentence_subject(sent: Span, mentions: list[Mention], offset: int) -> Mention | None:
+    """The organisation named as the subject of a sentence's main verb: what it is about."""
+    for token in sent.root.children:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            found = next((m for m in mentions if m.start <= offset + token.idx < m.end), None)
+            return found if found is not None and found.kind in (Kind.FORCE, Kind.PARTNER) else None
+    return None
+
+
+def _opens_with_it(sent: Span) -> bool:
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and first.text == "It" and first.dep_ in ("nsubj", "nsubjpass")
+
+
+class UnsaidSubjects:
+    """Who a sentence is about when it does not say, read line by line: "It" right after a
+    sentence about a body ("The Unit was set up in 2019. It brings together A, B and C") is
+    that body; a subjectless note is about the one body the last heading named
+    (:func:`heading_body`); otherwise "it" is the document's own (``own``)."""
+
+    def __init__(self, own: Mention | None) -> None:
+        self.own = own
+        self.headed: Mention | None = None
+        self.topic: Mention | None = None
+
+    def of(self, sent: Span, mentions: list[Mention], offset: int,
+           lead: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The body "it" means in ``sent``, and the subject it leaves unsaid (a list's ``lead``
+        first); the sentence's own subject becomes the topic for the next."""
+        it = self.topic if self.topic is not None and _opens_with_it(sent) else self.own
+        self.topic = _sentence_subject(sent, mentions, offset)
+        return it, lead or (self.headed if subjectless(sent) else None)
+
+    def after_line(self, line: Doc, named: list[Mention]) -> None:
+        """A line ends: its topic with it, and a heading sets the body notes below it are about."""
+        self.topic = None
+        self.headed = heading_body(line, named, self.headed)

@@ -178,3 +178,26 @@ def test_a_kind_of_body_in_another_document_is_not_made_a_named_one(nlp) -> None
 def test_kind_initials_outside_an_own_report_no_link(nlp) -> None:
     text = "Anytown Police and Crime Panel minutes\n\nThe ROCU works closely with the Kestrel Trust."
     assert links_of(text, nlp) == set()
+
+
+VRU = "Northshire Violence Reduction Unit"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Decision Record 0042\n\nThe Northshire Violence Reduction Unit was set up in 2019 and is hosted by the OPCC. "
+     "It brings together Kent Police, Medway Council and the Kestrel Trust.",
+     {("Kent Police", C, VRU), ("Medway Council", C, VRU), ("Kestrel Trust", C, VRU),
+      ("Kent Police", C, "Medway Council"), ("Kent Police", C, "Kestrel Trust"), ("Kestrel Trust", C, "Medway Council")}),
+])
+def test_it_after_a_sentence_about_a_body_is_that_body(nlp, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before is about a report, not a body: "It" is no one named
+    "Decision Record 0042\n\nThe report was sent to the Kestrel Trust. It works closely with Medway Council.",
+    # "It" on the next line is not carried over from the line before
+    "Decision Record 0042\n\nThe Kestrel Trust was set up in 2019.\n\nIt works closely with Medway Council.",
+])
+def test_it_without_a_body_just_before_no_link(nlp, text: str) -> None:
+    assert links_of(text, nlp) == set()
