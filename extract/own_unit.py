@@ -8,6 +8,9 @@ the first header line naming any organisation names exactly one, and it is a uni
 partnership's plan: "Safe Anytown Partnership Plan", then "the partnership"). A document that
 names one unit of ``units.csv`` near its start and no other (an agreement's summary) is about it
 too, but only "the unit" names it there: "we" is its writer.
+
+Sentences that leave their subject unsaid are read here too (:class:`UnsaidSubjects`): a note
+under a heading that names one body, and "It" right after a sentence about a body.
 """
 from __future__ import annotations
 

@@ -187,7 +187,8 @@ VRU = "Northshire Violence Reduction Unit"
     ("Decision Record 0042\n\nThe Northshire Violence Reduction Unit was set up in 2019 and is hosted by the OPCC. "
      "It brings together Kent Police, Medway Council and the Kestrel Trust.",
      {("Kent Police", C, VRU), ("Medway Council", C, VRU), ("Kestrel Trust", C, VRU),
-      ("Kent Police", C, "Medway Council"), ("Kent Police", C, "Kestrel Trust"), ("Kestrel Trust", C, "Medway Council")}),
+      ("Kent Police", C, "Medway Council"), ("Kent Police", C, "Kestrel Trust"),
+      ("Kestrel Trust", C, "Medway Council")}),
 ])
 def test_it_after_a_sentence_about_a_body_is_that_body(nlp, text: str, expected: set) -> None:
     assert links_of(text, nlp) == expected
