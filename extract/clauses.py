@@ -191,7 +191,8 @@ class _Reader:
 
     def standing_for(self, token: Token) -> list[Mention]:
         """The mention at ``token`` and every mention coordinated with it, in text order; a list
-        the parse took for an apposition ("A, B and C" as A with "B and C" beside it) counts too."""
+        the parse took for an apposition ("A, B and C" as A with "B and C" beside it), or for a
+        modifier of the last name ("A and B Group" as one name with "A and" inside it), counts too."""
         first = self._one(token)
         words = [token]
         if first is not None and not first.anaphor:
@@ -200,6 +201,8 @@ class _Reader:
         found: dict[str, Mention] = {first.key or first.name: first} if first is not None else {}
         appositions = [c for word in words for c in word.children if c.dep_ == "appos"]
         listed = [c for c in appositions if c.conjuncts]
+        listed += [c for word in words for c in word.children
+                   if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children)]
         listed += _misparsed_first_items(words)
         for word in words + listed:
             for other in (word, *word.conjuncts):

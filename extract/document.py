@@ -19,7 +19,7 @@ from .context_names import context_organisations
 from .name_edges import with_whole_names
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
-from .own_unit import about_unit, unit_references
+from .own_unit import UnsaidSubjects, about_unit, as_own_body, unit_references
 from .table_links import table_links
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
@@ -176,7 +176,7 @@ class DocumentReader:
             self._unit_refs = unit_references(self.text, about, mentions) if about else []
             self._unit = about.unit if about is not None and about.own_report else None
             self._about_unit = about.unit if about is not None else None
-            mentions = with_keys(resolve_people(resolve_generic(mentions)), force)
+            mentions = with_keys(resolve_people(resolve_generic(as_own_body(mentions, about))), force)
             rules.bodies = tuple(m for m in mentions if m.kind in (Kind.FORCE, Kind.PARTNER))
             info = self._info(mentions, force)
             publisher = _publisher(self.text, info.title, mentions)
@@ -230,6 +230,7 @@ class DocumentReader:
         meeting = body or self._meeting(mentions)
         read_posts: list[memberships.Post] = []
         heading: Mention | None = None
+        subjects = UnsaidSubjects(self._unit or rules.about_force)
         for offset, doc in self.line_docs:
             line = doc.text
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
@@ -266,7 +267,8 @@ class DocumentReader:
                                 heading)
                 refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
                 linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
-                for link in sentence_links(sent, linked, offset, self._unit or rules.about_force, default_subject,
+                own, unsaid = subjects.of(sent, in_sent, offset, default_subject)
+                for link in sentence_links(sent, linked, offset, own, unsaid,
                                            previous, report_subject, heading, self._unit):
                     evidence = self._evidence(*bounds, link.confidence,
                                               link_status(sent, link.subject, link.object, offset, linked))
@@ -276,6 +278,8 @@ class DocumentReader:
                     found_posts += [ranked] if ranked else []
             read_posts += found_posts
             heading = _heading_programme(line, in_line)
+            line_refs = self._unit_refs[bisect_left(ref_starts, offset) : bisect_left(ref_starts, offset + len(line))]
+            subjects.after_line(doc, in_line + line_refs)
         self._add_posts(analysis, memberships.settle_defaults(read_posts))
 
     def _with_attendance(self, mentions: list[Mention]) -> list[Mention]:

@@ -107,7 +107,9 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     A cue ending in an ``unsaid_runner`` word of ``link_words.csv`` ("run jointly with")
     leaves unsaid who runs it: the organisation the document is about (``writer``: a unit in its
     own report, or the force a report or news release is about), which then works with each;
-    when it is itself among those named, someone else runs it."""
+    when it is itself among those named, someone else runs it. Runners named after "run jointly
+    by" work with each other. A unit's own words for itself ("the unit", a team it defines) are
+    among the runners in its own report."""
     found = []
     for pattern in agent_cues():
         for match in pattern.finditer(sent.text):
@@ -126,13 +128,23 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             else:
                 continue
             end = offset + sent.start_char + match.end()
-            bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end and not m.anaphor]
+            bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start >= end
+                      and (not m.anaphor or (writer is not None and m.key == writer.key))]
             found += [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
             unsaid = match.group().split()[-1].lower() in word_classes().get("unsaid_runner", ())
+            if _joint(match.group()) and not unsaid:
+                found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.6)
+                          for i, a in enumerate(bodies) for b in bodies[i + 1 :] if a.key != b.key]
             if writer is not None and bodies and unsaid and all(m.key != writer.key for m in bodies):
                 found.append(SentenceLink(writer, Predicate.PARTICIPATES_IN, programme, 0.6))
                 found += [SentenceLink(writer, Predicate.COLLABORATES_WITH, m, 0.6) for m in bodies]
     return found
+
+
+def _joint(cue: str) -> bool:
+    """Whether an agent cue says its runners act together ("run jointly by A, B and C"): then
+    they work with each other too (``joint_adverb`` words of ``link_words.csv``)."""
+    return any(word in word_classes().get("joint_adverb", ()) for word in cue.lower().split())
 
 
 @lexicon_cached

@@ -85,6 +85,9 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "work with, to deliver": {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Brightwater Trust"),
                               ("Kent Police", P, "Safer Nights scheme"), ("Medway Council", P, "Safer Nights scheme"),
                               ("Brightwater Trust", P, "Safer Nights scheme")},
+    "with which a body works": {("Brightwater University", C, "Kent Police")},
+    "with which a body shares": {("Brightwater Council", C, "Essex Police")},
+    "a body's partners at": {("Brightwater Council", C, "Kent Police")},
 }
 
 # More sentences per construction: (name, text, links).
