@@ -40,6 +40,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "blind3": (REPO / "tests" / "blind3", REPO / "tests" / "gold" / "blind3"),
     "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
     "blind5": (REPO / "tests" / "blind5", REPO / "tests" / "gold" / "blind5"),
+    "blind6": (REPO / "tests" / "blind6", REPO / "tests" / "gold" / "blind6"),
 }
 CATEGORIES = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund",
               "collaboratesWith", "participatesIn", "memberOf", "funder")
