@@ -1,0 +1,58 @@
+"""Exercises and pathways as programmes, and who takes part in them.
+
+Invented sentences, each asserting exactly the links it states: "Exercise X" and "the X
+Pathway" are programme names; "the exercise" and "the pathway" written in lower case refer to
+the one named before (or to nothing); and a programme "jointly governed by" or "planned (over
+some time) by" bodies has them taking part.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_constructions import _normal, links_of
+
+C, P = "collaboratesWith", "participatesIn"
+SHIELD = "Exercise Kestrel Shield"
+PATHWAY = "Brightwater Crisis Pathway"
+
+CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("an exercise brought together", f"{SHIELD} brought together Kent Police, Brightwater Trust and Medway Council.",
+     {("Kent Police", C, "Brightwater Trust"), ("Kent Police", C, "Medway Council"),
+      ("Brightwater Trust", C, "Medway Council"), ("Kent Police", P, SHIELD), ("Brightwater Trust", P, SHIELD),
+      ("Medway Council", P, SHIELD)}),
+    ("the exercise, in a later paragraph, planned by", f"Officers from Kent Police have completed {SHIELD} at the "
+     "harbour.\n\nThe exercise, which ran overnight, tested the response. It was planned over nine months by "
+     "Kent Police together with Brightwater Trust and Medway Council.",
+     {("Kent Police", C, "Brightwater Trust"), ("Kent Police", C, "Medway Council"), ("Kent Police", P, SHIELD),
+      ("Brightwater Trust", P, SHIELD), ("Medway Council", P, SHIELD)}),
+    ("a pathway jointly governed by", f"The {PATHWAY} is jointly governed by Kent Police and Medway Council.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", P, PATHWAY), ("Medway Council", P, PATHWAY)}),
+    ("the pathway, jointly governed by", f"Kent Police reported on the {PATHWAY}.\n\nUnder it, callers are "
+     "transferred to nurses. The pathway is jointly governed by Kent Police and Medway Council.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", P, PATHWAY), ("Medway Council", P, PATHWAY)}),
+]
+
+NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("the exercise with no exercise named", "The panel discussed the exercise. It was planned by Kent Police "
+     "together with Brightwater Trust.", {("Kent Police", C, "Brightwater Trust")}),
+]
+
+NONE: list[tuple[str, str]] = [
+    ("a lower-case pathway is no name", "Kent Police described the Brightwater referral pathway in May."),
+    ("a report planned by a body", "The report was planned by Kent Police."),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_exercises_and_pathways_read_exactly(nlp, name: str, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == _normal(expected)
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), NOT_PARTICIPANTS, ids=[case[0] for case in NOT_PARTICIPANTS])
+def test_exercises_and_pathways_only_where_named(nlp, name: str, text: str, expected: set) -> None:
+    assert links_of(text, nlp) == _normal(expected)
+
+
+@pytest.mark.parametrize(("name", "text"), NONE, ids=[case[0] for case in NONE])
+def test_exercises_and_pathways_none_without_a_programme(nlp, name: str, text: str) -> None:
+    assert links_of(text, nlp) == set()
