@@ -3,7 +3,9 @@
 Invented sentences, each asserting exactly the links it states: "Exercise X" and "the X
 Pathway" are programme names; "the exercise" and "the pathway" written in lower case refer to
 the one named before (or to nothing); and a programme "jointly governed by" or "planned (over
-some time) by" bodies has them taking part.
+some time) by" bodies has them taking part. Also a programme run with others: "A runs
+Operation X, which …, with B" ("with" on the programme) and "Operation X, which A runs jointly
+with B and in partnership with C" (each takes part).
 """
 from __future__ import annotations
 
@@ -32,9 +34,27 @@ CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Kent Police", C, "Medway Council"), ("Kent Police", P, PATHWAY), ("Medway Council", P, PATHWAY)}),
 ]
 
+CASES += [
+    ("a body runs an operation with", "Kent Police runs Operation Kestrel with Brightwater Trust.",
+     {("Kent Police", C, "Brightwater Trust"), ("Kent Police", P, "Operation Kestrel"),
+      ("Brightwater Trust", P, "Operation Kestrel")}),
+    ("bodies jointly run an operation, described, with", "Kent Police and Essex Police jointly run Operation "
+     "Kestrel, which targets drug supply across the estuary, with Medway Council.",
+     {("Kent Police", C, "Essex Police"), ("Kent Police", C, "Medway Council"), ("Essex Police", C, "Medway Council"),
+      ("Kent Police", P, "Operation Kestrel"), ("Essex Police", P, "Operation Kestrel"),
+      ("Medway Council", P, "Operation Kestrel")}),
+    ("which a body runs jointly with and in partnership with", "Project Waymark, which Kent Police runs jointly "
+     "with Medway Council and in partnership with Brightwater Trust, trains officers.",
+     {("Kent Police", C, "Medway Council"), ("Kent Police", C, "Brightwater Trust"),
+      ("Kent Police", P, "Project Waymark"), ("Medway Council", P, "Project Waymark"),
+      ("Brightwater Trust", P, "Project Waymark")}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the exercise with no exercise named", "The panel discussed the exercise. It was planned by Kent Police "
      "together with Brightwater Trust.", {("Kent Police", C, "Brightwater Trust")}),
+    ("an operation run with money, not with a body", "Kent Police runs Operation Kestrel with funding from the "
+     "lottery.", {("Kent Police", P, "Operation Kestrel")}),
 ]
 
 NONE: list[tuple[str, str]] = [
