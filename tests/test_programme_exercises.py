@@ -5,7 +5,8 @@ Pathway" are programme names; "the exercise" and "the pathway" written in lower 
 the one named before (or to nothing); and a programme "jointly governed by" or "planned (over
 some time) by" bodies has them taking part. Also a programme run with others: "A runs
 Operation X, which …, with B" ("with" on the programme) and "Operation X, which A runs jointly
-with B and in partnership with C" (each takes part).
+with B and in partnership with C" (each takes part). And bodies that "also took part", with
+no "in", take part in the programme the document named last before.
 """
 from __future__ import annotations
 
@@ -50,6 +51,14 @@ CASES += [
       ("Brightwater Trust", P, "Project Waymark")}),
 ]
 
+CASES += [
+    ("also took part, as did", f"Officers from Kent Police have completed {SHIELD} at the harbour.\n\nThe "
+     "exercise, which ran overnight, tested the response.\n\nCrews from Essex Police, Medway Council and Surrey "
+     "Police also took part, as did volunteers from the Brightwater Trust, who acted as casualties.",
+     {("Essex Police", P, SHIELD), ("Medway Council", P, SHIELD), ("Surrey Police", P, SHIELD),
+      ("Brightwater Trust", P, SHIELD)}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the exercise with no exercise named", "The panel discussed the exercise. It was planned by Kent Police "
      "together with Brightwater Trust.", {("Kent Police", C, "Brightwater Trust")}),
@@ -60,6 +69,11 @@ NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 NONE: list[tuple[str, str]] = [
     ("a lower-case pathway is no name", "Kent Police described the Brightwater referral pathway in May."),
     ("a report planned by a body", "The report was planned by Kent Police."),
+    ("also took part, no programme named", "Kent Police published its annual report. Officers from Essex Police "
+     "also took part."),
+    ("took part in something else", "Kent Police completed Operation Kestrel. Officers from Essex Police took "
+     "part in the launch of the report."),
+    ("did not take part", "Kent Police completed Operation Kestrel. Officers from Essex Police did not take part."),
 ]
 
 
