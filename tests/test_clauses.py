@@ -94,6 +94,9 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "a body runs a programme with": {("Essex Police", C, "Kent Police"), ("Brightwater Trust", C, "Kent Police"),
                                      ("Brightwater Trust", C, "Essex Police"), ("Kent Police", P, KESTREL),
                                      ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)},
+    "in which a body takes part": {("Kent Police", P, KESTREL)},
+    "joint noun between, on a programme": {("Essex Police", C, "Kent Police"), ("Kent Police", P, KESTREL),
+                                           ("Essex Police", P, KESTREL)},
 }
 
 # More sentences per construction: (name, text, links).

@@ -6,7 +6,8 @@ the one named before (or to nothing); and a programme "jointly governed by" or "
 some time) by" bodies has them taking part. Also a programme run with others: "A runs
 Operation X, which …, with B" ("with" on the programme) and "Operation X, which A runs jointly
 with B and in partnership with C" (each takes part). And bodies that "also took part", with
-no "in", take part in the programme the document named last before.
+no "in", take part in the programme the document named last before; "Operation X, in which A
+takes part"; "joint work between A and B on Operation X".
 """
 from __future__ import annotations
 
@@ -59,6 +60,16 @@ CASES += [
       ("Brightwater Trust", P, SHIELD)}),
 ]
 
+CASES += [
+    ("in which a body takes part", "Brightwater Trust will run its sessions during the weeks of action under "
+     "Operation Kestrel, in which Kent Police takes part.",
+     {("Brightwater Trust", P, "Operation Kestrel"), ("Kent Police", P, "Operation Kestrel")}),
+    ("joint work between, on an operation", "We saw effective joint work between Kent Police and Essex Police on "
+     "Operation Kestrel, an investigation into firearms.",
+     {("Kent Police", C, "Essex Police"), ("Kent Police", P, "Operation Kestrel"),
+      ("Essex Police", P, "Operation Kestrel")}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the exercise with no exercise named", "The panel discussed the exercise. It was planned by Kent Police "
      "together with Brightwater Trust.", {("Kent Police", C, "Brightwater Trust")}),
@@ -73,6 +84,8 @@ NONE: list[tuple[str, str]] = [
      "also took part."),
     ("took part in something else", "Kent Police completed Operation Kestrel. Officers from Essex Police took "
      "part in the launch of the report."),
+    ("in which a body plays no part", "The panel discussed Operation Kestrel, in which Kent Police takes no "
+     "part."),
     ("did not take part", "Kent Police completed Operation Kestrel. Officers from Essex Police did not take part."),
 ]
 
