@@ -290,5 +290,29 @@ def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention:
         for node, i in zip(ids, token_ids):
             if node in roles:
                 roles[node] += [m for m in reader.standing_for(sent.doc[i]) if m not in roles[node]]
+        for role in (r for r in ("agent", "partner") if roles[r]):
+            roles[role] += list_run_on(sent, sorted(roles[role], key=lambda m: m.end), mentions, ORGANISATIONS, offset)
         found += _stated(pattern, roles)
     return found
+
+
+def joins(between: str) -> bool:
+    """Whether ``between`` only joins two items of a list: a comma or a ``list_joiner`` word of
+    ``link_words.csv`` ("and"), after the brackets of an abbreviation ("A (AB), C")."""
+    word = between.strip(" ,()").lower()
+    return not word or word in word_classes().get("list_joiner", ())
+
+
+def list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wanted: tuple[Kind, ...],
+                offset: int) -> list[Mention]:
+    """The rest of a list whose first items a cue governs, where the parse broke it off ("with
+    local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
+    mention joined to the one before by a comma or a ``list_joiner`` word."""
+    text, last, more = sent.doc.text, found[-1], []
+    for target in (m for m in mentions if m.start >= last.end):
+        if target.kind not in wanted or not joins(text[last.end - offset : target.start - offset]):
+            break
+        if all(target.key != m.key for m in found + more):
+            more.append(target)
+        last = target
+    return more

@@ -7,7 +7,8 @@ some time) by" bodies has them taking part. Also a programme run with others: "A
 Operation X, which …, with B" ("with" on the programme) and "Operation X, which A runs jointly
 with B and in partnership with C" (each takes part). And bodies that "also took part", with
 no "in", take part in the programme the document named last before; "Operation X, in which A
-takes part"; "joint work between A and B on Operation X".
+takes part"; "joint work between A and B on Operation X"; and a list of who runs it that the
+parse broke after an abbreviation in brackets ("jointly with A (AB), B and C") is read on.
 """
 from __future__ import annotations
 
@@ -70,6 +71,17 @@ CASES += [
       ("Essex Police", P, "Operation Kestrel")}),
 ]
 
+REPORT = "Kent Police: PEEL assessment 2024\n\nProject Waymark, the long-running effort to tackle harassment on " \
+    "public transport, is led by the force jointly with Brightwater Transport Trust (BTT)"
+
+CASES += [
+    ("a list broken after an abbreviation, read on", f"{REPORT}, Essex Police and Surrey Police. Reports have risen.",
+     {("Kent Police", C, "Brightwater Transport Trust"), ("Kent Police", C, "Essex Police"),
+      ("Kent Police", C, "Surrey Police"), ("Kent Police", P, "Project Waymark"),
+      ("Brightwater Transport Trust", P, "Project Waymark"), ("Essex Police", P, "Project Waymark"),
+      ("Surrey Police", P, "Project Waymark")}),
+]
+
 NOT_PARTICIPANTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
     ("the exercise with no exercise named", "The panel discussed the exercise. It was planned by Kent Police "
      "together with Brightwater Trust.", {("Kent Police", C, "Brightwater Trust")}),
@@ -88,6 +100,12 @@ NONE: list[tuple[str, str]] = [
      "part."),
     ("did not take part", "Kent Police completed Operation Kestrel. Officers from Essex Police did not take part."),
 ]
+
+
+def test_a_list_is_not_read_on_into_another_clause(nlp) -> None:
+    links = links_of(f"{REPORT}, while Essex Police runs a separate patrol.", nlp)
+    assert ("Brightwater Transport Trust", P, "Project Waymark") in links
+    assert ("Essex Police", P, "Project Waymark") not in links
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
