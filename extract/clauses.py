@@ -290,10 +290,18 @@ def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention:
         for node, i in zip(ids, token_ids):
             if node in roles:
                 roles[node] += [m for m in reader.standing_for(sent.doc[i]) if m not in roles[node]]
-        for role in (r for r in ("agent", "partner") if roles[r]):
-            roles[role] += list_run_on(sent, sorted(roles[role], key=lambda m: m.end), mentions, ORGANISATIONS, offset)
+        for role in ("agent", "partner"):
+            roles[role] += _run_on(sent, roles[role], mentions, offset)
         found += _stated(pattern, roles)
     return found
+
+
+def _run_on(sent: Span, role: list[Mention], mentions: list[Mention], offset: int) -> list[Mention]:
+    """The rest of a list the parse broke off after the last body a role holds in this sentence
+    (not one it stands for from elsewhere: "it", the programme named before)."""
+    start, end = offset + sent.start_char, offset + sent.end_char
+    here = sorted((m for m in role if start <= m.start < end), key=lambda m: m.end)
+    return list_run_on(sent, here, mentions, ORGANISATIONS, offset) if here else []
 
 
 def joins(between: str) -> bool:
