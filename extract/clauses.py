@@ -290,5 +290,37 @@ def clause_links(sent: Span, mentions: list[Mention], offset: int, self_mention:
         for node, i in zip(ids, token_ids):
             if node in roles:
                 roles[node] += [m for m in reader.standing_for(sent.doc[i]) if m not in roles[node]]
+        for role in ("agent", "partner"):
+            roles[role] += _run_on(sent, roles[role], mentions, offset)
         found += _stated(pattern, roles)
     return found
+
+
+def _run_on(sent: Span, role: list[Mention], mentions: list[Mention], offset: int) -> list[Mention]:
+    """The rest of a list the parse broke off after the last body a role holds in this sentence
+    (not one it stands for from elsewhere: "it", the programme named before)."""
+    start, end = offset + sent.start_char, offset + sent.end_char
+    here = sorted((m for m in role if start <= m.start < end), key=lambda m: m.end)
+    return list_run_on(sent, here, mentions, ORGANISATIONS, offset) if here else []
+
+
+def joins(between: str) -> bool:
+    """Whether ``between`` only joins two items of a list: a comma or a ``list_joiner`` word of
+    ``link_words.csv`` ("and"), after the brackets of an abbreviation ("A (AB), C")."""
+    word = between.strip(" ,()").lower()
+    return not word or word in word_classes().get("list_joiner", ())
+
+
+def list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wanted: tuple[Kind, ...],
+                offset: int) -> list[Mention]:
+    """The rest of a list whose first items a cue governs, where the parse broke it off ("with
+    local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
+    mention joined to the one before by a comma or a ``list_joiner`` word."""
+    text, last, more = sent.doc.text, found[-1], []
+    for target in (m for m in mentions if m.start >= last.end):
+        if target.kind not in wanted or not joins(text[last.end - offset : target.start - offset]):
+            break
+        if all(target.key != m.key for m in found + more):
+            more.append(target)
+        last = target
+    return more

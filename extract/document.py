@@ -21,6 +21,7 @@ from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .own_unit import UnsaidSubjects, about_unit, as_own_body, unit_references
 from .table_links import table_links
+from .took_part import took_part
 from .model import DocumentInfo, Evidence, Judgement, Kind, Link, Predicate, ReadDocument
 from .money import format_pounds
 from .programme_names import named_programmes, programme_variants
@@ -230,6 +231,7 @@ class DocumentReader:
         meeting = body or self._meeting(mentions)
         read_posts: list[memberships.Post] = []
         heading: Mention | None = None
+        last_programme: Mention | None = None
         subjects = UnsaidSubjects(self._unit or rules.about_force)
         for offset, doc in self.line_docs:
             line = doc.text
@@ -268,8 +270,8 @@ class DocumentReader:
                 refs = self._unit_refs[bisect_left(ref_starts, bounds[0]) : bisect_left(ref_starts, bounds[1])]
                 linked = sorted(in_sent + refs, key=lambda m: (m.start, m.end)) if refs else in_sent
                 own, unsaid = subjects.of(sent, in_sent, offset, default_subject)
-                for link in sentence_links(sent, linked, offset, own, unsaid,
-                                           previous, report_subject, heading, self._unit):
+                for link in sentence_links(sent, linked, offset, own, unsaid, previous, report_subject, heading,
+                                           self._unit) + took_part(sent, linked, offset, previous or last_programme):
                     evidence = self._evidence(*bounds, link.confidence,
                                               link_status(sent, link.subject, link.object, offset, linked))
                     analysis.links.append(Link(link.subject.key, link.predicate, link.object.key, evidence))
@@ -278,6 +280,7 @@ class DocumentReader:
                     found_posts += [ranked] if ranked else []
             read_posts += found_posts
             heading = _heading_programme(line, in_line)
+            last_programme = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME), last_programme)
             line_refs = self._unit_refs[bisect_left(ref_starts, offset) : bisect_left(ref_starts, offset + len(line))]
             subjects.after_line(doc, in_line + line_refs)
         self._add_posts(analysis, memberships.settle_defaults(read_posts))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .clauses import ORGANISATIONS, clause_links, is_negated, self_references, word_classes
+from .clauses import ORGANISATIONS, clause_links, is_negated, joins, list_run_on, self_references, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
@@ -83,19 +83,12 @@ def _under_programme(sent: Span, mentions: list[Mention], offset: int) -> list[S
     opens = bodies and not text[programme.end - offset : bodies[0].start - offset].strip(" ,")
     listed = [bodies[0]] if opens else []
     for body in bodies[1:]:
-        if not listed or not _joins(text[listed[-1].end - offset : body.start - offset]):
+        if not listed or not joins(text[listed[-1].end - offset : body.start - offset]):
             break
         listed.append(body)
     found += [SentenceLink(a, Predicate.COLLABORATES_WITH, b, 0.7)
               for i, a in enumerate(listed) for b in listed[i + 1 :]]
     return found
-
-
-def _joins(between: str) -> bool:
-    """Whether ``between`` only joins two items of a list: a comma or a ``list_joiner`` word of
-    ``link_words.csv`` ("and")."""
-    word = between.strip(" ,").lower()
-    return not word or word in word_classes().get("list_joiner", ())
 
 
 def _agents(sent: Span, mentions: list[Mention], offset: int,
@@ -370,22 +363,7 @@ def _targets(sent: Span, cue: Cue, anchor: Token, match: re.Match[str], mentions
         elif target.start >= position or anywhere:
             if head.root.i in scope or _just_after(sent, match, head, offset):
                 found.append(target)
-    return found + _list_run_on(sent, found, mentions, wanted, offset) if found and not anywhere else found
-
-
-def _list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wanted: tuple[Kind, ...],
-                 offset: int) -> list[Mention]:
-    """The rest of a list whose first items a cue governs, where the parse broke it off ("with
-    local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
-    mention joined to the one before by a comma or a ``list_joiner`` word."""
-    text, last, more = sent.doc.text, found[-1], []
-    for target in (m for m in mentions if m.start >= last.end):
-        if target.kind not in wanted or not _joins(text[last.end - offset : target.start - offset]):
-            break
-        if all(target.key != m.key for m in found + more):
-            more.append(target)
-        last = target
-    return more
+    return found + list_run_on(sent, found, mentions, wanted, offset) if found and not anywhere else found
 
 
 def _antecedent(verb: Token) -> int | None:

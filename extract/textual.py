@@ -148,9 +148,12 @@ def text_mentions(text: str, taken: list[Mention]) -> list[Mention]:
 
 @lexicon_cached
 def _cue_reference() -> re.Pattern[str]:
-    """"the Concordat", "the Scheme": a programme word written as a name."""
-    cues = "|".join(re.escape(word.capitalize()) for word in read_lines("programme_cues.txt"))
-    return re.compile(rf"\b[Tt]he (?P<cue>{cues})\b")
+    """"the Concordat", "the Scheme": a programme word written as a name; or one of
+    ``programme_references.txt`` in lower case ("the exercise"), a word seldom used but for
+    the programme the document names with it."""
+    cues = [re.escape(word.capitalize()) for word in read_lines("programme_cues.txt")]
+    cues += [re.escape(word) for word in read_lines("programme_references.txt")]
+    return re.compile(rf"\b[Tt]he (?P<cue>{'|'.join(cues)})\b")
 
 
 def programme_references(text: str, taken: list[Mention]) -> list[Mention]:

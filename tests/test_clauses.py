@@ -88,6 +88,15 @@ EXAMPLES: dict[str, set[tuple[str, str, str]]] = {
     "with which a body works": {("Brightwater University", C, "Kent Police")},
     "with which a body shares": {("Brightwater Council", C, "Essex Police")},
     "a body's partners at": {("Brightwater Council", C, "Kent Police")},
+    "which a body runs in partnership with": {("Essex Police", C, "Kent Police"), ("Brightwater Trust", C, "Kent Police"),
+                                              ("Kent Police", P, KESTREL), ("Essex Police", P, KESTREL),
+                                              ("Brightwater Trust", P, KESTREL)},
+    "a body runs a programme with": {("Essex Police", C, "Kent Police"), ("Brightwater Trust", C, "Kent Police"),
+                                     ("Brightwater Trust", C, "Essex Police"), ("Kent Police", P, KESTREL),
+                                     ("Essex Police", P, KESTREL), ("Brightwater Trust", P, KESTREL)},
+    "in which a body takes part": {("Kent Police", P, KESTREL)},
+    "joint noun between, on a programme": {("Essex Police", C, "Kent Police"), ("Kent Police", P, KESTREL),
+                                           ("Essex Police", P, KESTREL)},
 }
 
 # More sentences per construction: (name, text, links).
