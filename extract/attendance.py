@@ -81,7 +81,7 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
         if start - previous_end > 1 and not fresh:  # a blank line (``lines`` holds none) ends a list
             inside = None
         previous_end = start + len(line)
-        head = stripped[:-1].strip().lower() if stripped.endswith(":") else None
+        head = _bare_head(stripped[:-1]) if stripped.endswith(":") else None
         if head is None and stripped.lower() in _cues()["heading"]:
             head = stripped.lower()  # "PRESENT" alone on its line
         if head is not None and head in _cues()["heading"]:
@@ -101,6 +101,23 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
         elif (skip := _apology(line)) is not None:
             found[start] = ListLine(True, skip=skip)
     return found
+
+
+# "Political members (nominated by Anytown Council):": who chose them, not part of the label.
+HEAD_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _bare_head(head: str) -> str:
+    """A heading's words in lower case, without a bracket closing it."""
+    return HEAD_BRACKET.sub("", head).strip().lower()
+
+
+def title_body(text: str, mentions: list[Mention]) -> Mention | None:
+    """The body a document's first line names, in any case ("SCOTTISH POLICE AUTHORITY"):
+    minutes and reports carry at their head the name of the body whose meeting or membership
+    they record, so an attendance list with no panel named is that body's."""
+    first = text.lstrip().split("\n", 1)[0].strip().lower()
+    return next((m for m in mentions if m.kind is Kind.PARTNER and not m.anaphor and m.name.lower() == first), None)
 
 
 def _label(line: str) -> bool:
@@ -187,7 +204,9 @@ def _pieces(start: int, chunk: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 
 def people(line_start: int, line: str, how: ListLine) -> list[Mention]:
-    """Person mentions for every name listed on an attendance line."""
+    """Person mentions for every name listed on an attendance line (in a table row, its first
+    cell: "Jane Rowe<TAB>Chair" lists a name and a role)."""
+    line = line.split("\t", 1)[0]
     found = []
     for chunk_start, chunk in _chunks(line, how.skip):
         for start, end, name in _pieces(line_start + chunk_start, chunk)[1]:

@@ -204,11 +204,25 @@ def _titled_person(span: Span, offset: int) -> Mention | None:
     return _person(doc[best_start : span.end], offset)
 
 
+def _first_cell(span: Span) -> Span:
+    """The part of an entity before a tab: a tab ends a table cell, and no name runs from one
+    cell into the next ("Jane Rowe<TAB>Chair" is a member and her role)."""
+    for token in span:
+        if "\t" in token.text:
+            return span.doc[span.start : token.i]
+        if "\t" in token.whitespace_:
+            return span.doc[span.start : token.i + 1]
+    return span
+
+
 def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]]:
     """Typed mentions and place-qualified posts in ``doc``, with offsets into the document."""
     mentions: list[Mention] = []
     posts: list[PostMention] = []
-    for ent in doc.ents:
+    for found in doc.ents:
+        ent = _first_cell(found)
+        if not len(ent):
+            continue
         label = ent.label_
         mention: Mention | None = None
         known = by_key().get(ent.ent_id_) if ent.ent_id_ else None

@@ -1,0 +1,42 @@
+"""Members and attendees of any body's meeting or membership list, not only a panel's: the body
+a document's first line names holds a list with no panel named, headings without a colon
+("Board members present"), and list labels with a bracket saying who chose the members.
+
+Each case gives every memberOf link its invented text states, as (person, organisation) by
+entity label; a case passes only when exactly those links are read.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_posts import _members, posts_of
+
+BODY = "Northshire Community Safety Partnership"
+
+MEMBER_LISTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
+    ("table of members under a heading without a colon, body in the first line",
+     BODY + "\n\nMinutes of the Partnership Meeting\n\nBoard members present\n\nName\tRole\n"
+     "Jane Rowe\tChair\nAmir Patel\tBoard Member\n\n1. Welcome\n\nThe Chair welcomed members.",
+     {("Jane Rowe", BODY, "Chair"), ("Amir Patel", BODY, "Member")}),
+    ("label with a bracket naming who appointed the members",
+     BODY + "\n\nMembership report\n\nIndependent members (appointed by the Northshire Policing Board):\n"
+     "Dr Ruth Fenwick\nMr Kofi Mensah\n\nThe membership was noted.",
+     {("Ruth Fenwick", BODY, "Independent Member"), ("Kofi Mensah", BODY, "Independent Member")}),
+]
+
+NOT_MEMBER_LISTS: list[tuple[str, str]] = [
+    ("first line is not a body's name alone",
+     "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
+    ("body in the first line, names but no list",
+     BODY + "\n\nAnnual report\n\nJane Rowe and Amir Patel spoke at the launch of the scheme."),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), MEMBER_LISTS, ids=[c[0] for c in MEMBER_LISTS])
+def test_member_lists_give_exactly_their_memberships(nlp, name: str, text: str, expected: set) -> None:
+    assert _members(posts_of(text, nlp)) == _members(expected)
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_MEMBER_LISTS, ids=[c[0] for c in NOT_MEMBER_LISTS])
+def test_names_near_a_titled_body_that_are_not_members(nlp, name: str, text: str) -> None:
+    assert posts_of(text, nlp) == set()
