@@ -75,15 +75,17 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
     inside: ListLine | None = None
     fresh = False
     found: dict[int, ListLine] = {}
-    previous_end = 0
+    previous_end, previous = 0, ""
     for start, line in lines:
         stripped = line.strip()
-        if start - previous_end > 1 and not fresh:  # a blank line (``lines`` holds none) ends a list
+        # A blank line (``lines`` holds none) ends a list, unless the next line is another entry
+        # like the last (a web page's list items, each its own paragraph).
+        if start - previous_end > 1 and not fresh and not _like_entry(previous, stripped):
             inside = None
-        previous_end = start + len(line)
+        previous_end, previous = start + len(line), stripped
         head = _bare_head(stripped[:-1]) if stripped.endswith(":") else None
-        if head is None and stripped.lower() in _cues()["heading"]:
-            head = stripped.lower()  # "PRESENT" alone on its line
+        if head is None and (stripped.lower() in _cues()["heading"] or stripped.lower() in _cues()["officers"]):
+            head = stripped.lower()  # "PRESENT", "In attendance" alone on its line
         if head is not None and head in _cues()["heading"]:
             inside, fresh = ListLine(True), True
         elif head is not None and head in _cues()["officers"]:
@@ -118,6 +120,14 @@ def title_body(text: str, mentions: list[Mention]) -> Mention | None:
     they record, so an attendance list with no panel named is that body's."""
     first = text.lstrip().split("\n", 1)[0].strip().lower()
     return next((m for m in mentions if m.kind is Kind.PARTNER and not m.anaphor and m.name.lower() == first), None)
+
+
+def _like_entry(previous: str, line: str) -> bool:
+    """Whether ``line`` is a list entry opening as the one before it did, with a title from
+    ``attendance.csv`` ("Councillor Name (Council)" after "Councillor Name (Council)"), and
+    is no sentence."""
+    first = previous.split(" ", 1)[0].lower()
+    return first in _cues()["title"] and line.split(" ", 1)[0].lower() == first and not line.endswith(".")
 
 
 def _label(line: str) -> bool:

@@ -24,6 +24,21 @@ MEMBER_LISTS: list[tuple[str, str, set[tuple[str, str, str]]]] = [
      {("Ruth Fenwick", BODY, "Independent Member"), ("Kofi Mensah", BODY, "Independent Member")}),
 ]
 
+PANEL_NAME = "Anytown and Borough Police and Crime Panel"
+WEB_LIST = (PANEL_NAME + "\n\nMinutes\n\nPresent:\n\nCouncillor Oliver Quince (Sunderland City Council)\n\n"
+            "Councillor Hannah Marsh (Newcastle City Council)\n\nCo-opted independent members: Dr Ruth Fenwick\n\n"
+            "1. Welcome")
+MEMBER_LISTS += [
+    ("list items each their own paragraph, then a label line", WEB_LIST,
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member"),
+      ("Ruth Fenwick", PANEL_NAME, "Co-opted Independent Member")}),
+    ("a sentence opening with a title after the list is no entry",
+     PANEL_NAME + "\n\nMinutes\n\nPresent:\n\nCouncillor Oliver Quince (Sunderland City Council)\n\n"
+     "Councillor Hannah Marsh spoke about Operation Kestrel.",
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
