@@ -241,7 +241,9 @@ class DocumentReader:
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
             found_posts += attendance.resolutions(offset, line, people, orgs, meeting, rules)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset], rules)
+                how = self._attendance[offset]
+                found_posts += attendance.posts(offset, line, people, orgs, meeting, how, rules,
+                                                attendance.heading_organisation(how, mentions, starts))
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \

@@ -39,11 +39,24 @@ MEMBER_LISTS += [
      {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member")}),
 ]
 
+GROUPED = (BODY + "\n\nMinutes\n\nIn attendance\n\nNorthshire Fire and Rescue Service\n\n"
+           "- Chief Fire Officer Jane Rowe\n"
+           "- Tamsin Okafor, Chief Financial Officer\n\nBrightwater Borough Council\n\n"
+           "- Idris Vantongeren, Head of Community Safety\n\n1. Welcome\n\nThe Chair welcomed everyone.")
+MEMBER_LISTS += [
+    ("officers grouped under their organisation's name, given names unknown", GROUPED,
+     {("Jane Rowe", "Northshire Fire and Rescue Service", "Chief Fire Officer"),
+      ("Tamsin Okafor", "Northshire Fire and Rescue Service", "Chief Financial Officer"),
+      ("Idris Vantongeren", "Brightwater Borough Council", "Head of Community Safety")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
     ("body in the first line, names but no list",
      BODY + "\n\nAnnual report\n\nJane Rowe and Amir Patel spoke at the launch of the scheme."),
+    ("an organisation's name over a list that is no attendance list",
+     BODY + "\n\nOur partners\n\nBrightwater Borough Council\n\n- Tamsin Okafor, Head of Community Safety"),
 ]
 
 
