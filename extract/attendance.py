@@ -111,8 +111,9 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
     return found
 
 
-# "Political members (nominated by Anytown Council):": who chose them, not part of the label.
-HEAD_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+# "Political members (nominated by Anytown Council):", "Also attending for item 6:": who chose
+# them, or for what, is not part of the label.
+HEAD_BRACKET = re.compile(r"\s*(?:\([^()]*\)|\bfor items? [\w ,.&-]+)\s*$")
 
 
 def _bare_head(head: str) -> str:
@@ -261,6 +262,20 @@ def heading_organisation(how: ListLine, mentions: list[Mention], starts: list[in
     return next((m for m in at if m.kind in (Kind.FORCE, Kind.PARTNER)), None)
 
 
+# "Observing: Name, Anytown Inspectorate (AI)": the organisation runs to the line's end or a bracket.
+ORGANISATION_END = re.compile(r"\s*(?:\([^()]*\))?\s*$")
+
+
+def _organisation_after(line_start: int, line: str, person: Mention, orgs: list[Mention]) -> Mention | None:
+    """The organisation written straight after a listed name and a comma, ending its entry
+    ("Name, Brightwater Trust"): where the listed person comes from."""
+    comma = re.compile(r",\s+").match(line, person.end - line_start)
+    if comma is None:
+        return None
+    return next((o for o in orgs if o.kind in (Kind.FORCE, Kind.PARTNER) and o.start == line_start + comma.end()
+                 and ORGANISATION_END.match(line, o.end - line_start)), None)
+
+
 def _row_post(line: str, end: int) -> str:
     """The post written after a name and a comma, to the end of its line ("Chief Executive")."""
     match = ROW_POST.match(line, end)
@@ -318,10 +333,12 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
     end = line_start + len(line)
     for group, role, (council, body_role) in groups:
         for person in group:
+            ranked = rank_posts().get((person.title or "").lower(), ("",))[0]
             if council is not None:
-                found.append(Post(person, role or "Member", council, person.start, end, 0.9))
+                found.append(Post(person, role or ranked or "Member", council, person.start, end, 0.9))
+            elif (after := _organisation_after(line_start, line, person, orgs)) is not None:
+                found.append(Post(person, ranked or "Member", after, person.start, end, 0.85))
             elif heading_org is not None:
-                ranked = rank_posts().get((person.title or "").lower(), ("",))[0]
                 held = ", ".join(p for p in (ranked, _row_post(line, person.end - line_start)) if p) or role or "Member"
                 found.append(Post(person, held, heading_org, person.start, end, 0.85))
             if body is not None and how.members:

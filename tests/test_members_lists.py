@@ -50,6 +50,14 @@ MEMBER_LISTS += [
       ("Idris Vantongeren", "Brightwater Borough Council", "Head of Community Safety")}),
 ]
 
+MEMBER_LISTS += [
+    ("attending for an item, and observing, each with an organisation after the name",
+     BODY + "\n\nMinutes\n\nAlso attending for item 6:\n\n- Deputy Chief Officer Jane Rowe, Brightwater Trust\n\n"
+     "Observing: Amir Patel, Northshire Fire and Rescue Service\n\n1. Welcome",
+     {("Jane Rowe", "Brightwater Trust", "Deputy Chief Officer"),
+      ("Amir Patel", "Northshire Fire and Rescue Service", "Member")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
