@@ -206,12 +206,27 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         found += [titled] if titled else []
     for person in people:
         ranked = organisation_rank(person, orgs, text) or _post_of_organisation_before(person, orgs, line_start, text) \
-            or _titled_commissioner(person, rules, line_start)
+            or _titled_commissioner(person, rules, line_start) or _post_line_joined(person, orgs, line_start, line, text)
         found += [ranked] if ranked else []
     for person in people:
         the_post = _the_post_before(person, orgs, line_start, rules)
         found += [the_post] if the_post else []
     return found
+
+
+# "Rank Name Head of the Unit": a signature's post line that cleaning joined onto the name.
+JOINED_POST = re.compile(r" (?P<post>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) (?:of|for) (?:the )?")
+
+
+def _post_line_joined(person: Mention, orgs: list[Mention], line_start: int, line: str, text: str) -> Post | None:
+    """"Detective Superintendent Name Head of the Unit" alone on its line: a titled name, then
+    a post of the organisation that ends the line."""
+    match = JOINED_POST.match(text, person.end) if person.title and not text[line_start : person.start].strip() \
+        else None
+    end = line_start + len(line.rstrip())
+    organisation = next((m for m in orgs if m.kind in ORGANISATIONS and match and m.start == match.end()
+                         and m.end == end), None)
+    return Post(person, match.group("post"), organisation, person.start, end, 0.85) if organisation else None
 
 
 def _the_post_before(person: Mention, orgs: list[Mention], line_start: int, rules: OrganisationRules) -> Post | None:

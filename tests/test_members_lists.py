@@ -58,6 +58,17 @@ MEMBER_LISTS += [
       ("Amir Patel", "Northshire Fire and Rescue Service", "Member")}),
 ]
 
+UNIT = "Northshire Regional Organised Crime Unit"
+MEMBER_LISTS += [
+    ("a signature's post line joined onto the titled name",
+     UNIT + " annual report\n\nWe had a good year.\n\nDetective Chief Superintendent Alison Pettifer Head of the "
+     + UNIT + "\n\n1. Who we are",
+     {("Alison Pettifer", UNIT, "Head")}),
+    ("a surname before 'of' and a force stays in the name",
+     "News\n\nInspector Jane Rowe of British Transport Police led the patrols.",
+     {("Jane Rowe", "British Transport Police", "Inspector")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
