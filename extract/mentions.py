@@ -151,9 +151,18 @@ def _post_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in posts)}) of (?:the )?")
 
 
-def _without_post(span: Span) -> Span:
-    """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …"."""
-    match = _post_prefix().match(span.text)
+@lexicon_cached
+def _held_post_prefix() -> re.Pattern[str]:
+    """A rank written straight before a body's name in a list row ("Area Manager Youth Justice
+    Agency"): the ``ranks.csv`` titles of two words or more."""
+    words = sorted((row["title"] for row in read_csv("ranks.csv") if " " in row["title"]), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in words)}) (?=[A-Z]\S* [A-Z])")
+
+
+def _without_post(span: Span, kind: Kind = Kind.PARTNER) -> Span:
+    """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …";
+    "Area Manager Youth Justice Agency" names the agency, a post held there before it."""
+    match = _post_prefix().match(span.text) or (_held_post_prefix().match(span.text) if kind is Kind.PARTNER else None)
     if not match:
         return span
     rest = span.doc.char_span(span.start_char + match.end(), span.end_char, alignment_mode="contract")
@@ -162,7 +171,7 @@ def _without_post(span: Span) -> Span:
 
 def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
     """A partner or programme matched by a pattern, without leading function words or posts."""
-    span = _without_post(_trim(span))
+    span = _without_post(_trim(span), kind)
     if len(span) < 2 and kind is not Kind.PARTNER:
         return None
     if not span.text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):

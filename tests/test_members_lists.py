@@ -69,11 +69,25 @@ MEMBER_LISTS += [
      {("Jane Rowe", "British Transport Police", "Inspector")}),
 ]
 
+MEMBER_LISTS += [
+    ("an organisation's representatives, one row each",
+     BODY + "\n\nMembership\n\nRepresentatives of designated organisations:\nBrightwater Trust – Jane Rowe, Area "
+     "Manager (South)\nNorthshire Youth Justice Agency – Amir Patel, Head of Community Development\n\nNoted.",
+     {("Jane Rowe", "Brightwater Trust", "Area Manager"),
+      ("Amir Patel", "Northshire Youth Justice Agency", "Head of Community Development")}),
+    ("a rank glued before the next row's organisation is no part of its name",
+     BODY + "\n\nMembership\n\nRepresentatives:\nBrightwater Trust – Jane Rowe, Area Manager Northshire Youth "
+     "Justice Agency – Amir Patel, Area Manager\n\nNoted.",
+     {("Amir Patel", "Northshire Youth Justice Agency", "Area Manager")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
     ("body in the first line, names but no list",
      BODY + "\n\nAnnual report\n\nJane Rowe and Amir Patel spoke at the launch of the scheme."),
+    ("an organisation, a dash and a name in the middle of a sentence",
+     "News\n\nThe grant went to Brightwater Trust – Jane Rowe said the money would help – and the work began."),
     ("an organisation's name over a list that is no attendance list",
      BODY + "\n\nOur partners\n\nBrightwater Borough Council\n\n- Tamsin Okafor, Head of Community Safety"),
 ]
