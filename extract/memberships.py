@@ -220,7 +220,8 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         line_end = line_start + len(line)
         ranked = organisation_rank(person, orgs, text) \
             or _post_of_organisation_before(person, orgs, line_start, text, line_end) \
-            or _titled_commissioner(person, rules, line_start) or _post_line_joined(person, orgs, line_start, line, text)
+            or _titled_commissioner(person, rules, line_start) \
+            or _post_line_joined(person, orgs, line_start, line, text)
         found += [ranked] if ranked else []
     for person in people:
         the_post = _the_post_before(person, orgs, line_start, rules)
