@@ -33,10 +33,11 @@ MEMBER_LISTS += [
      {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
       ("Hannah Marsh", "Newcastle City Council", "Councillor"), ("Hannah Marsh", PANEL_NAME, "Member"),
       ("Ruth Fenwick", PANEL_NAME, "Co-opted Independent Member")}),
-    ("a sentence opening with a title after the list is no entry",
+    ("a sentence opening with a title after the list is no entry (her council the only one named)",
      PANEL_NAME + "\n\nMinutes\n\nPresent:\n\nCouncillor Oliver Quince (Sunderland City Council)\n\n"
      "Councillor Hannah Marsh spoke about Operation Kestrel.",
-     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member")}),
+     {("Oliver Quince", "Sunderland City Council", "Councillor"), ("Oliver Quince", PANEL_NAME, "Member"),
+      ("Hannah Marsh", "Sunderland City Council", "Councillor")}),
 ]
 
 GROUPED = (BODY + "\n\nMinutes\n\nIn attendance\n\nNorthshire Fire and Rescue Service\n\n"
@@ -81,6 +82,12 @@ MEMBER_LISTS += [
      {("Amir Patel", "Northshire Youth Justice Agency", "Area Manager")}),
 ]
 
+MEMBER_LISTS += [
+    ("a councillor in the one local council the document names",
+     "Brightwater Borough Council\n\nReport\n\nCouncillor Jane Rowe opened the new youth hub in June.",
+     {("Jane Rowe", "Brightwater Borough Council", "Councillor")}),
+]
+
 NOT_MEMBER_LISTS: list[tuple[str, str]] = [
     ("first line is not a body's name alone",
      "Report to the " + BODY + "\n\nBoard members present\n\nName\tRole\nJane Rowe\tChair\n\n1. Welcome"),
@@ -88,6 +95,12 @@ NOT_MEMBER_LISTS: list[tuple[str, str]] = [
      BODY + "\n\nAnnual report\n\nJane Rowe and Amir Patel spoke at the launch of the scheme."),
     ("an organisation, a dash and a name in the middle of a sentence",
      "News\n\nThe grant went to Brightwater Trust – Jane Rowe said the money would help – and the work began."),
+    ("a councillor in a document naming two councils",
+     "Report\n\nBrightwater Borough Council and Northshire County Council agreed the plan. Councillor Jane Rowe "
+     "opened the new youth hub in June."),
+    ("a councillor beside a national council only",
+     "Report\n\nThe National Police Chiefs' Council published guidance. Councillor Jane Rowe opened the new youth "
+     "hub in June."),
     ("an organisation's name over a list that is no attendance list",
      BODY + "\n\nOur partners\n\nBrightwater Borough Council\n\n- Tamsin Okafor, Head of Community Safety"),
 ]
