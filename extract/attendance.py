@@ -17,12 +17,13 @@ council in their bracket. Cue words live in ``patterns/attendance.csv``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from .memberships import OrganisationRules, Post, known_post, place_post
-from .mentions import Mention
+from .mentions import Mention, alias_index
 from .model import Kind
-from .names import is_plausible_name, split_title
+from .names import is_plausible_name, rank_posts, split_title
 from .resources import lexicon_cached, read_csv, read_lines
 
 BRACKET = re.compile(r"\(([^()]*)\)")
@@ -42,11 +43,13 @@ DASH_BODY = re.compile(r"\s*[–—-]\s+")
 @dataclass(frozen=True)
 class ListLine:
     """How to read one line of an attendance list: whether its people are members of the body
-    holding the meeting, the role a label above gives them, and where its names begin."""
+    holding the meeting, the role a label above gives them, where its names begin, and where
+    the line naming the organisation of its group starts (-1 for none)."""
 
     members: bool
     role: str = ""
     skip: int = 0
+    group: int = -1
 
 
 @lexicon_cached
@@ -75,15 +78,18 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
     inside: ListLine | None = None
     fresh = False
     found: dict[int, ListLine] = {}
-    previous_end = 0
+    previous_end, previous = 0, ""
     for start, line in lines:
         stripped = line.strip()
-        if start - previous_end > 1 and not fresh:  # a blank line (``lines`` holds none) ends a list
+        # A blank line (``lines`` holds none) ends a list, unless the next line is another entry
+        # like the last (a web page's list items, each its own paragraph).
+        if start - previous_end > 1 and not fresh and not _like_entry(previous, stripped) \
+                and not (inside is not None and inside.group >= 0 and _group_line(stripped)):
             inside = None
-        previous_end = start + len(line)
-        head = stripped[:-1].strip().lower() if stripped.endswith(":") else None
-        if head is None and stripped.lower() in _cues()["heading"]:
-            head = stripped.lower()  # "PRESENT" alone on its line
+        previous_end, previous = start + len(line), stripped
+        head = _bare_head(stripped[:-1]) if stripped.endswith(":") else None
+        if head is None and (stripped.lower() in _cues()["heading"] or stripped.lower() in _cues()["officers"]):
+            head = stripped.lower()  # "PRESENT", "In attendance" alone on its line
         if head is not None and head in _cues()["heading"]:
             inside, fresh = ListLine(True), True
         elif head is not None and head in _cues()["officers"]:
@@ -92,6 +98,8 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
             inside, fresh = ListLine(True, _cues()["label"].get(head, "")), True
         elif head is not None:
             inside = None
+        elif inside is not None and _group_line(stripped):
+            inside, fresh = replace(inside, group=start), True
         elif inside is not None:
             found[start], fresh = inside, False
         elif _label(stripped):
@@ -101,6 +109,40 @@ def sections(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
         elif (skip := _apology(line)) is not None:
             found[start] = ListLine(True, skip=skip)
     return found
+
+
+# "Political members (nominated by Anytown Council):", "Also attending for item 6:": who chose
+# them, or for what, is not part of the label.
+HEAD_BRACKET = re.compile(r"\s*(?:\([^()]*\)|\bfor items? [\w ,.&-]+)\s*$")
+
+
+def _bare_head(head: str) -> str:
+    """A heading's words in lower case, without a bracket closing it."""
+    return HEAD_BRACKET.sub("", head).strip().lower()
+
+
+def title_body(text: str, mentions: list[Mention]) -> Mention | None:
+    """The body a document's first line names, in any case ("SCOTTISH POLICE AUTHORITY"):
+    minutes and reports carry at their head the name of the body whose meeting or membership
+    they record, so an attendance list with no panel named is that body's."""
+    first = text.lstrip().split("\n", 1)[0].strip().lower()
+    return next((m for m in mentions if m.kind is Kind.PARTNER and not m.anaphor and m.name.lower() == first), None)
+
+
+def _group_line(line: str) -> bool:
+    """Whether a list line is only an organisation's name ("Police Scotland", "Anytown Borough
+    Council"), heading the entries of its people below it."""
+    if re.search(r"[,:;()]", line) or not line[:1].isupper():
+        return False
+    return line.lower() in alias_index() or line.rsplit(" ", 1)[-1] in _org_words()
+
+
+def _like_entry(previous: str, line: str) -> bool:
+    """Whether ``line`` is a list entry opening as the one before it did, with a title from
+    ``attendance.csv`` ("Councillor Name (Council)" after "Councillor Name (Council)"), and
+    is no sentence."""
+    first = previous.split(" ", 1)[0].lower()
+    return first in _cues()["title"] and line.split(" ", 1)[0].lower() == first and not line.endswith(".")
 
 
 def _label(line: str) -> bool:
@@ -187,14 +229,57 @@ def _pieces(start: int, chunk: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 
 def people(line_start: int, line: str, how: ListLine) -> list[Mention]:
-    """Person mentions for every name listed on an attendance line."""
+    """Person mentions for every name listed on an attendance line (in a table row, its first
+    cell: "Jane Rowe<TAB>Chair" lists a name and a role)."""
+    line = line.split("\t", 1)[0]
     found = []
     for chunk_start, chunk in _chunks(line, how.skip):
         for start, end, name in _pieces(line_start + chunk_start, chunk)[1]:
-            if not _named_first(line[start - line_start : end - line_start]):
+            if not _named_first(line[start - line_start : end - line_start]) \
+                    and not _opens_row(line, start - line_start, end - line_start):
                 continue
             found.append(Mention(Kind.PERSON, start, end, line[start - line_start : end - line_start], name))
     return found
+
+
+# A list entry's post after its name: "- Name, Post" (a capital after the comma).
+ROW_POST = re.compile(r",\s+[A-Z]")
+
+
+def _opens_row(line: str, start: int, end: int) -> bool:
+    """Whether a name opens its list line and a post follows it after a comma ("- Kirsten
+    Baird, Chief Financial Officer"): a membership row's shape shows a person whatever the
+    given name."""
+    return not line[:start].strip(BULLET) and bool(ROW_POST.match(line, end))
+
+
+def heading_organisation(how: ListLine, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The organisation named by the line heading a list line's group (``starts`` holds the
+    sorted ``mentions``' starts)."""
+    if how.group < 0:
+        return None
+    at = mentions[bisect_left(starts, how.group) : bisect_right(starts, how.group)]
+    return next((m for m in at if m.kind in (Kind.FORCE, Kind.PARTNER)), None)
+
+
+# "Observing: Name, Anytown Inspectorate (AI)": the organisation runs to the line's end or a bracket.
+ORGANISATION_END = re.compile(r"\s*(?:\([^()]*\))?\s*$")
+
+
+def _organisation_after(line_start: int, line: str, person: Mention, orgs: list[Mention]) -> Mention | None:
+    """The organisation written straight after a listed name and a comma, ending its entry
+    ("Name, Brightwater Trust"): where the listed person comes from."""
+    comma = re.compile(r",\s+").match(line, person.end - line_start)
+    if comma is None:
+        return None
+    return next((o for o in orgs if o.kind in (Kind.FORCE, Kind.PARTNER) and o.start == line_start + comma.end()
+                 and ORGANISATION_END.match(line, o.end - line_start)), None)
+
+
+def _row_post(line: str, end: int) -> str:
+    """The post written after a name and a comma, to the end of its line ("Chief Executive")."""
+    match = ROW_POST.match(line, end)
+    return line[match.end() - 1 :].strip(" ,.;") if match else ""
 
 
 def _chunks(line: str, skip: int = 0) -> list[tuple[int, str]]:
@@ -208,9 +293,12 @@ def _chunks(line: str, skip: int = 0) -> list[tuple[int, str]]:
 
 
 def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention],
-          body: Mention | None, how: ListLine, rules: OrganisationRules) -> list[Post]:
+          body: Mention | None, how: ListLine, rules: OrganisationRules,
+          heading_org: Mention | None = None) -> list[Post]:
     """Memberships an attendance line states: each group of names to the council in the
-    brackets after it, and, in a list of members, every name to the body holding the meeting."""
+    brackets after it (else to the organisation whose name heads their group of lines, in
+    the post written after the name), and, in a list of members, every name to the body
+    holding the meeting."""
     brackets = list(BRACKET.finditer(line, how.skip))
     groups: list[tuple[list[Mention], str, list]] = []
     title = ""
@@ -245,8 +333,14 @@ def posts(line_start: int, line: str, listed: list[Mention], orgs: list[Mention]
     end = line_start + len(line)
     for group, role, (council, body_role) in groups:
         for person in group:
+            ranked = rank_posts().get((person.title or "").lower(), ("",))[0]
             if council is not None:
-                found.append(Post(person, role or "Member", council, person.start, end, 0.9))
+                found.append(Post(person, role or ranked or "Member", council, person.start, end, 0.9))
+            elif (after := _organisation_after(line_start, line, person, orgs)) is not None:
+                found.append(Post(person, ranked or "Member", after, person.start, end, 0.85))
+            elif heading_org is not None:
+                held = ", ".join(p for p in (ranked, _row_post(line, person.end - line_start)) if p) or role or "Member"
+                found.append(Post(person, held, heading_org, person.start, end, 0.85))
             if body is not None and how.members:
                 found.append(Post(person, body_role, body, person.start, end, 0.9))
     return found

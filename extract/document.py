@@ -243,7 +243,9 @@ class DocumentReader:
             found_posts = memberships.appositions(offset, line, people, orgs, in_line_posts, rules)
             found_posts += attendance.resolutions(offset, line, people, orgs, meeting, rules)
             if offset in self._attendance:
-                found_posts += attendance.posts(offset, line, people, orgs, meeting, self._attendance[offset], rules)
+                how = self._attendance[offset]
+                found_posts += attendance.posts(offset, line, people, orgs, meeting, how, rules,
+                                                attendance.heading_organisation(how, mentions, starts))
             if "\t" in line:
                 found_posts += memberships.table_row(offset, line, people, orgs, meeting)
             if len(people) == 1 and people[0].end == offset + len(line.rstrip()) \
@@ -296,11 +298,12 @@ class DocumentReader:
 
     def _meeting(self, mentions: list[Mention]) -> Mention | None:
         """The panel whose meeting an attendance list records: the one named above the list, else
-        the only panel the document names."""
+        the only panel the document names, else the body the document's first line names."""
         first = min(self._attendance, default=0)
         panels = [m for m in mentions if m.kind is Kind.PARTNER and PANEL.search(m.name)]
         above = next((m for m in panels if m.start < first), None)
-        return above or (panels[0] if len({m.key or m.name for m in panels}) == 1 else None)
+        only = panels[0] if len({m.key or m.name for m in panels}) == 1 else None
+        return above or only or attendance.title_body(self.text, mentions)
 
     @staticmethod
     def _lead_in(line: str, in_line: list[Mention], lead: Mention | None) -> tuple[Mention | None, Mention | None]:

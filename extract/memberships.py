@@ -51,17 +51,29 @@ POST_OF_BEFORE = re.compile(r"(?P<post>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4})
 DASH_BEFORE = re.compile(r"\s*[–—:-]\s*")
 
 
-def _post_of_organisation_before(person: Mention, orgs: list[Mention], line_start: int, text: str) -> Post | None:
+# ", Area Manager (South)": the post after a representative's name, to a bracket, comma or the line's end.
+ROW_POST_AFTER = re.compile(r",\s+(?P<post>[A-Z][\w'’-]*(?: (?:of|for|and|[A-Z][\w'’-]*)){0,5})(?=\s*(?:\(|,|$))",
+                            re.MULTILINE)
+
+
+def _post_of_organisation_before(person: Mention, orgs: list[Mention], line_start: int, text: str,
+                                 line_end: int = 0) -> Post | None:
     """"Head of EMSOU – Detective Chief Superintendent Name": a post in the organisation
-    written before the name it is held by."""
+    written before the name it is held by; "Agency – Name, Post" (or "Force – Rank Name"),
+    an organisation's representative in a membership list."""
     organisation = next((m for m in orgs if m.kind in ORGANISATIONS and m.end <= person.start
                          and DASH_BEFORE.fullmatch(text, m.end, person.start)), None)
     if organisation is None:
         return None
     post = POST_OF_BEFORE.search(text, max(line_start, organisation.start - 60), organisation.start)
-    if post is None:
-        return None
-    return Post(person, post.group("post"), organisation, post.start(), person.end, 0.85)
+    if post is not None:
+        return Post(person, post.group("post"), organisation, post.start(), person.end, 0.85)
+    # "Youth Justice Agency – Name, Area Manager": a list row of an organisation's representative.
+    after = ROW_POST_AFTER.match(text, person.end, line_end or len(text))
+    title = rank_posts().get((person.title or "").lower(), ("",))[0]
+    role = after.group("post") if after else title
+    return Post(person, role, organisation, organisation.start, after.end() if after else person.end, 0.85) \
+        if role and (after or not text[person.end : line_end].strip()) else None
 
 
 # "Lancashire's Police and Crime Commissioner Name": the area whose commissioner it is.
@@ -205,13 +217,31 @@ def appositions(line_start: int, line: str, people: list[Mention], orgs: list[Me
         titled = _titled_at_organisation(person, orgs, match, rules) if match else None
         found += [titled] if titled else []
     for person in people:
-        ranked = organisation_rank(person, orgs, text) or _post_of_organisation_before(person, orgs, line_start, text) \
-            or _titled_commissioner(person, rules, line_start)
+        line_end = line_start + len(line)
+        ranked = organisation_rank(person, orgs, text) \
+            or _post_of_organisation_before(person, orgs, line_start, text, line_end) \
+            or _titled_commissioner(person, rules, line_start) \
+            or _post_line_joined(person, orgs, line_start, line, text)
         found += [ranked] if ranked else []
     for person in people:
         the_post = _the_post_before(person, orgs, line_start, rules)
         found += [the_post] if the_post else []
     return found
+
+
+# "Rank Name Head of the Unit": a signature's post line that cleaning joined onto the name.
+JOINED_POST = re.compile(r" (?P<post>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) (?:of|for) (?:the )?")
+
+
+def _post_line_joined(person: Mention, orgs: list[Mention], line_start: int, line: str, text: str) -> Post | None:
+    """"Detective Superintendent Name Head of the Unit" alone on its line: a titled name, then
+    a post of the organisation that ends the line."""
+    match = JOINED_POST.match(text, person.end) if person.title and not text[line_start : person.start].strip() \
+        else None
+    end = line_start + len(line.rstrip())
+    organisation = next((m for m in orgs if m.kind in ORGANISATIONS and match and m.start == match.end()
+                         and m.end == end), None)
+    return Post(person, match.group("post"), organisation, person.start, end, 0.85) if organisation else None
 
 
 def _the_post_before(person: Mention, orgs: list[Mention], line_start: int, rules: OrganisationRules) -> Post | None:

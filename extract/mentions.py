@@ -151,9 +151,18 @@ def _post_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in posts)}) of (?:the )?")
 
 
-def _without_post(span: Span) -> Span:
-    """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …"."""
-    match = _post_prefix().match(span.text)
+@lexicon_cached
+def _held_post_prefix() -> re.Pattern[str]:
+    """A rank written straight before a body's name in a list row ("Area Manager Youth Justice
+    Agency"): the ``ranks.csv`` titles of two words or more."""
+    words = sorted((row["title"] for row in read_csv("ranks.csv") if " " in row["title"]), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in words)}) (?=[A-Z]\S* [A-Z])")
+
+
+def _without_post(span: Span, kind: Kind = Kind.PARTNER) -> Span:
+    """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …";
+    "Area Manager Youth Justice Agency" names the agency, a post held there before it."""
+    match = _post_prefix().match(span.text) or (_held_post_prefix().match(span.text) if kind is Kind.PARTNER else None)
     if not match:
         return span
     rest = span.doc.char_span(span.start_char + match.end(), span.end_char, alignment_mode="contract")
@@ -162,7 +171,7 @@ def _without_post(span: Span) -> Span:
 
 def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
     """A partner or programme matched by a pattern, without leading function words or posts."""
-    span = _without_post(_trim(span))
+    span = _without_post(_trim(span), kind)
     if len(span) < 2 and kind is not Kind.PARTNER:
         return None
     if not span.text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
@@ -204,11 +213,25 @@ def _titled_person(span: Span, offset: int) -> Mention | None:
     return _person(doc[best_start : span.end], offset)
 
 
+def _first_cell(span: Span) -> Span:
+    """The part of an entity before a tab: a tab ends a table cell, and no name runs from one
+    cell into the next ("Jane Rowe<TAB>Chair" is a member and her role)."""
+    for token in span:
+        if "\t" in token.text:
+            return span.doc[span.start : token.i]
+        if "\t" in token.whitespace_:
+            return span.doc[span.start : token.i + 1]
+    return span
+
+
 def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]]:
     """Typed mentions and place-qualified posts in ``doc``, with offsets into the document."""
     mentions: list[Mention] = []
     posts: list[PostMention] = []
-    for ent in doc.ents:
+    for found in doc.ents:
+        ent = _first_cell(found)
+        if not len(ent):
+            continue
         label = ent.label_
         mention: Mention | None = None
         known = by_key().get(ent.ent_id_) if ent.ent_id_ else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import force_by_area, office_of
+from .gazetteer import by_key, force_by_area, office_of
 from .mentions import Mention, alias_index
 from .model import Kind
 from .resources import lexicon_cached, read_csv
@@ -65,6 +65,16 @@ class OrganisationRules:
             self._named[words] = found[min(sorted(found), key=len)] if len(stems) == 1 else None
         return self._named[words]
 
+    def local_council(self) -> Mention | None:
+        """The one local council the document names ("Anytown District Council"), a councillor's
+        council when the text names no other; the gazetteer's councils are national bodies
+        ("National Police Chiefs' Council"), never a councillor's."""
+        if "local-council" not in self._named:  # once per document, as for ``named``
+            found = {b.key or b.name: b for b in self.bodies
+                     if b.name.endswith(" Council") and not b.anaphor and (b.key or "") not in by_key()}
+            self._named["local-council"] = next(iter(found.values())) if len(found) == 1 else None
+        return self._named["local-council"]
+
     def pcc_office(self, place_text: str | None, start: int, end: int) -> Mention | None:
         place = (place_text or "").strip()
         if place.lower() not in force_by_area():
@@ -87,6 +97,8 @@ class OrganisationRules:
             return self.about_force
         if rule == "pcc-office":
             return self.pcc_office(None, start, end)
+        if rule == "local-council":
+            return self.local_council()
         if rule.startswith("named:"):
             return self.named(rule[len("named:"):])
         if rule == "own-pcc-office":

@@ -16,6 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .resources import lexicon_cached, read_csv, read_lines
+
 MAX_NAME_WORDS = 4  # "Cllr Mrs A B Fairbeck-Tallis" is as long as a titled name gets
 
 
@@ -23,6 +25,20 @@ def is_name_word(token: Token) -> bool:
     """A word that can continue a name after a title: its first character is a capital letter
     (its shape starts with ``X``), and it does not start a sentence."""
     return token.shape_.startswith("X") and token.is_sent_start is not True
+
+
+@lexicon_cached
+def _post_openings() -> frozenset[str]:
+    """The first words of the posts in ``posts.csv`` ("Head", "Director"), in lower case, but
+    not an organisation's head word ("Board" of "Probation Board for …")."""
+    bodies = {word.lower() for word in read_lines("org_cues.txt")}
+    return frozenset(row["post"].split(" ", 1)[0].lower() for row in read_csv("posts.csv")) - bodies
+
+
+def _opens_post(doc: Doc, index: int) -> bool:
+    """Whether a word after a name's first word heads a post ("Head of ERSOU", "Director for
+    Wales"): a signature's post line that cleaning joined onto the titled name."""
+    return doc[index].lower_ in _post_openings() and index + 1 < len(doc) and doc[index + 1].lower_ in ("of", "for")
 
 
 class TitledNameMatcher:
@@ -38,7 +54,7 @@ class TitledNameMatcher:
         for _, start, end in self.phrases(doc):
             stop = min(end + MAX_NAME_WORDS, len(doc))
             for name_end in range(end, stop):
-                if not is_name_word(doc[name_end]):
+                if not is_name_word(doc[name_end]) or (name_end > end and _opens_post(doc, name_end)):
                     break
                 spans.append((start, name_end + 1))
         return spans
