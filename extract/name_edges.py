@@ -8,7 +8,10 @@ is run back over a hyphenated place written onto it and over the single capitali
 listed before its own "X and Y" opening, and a name that starts in the middle of another name
 (after a capitalised word, or opening with a generic word such as "Rescue" or "Police") and
 runs on with "and" is two names, cut at that "and" ("Cheshire Fire and Rescue" and "North West
-Ambulance Service").
+Ambulance Service"). A name of two whole names joined by "and" is also two: "Northfield FC and
+Brightwater Youth Trust", "BWT and Northshire Fire and Rescue Service" (each side a name of its
+own: an acronym, or words ending with a type word, then a name that does not open with a
+generic word, so "Social Care Trust" of "Health and Social Care Trust" stays).
 """
 from __future__ import annotations
 
@@ -27,11 +30,17 @@ MAX_NAME_WORDS = 6
 HYPHENATED_HEAD = re.compile(r"[A-Z][A-Za-z-]*-")
 LISTED_WORD = re.compile(r"[A-Z][a-z]+")
 NAME_WORD = re.compile(r"[A-Z][\w-]*[’']?")
+ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 @lexicon_cached
 def _generic() -> frozenset[str]:
     return frozenset(read_lines("generic_org_words.txt"))
+
+
+@lexicon_cached
+def _org_cues() -> frozenset[str]:
+    return frozenset(read_lines("org_cues.txt"))
 
 
 @lexicon_cached
@@ -107,6 +116,32 @@ def _edged(text: str, mention: Mention, lines: LineIndex) -> list[Mention]:
             first = text[first_start:cut]
             return [Mention(Kind.PARTNER, first_start, cut, first, first),
                     replace(mention, start=start, text=text[start : mention.end], name=text[start : mention.end])]
+    return _two_whole_names(mention, words)
+
+
+def _is_whole_name(words: list[str]) -> bool:
+    """Whether ``words`` name a body on their own: an acronym ("BWT"), or two words or more
+    ending with a type word ("Brightwater Youth Trust")."""
+    if len(words) == 1:
+        return bool(ACRONYM.fullmatch(words[0]))
+    return words[-1] in _org_cues() and all(NAME_WORD.fullmatch(word) or word in ("and", "of", "for")
+                                            for word in words)
+
+
+def _two_whole_names(mention: Mention, words: list[str]) -> list[Mention]:
+    """"A and B" as the two names A and B when A is a whole name and B one that opens with a
+    word of its own, not a generic one ("Social Care Trust")."""
+    for index, word in enumerate(words):
+        left, right = words[:index], words[index + 1 :]
+        if word != "and" or not left or len(right) < 2 or right[0].lower() in _generic():
+            continue
+        if NAME_WORD.fullmatch(right[0]) and right[-1] in _org_cues() and _is_whole_name(left):
+            cut = mention.start + len(" ".join(left))
+            start = cut + len(" and ")
+            first = mention.text[: cut - mention.start]
+            second = mention.text[start - mention.start :]
+            return [Mention(Kind.PARTNER, mention.start, cut, first, first),
+                    replace(mention, start=start, text=second, name=second)]
     return [mention]
 
 
