@@ -55,7 +55,7 @@ def alias_index() -> dict[str, tuple[str, Kind, str]]:
 
 def _trim(span: Span) -> Span:
     stop = _word_set("name_stopwords.txt")
-    start, end = span.start, span.end
+    start, end = _last_cell(span)
     doc = span.doc
     while start < end and (doc[start].lower_ in stop or doc[start].is_punct):
         start += 1
@@ -82,6 +82,14 @@ def _without_run_in_post(span: Span) -> Span:
     if of is not None and rest[0].text in _word_set("given_names.txt"):
         rest = rest[of + 1 :]
     return rest if len(rest) >= 2 and rest[0].text[:1].isupper() else span
+
+
+def _last_cell(span: Span) -> tuple[int, int]:
+    """Token bounds of the part of ``span`` after its last TAB: a name never crosses a table
+    cell, and spaCy, which reads a row as one sentence, can run one over a person's name in the
+    cell before ("Jo Bell<TAB>Board" of a row "Jo Bell<TAB>Board Member")."""
+    spaces = [token.i for token in span if token.is_space]
+    return (spaces[-1] + 1 if spaces else span.start), span.end
 
 
 @lexicon_cached

@@ -1,13 +1,16 @@
 """Names bounded by the layout around them: columns aligned with spaces in plain text are table
 cells, a document's header fields ("Date: …") are lines of their own, and a person's post
 spaCy runs into a body's name is no part of it. Every text is invented; each case checks
-exactly the entities it reads, or the exact text a reading gives."""
+exactly the entities it reads, or the exact text a reading gives. A name spaCy runs across a
+TAB keeps only its own cell."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from policekg.extract.clean import clean_text
 from policekg.extract.corpus import analyse_read, merge
+from policekg.extract.mentions import _organisation
 from policekg.extract.model import ReadDocument
 from policekg.extract.read_text import aligned_tables_as_tabs, read_text
 
@@ -77,3 +80,13 @@ def test_header_field_value_is_not_glued_to_the_next_label(nlp) -> None:
 def test_a_post_run_into_a_body_name_is_trimmed(nlp, text: str, expected: tuple[str, str]) -> None:
     partners = {entity for entity in entities_of(text, nlp) if entity[0] == P}
     assert partners == {expected}
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("Jo Bell\tBoard Member", "Board"),
+    ("Jo Bell\tBrightwater Youth Trust", "Brightwater Youth Trust"),
+])
+def test_a_name_spacy_runs_across_a_cell_keeps_its_own_cell(nlp, row: str, expected: str) -> None:
+    doc = nlp(row)
+    mention = _organisation(Span(doc, 0, len(doc) - (row.endswith("Member")), "ORG"), 0)
+    assert mention is not None and mention.text == expected
