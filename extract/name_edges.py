@@ -31,6 +31,8 @@ HYPHENATED_HEAD = re.compile(r"[A-Z][A-Za-z-]*-")
 LISTED_WORD = re.compile(r"[A-Z][a-z]+")
 NAME_WORD = re.compile(r"[A-Z][\w-]*[’']?")
 ACRONYM = re.compile(r"[A-Z]{2,}")
+# One or two capitalised words straight after a name, the last one then, with no capitalised word after.
+TYPED_TAIL = re.compile(r"(?: [A-Z][\w’'-]*)?( ([A-Z][a-z]+))(?![\w’'-]| [A-Z])")
 
 
 @lexicon_cached
@@ -145,9 +147,20 @@ def _two_whole_names(mention: Mention, words: list[str]) -> list[Mention]:
     return [mention]
 
 
+def _run_on(text: str, mention: Mention) -> Mention:
+    """``mention`` run on over the one or two capitalised words after it that end with a type
+    word ("Northshire and Vale University" + "Health Board"): spaCy cut the name short."""
+    match = TYPED_TAIL.match(text, mention.end)
+    if match is None or match.group(2) not in _org_cues():
+        return mention
+    end = match.end()
+    return replace(mention, end=end, text=text[mention.start : end], name=text[mention.start : end])
+
+
 def with_whole_names(text: str, mentions: list[Mention], line_docs: list[tuple[int, Doc]]) -> list[Mention]:
-    """Organisations found by patterns or spaCy, each from where its name really starts."""
+    """Organisations found by patterns or spaCy, each from where its name really starts to
+    where it really ends."""
     lines = LineIndex(line_docs)
     return [edged for m in mentions
-            for edged in (_edged(text, m, lines) if m.kind is Kind.PARTNER and m.key is None and not m.anaphor
-                          else [m])]
+            for edged in (_edged(text, _run_on(text, m), lines)
+                          if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])]
