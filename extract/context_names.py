@@ -273,24 +273,29 @@ def _describes_organisation(text: str, start: int) -> bool:
 
 
 def _table_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """First cells of table rows: those under a header naming organisations, and those
-    beside an amount in any other table."""
+    """First cells of table rows: those under a header naming organisations or below a lead-in
+    that says the rows are grants (``lead_in`` cues; a row's description may follow it on a line
+    of its own), and those beside an amount in any other table. A row with an amount is never a
+    header."""
     headed: list[tuple[int, int]] = []
     beside_amount: list[tuple[int, int]] = []
     header: str | None = None
+    granted = after_row = False
     position = 0
     for line in text.split("\n"):
         if "\t" not in line:
             header = None
-        elif header is None:
+            granted = bool(_lead_in().search(line)) or (granted and (after_row or not line))
+        elif header is None and not AMOUNT.search(line, line.find("\t")):
             header = line.split("\t", 1)[0].strip().lower()
         else:
             cell = line.split("\t", 1)[0]
             stripped = cell.strip()
             start = position + cell.find(stripped) if stripped else position
-            target = headed if header in _rules()["table_header"] else beside_amount
+            target = headed if header in _rules()["table_header"] or granted else beside_amount
             if stripped and (target is headed or AMOUNT.search(line, len(cell))):
                 target.append((start, start + len(stripped)))
+        after_row = "\t" in line
         position += len(line) + 1
     return headed, beside_amount
 

@@ -15,6 +15,7 @@ from .clean import clean_text
 
 # Two or more spaces between words: a column gap in a table aligned with spaces.
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_AMOUNT_CELL = re.compile(r"£\s?[\d,]+(?:\.\d\d)?")
 # "---|:---:|---": the rule under a header row.
 _RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 MIN_ROWS = 2
@@ -68,7 +69,7 @@ def aligned_tables_as_tabs(text: str) -> str:
     two or more cells parted by runs of spaces, then at least one line whose cells each
     start where a header cell starts (a cell left empty is an empty cell, as a "Total" row's
     middle). A line whose first cell ends with a colon is a field ("Date:   1 May"), not a
-    row."""
+    row. A lone line of a name and an amount parted by a column gap is a row too."""
     lines = text.split("\n")
     out: list[str] = []
     index = 0
@@ -81,9 +82,18 @@ def aligned_tables_as_tabs(text: str) -> str:
             out.extend("\t".join(_aligned_cells(row, starts)) for row in rows)
             index += len(rows)
         else:
-            out.append(lines[index])
+            out.append(_amount_row(lines[index]))
             index += 1
     return "\n".join(out)
+
+
+def _amount_row(line: str) -> str:
+    """A line of a name and an amount parted by a column gap ("Brightwater Trust    £2,000")
+    as a TAB row, a row of a table whose rows each have their description below them."""
+    spans = _aligned_spans(line)
+    if len(spans) == 2 and not spans[0][1].endswith(":") and _AMOUNT_CELL.fullmatch(spans[1][1]):
+        return "\t".join(cell for _, cell in spans)
+    return line
 
 
 def _aligned_spans(line: str) -> list[tuple[int, str]]:
