@@ -130,14 +130,16 @@ def _is_whole_name(words: list[str]) -> bool:
                                             for word in words)
 
 
-def _two_whole_names(mention: Mention, words: list[str]) -> list[Mention]:
-    """"A and B" as the two names A and B when A is a whole name and B one that opens with a
-    word of its own, not a generic one ("Social Care Trust")."""
+def _two_whole_names(mention: Mention, words: list[str], known: frozenset[str] = frozenset()) -> list[Mention]:
+    """"A and B" as the two names A and B when A is a whole name (or one the document names
+    on its own, ``known``) and B one that opens with a word of its own, not a generic one
+    ("Social Care Trust")."""
     for index, word in enumerate(words):
         left, right = words[:index], words[index + 1 :]
         if word != "and" or not left or len(right) < 2 or right[0].lower() in _generic():
             continue
-        if NAME_WORD.fullmatch(right[0]) and right[-1] in _org_cues() and _is_whole_name(left):
+        if NAME_WORD.fullmatch(right[0]) and right[-1] in _org_cues() and (
+                _is_whole_name(left) or " ".join(left) in known):
             cut = mention.start + len(" ".join(left))
             start = cut + len(" and ")
             first = mention.text[: cut - mention.start]
@@ -164,3 +166,13 @@ def with_whole_names(text: str, mentions: list[Mention], line_docs: list[tuple[i
     return [edged for m in mentions
             for edged in (_edged(text, _run_on(text, m), lines)
                           if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])]
+
+
+def with_known_heads(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with "A and B" cut in two where A is a name the document also writes on its own
+    ("Brightwater, Kestrel Arts and Northshire Youth Trust" after a table row "Kestrel Arts"),
+    once names found by their context are known."""
+    known = frozenset(m.text for m in mentions if m.kind in (Kind.PARTNER, Kind.FORCE) and " and " not in m.text)
+    return sorted((part for m in mentions for part in (
+        _two_whole_names(m, m.text.split(" "), known)
+        if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])), key=lambda m: (m.start, m.end))
