@@ -67,6 +67,9 @@ _LIST_ITEM = re.compile(
     re.VERBOSE,
 )
 _SENTENCE_ENDS = frozenset(".!?:;")
+# "Date of decision: 9 July": a field of a document's header, a label of one to four words
+# and a colon. Two fields in a row are two lines, however long the first.
+_FIELD = re.compile(r"[A-Z][\w'’]*(?: [\w'’]+){0,3}:(?: |$)")
 _CLOSERS = "\"'”’)]"
 # Lookbehinds make a search start only where a word starts, so a long word costs its length once.
 _WORD_HYPHEN_END = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
@@ -228,6 +231,7 @@ class _Growing:
         self.tail = line[-TAIL_CHARS:]
         self.length = len(line)
         self.has_tab = "\t" in line
+        self.is_field = bool(_FIELD.match(line))
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -235,6 +239,8 @@ class _Growing:
     def join(self, second: str, hyphenated: set[str]) -> bool:
         """Append ``second`` if a sentence runs into it; whether it was appended."""
         if self.has_tab or "\t" in second or _LIST_ITEM.match(second):
+            return False
+        if self.is_field and _FIELD.match(second):
             return False
         word_hyphen = _WORD_HYPHEN_END.search(self.tail)
         if word_hyphen and second[0].islower():

@@ -29,6 +29,7 @@ from .resources import lexicon_cached, read_csv, read_lines
 
 MAX_NAME_WORDS = 8
 MAX_LISTED = 16
+MAX_AND_TAIL_WORDS = 3
 # How far back a name written before an "after" cue may start.
 MAX_NAME_CHARS = 90
 WORD = re.compile(r" ?([A-Z][\w’'-]*|[a-z]+|&)")
@@ -94,6 +95,7 @@ def _read_name(text: str, start: int) -> tuple[int, int] | None:
     if first is None or not first.group(1)[0].isupper():
         return None
     name_start, name_end, position, words = first.start(1), first.end(1), first.end(1), 1
+    remit = False
     while words < MAX_NAME_WORDS:
         match = WORD.match(text, position)
         if match is None:
@@ -101,10 +103,35 @@ def _read_name(text: str, start: int) -> tuple[int, int] | None:
         word = match.group(1)
         if word[0].isupper():
             name_end = match.end(1)
+        elif word == "and" and remit and name_end == position:
+            return name_start, _and_tail(text, position) or name_end
         elif word not in joiners:
             break
+        remit = remit or word in _rules()["remit_joiner"]
         position, words = match.end(1), words + 1
     return name_start, name_end
+
+
+def _and_tail(text: str, position: int) -> int | None:
+    """End of the " and Y" that closes a name of a remit ("Department for Work and Pensions"):
+    one to three capitalised words and nothing capitalised after them; ``None`` when one of
+    them is a body's type word, as they then name a body of their own ("Department for
+    Education and Northshire County Council")."""
+    end, position = None, position + len(" and")
+    for _ in range(MAX_AND_TAIL_WORDS + 1):
+        match = WORD.match(text, position)
+        if match is None or not match.group(1)[0].isupper():
+            return end
+        if match.group(1).lower() in _body_words():
+            return None
+        end = position = match.end(1)
+    return None
+
+
+@lexicon_cached
+def _body_words() -> frozenset[str]:
+    """Type words of bodies: organisational cues and the words forces and services end with."""
+    return _word_set("org_cues.txt") | {word.lower() for word in _rules()["body_word"]}
 
 
 def _read_list(text: str, start: int, separators: tuple[str, ...] = ()) -> list[tuple[int, int]]:
@@ -246,24 +273,29 @@ def _describes_organisation(text: str, start: int) -> bool:
 
 
 def _table_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """First cells of table rows: those under a header naming organisations, and those
-    beside an amount in any other table."""
+    """First cells of table rows: those under a header naming organisations or below a lead-in
+    that says the rows are grants (``lead_in`` cues; a row's description may follow it on a line
+    of its own), and those beside an amount in any other table. A row with an amount is never a
+    header."""
     headed: list[tuple[int, int]] = []
     beside_amount: list[tuple[int, int]] = []
     header: str | None = None
+    granted = after_row = False
     position = 0
     for line in text.split("\n"):
         if "\t" not in line:
             header = None
-        elif header is None:
+            granted = bool(_lead_in().search(line)) or (granted and (after_row or not line))
+        elif header is None and not AMOUNT.search(line, line.find("\t")):
             header = line.split("\t", 1)[0].strip().lower()
         else:
             cell = line.split("\t", 1)[0]
             stripped = cell.strip()
             start = position + cell.find(stripped) if stripped else position
-            target = headed if header in _rules()["table_header"] else beside_amount
+            target = headed if header in _rules()["table_header"] or granted else beside_amount
             if stripped and (target is headed or AMOUNT.search(line, len(cell))):
                 target.append((start, start + len(stripped)))
+        after_row = "\t" in line
         position += len(line) + 1
     return headed, beside_amount
 

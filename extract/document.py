@@ -16,7 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
 from .context_names import context_organisations
-from .name_edges import with_whole_names
+from .name_edges import with_known_heads, with_whole_names
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
 from .own_unit import UnsaidSubjects, about_unit, as_own_body, unit_references
@@ -161,8 +161,7 @@ class DocumentReader:
                 mentions.extend(found)
                 posts.extend(found_posts)
             mentions = with_whole_names(self.text, mentions, self.line_docs)
-            mentions = sorted(mentions + context_organisations(self.text, self.line_docs, mentions),
-                              key=lambda m: (m.start, m.end))
+            mentions = with_known_heads(mentions + context_organisations(self.text, self.line_docs, mentions))
             mentions = expand_abbreviations(self.text, mentions)
             mentions = sorted(mentions + text_mentions(self.text, mentions), key=lambda m: (m.start, m.end))
             mentions = propagate_names(self.text, mentions)

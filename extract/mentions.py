@@ -14,6 +14,8 @@ from .names import is_plausible_name, split_title
 from .resources import lexicon_cached, read_csv, read_lines
 
 MAX_TITLE_TOKENS = 4
+# A post run into a body's name is one of the name's first words ("Locality Manager X").
+MAX_POST_PREFIX_TOKENS = 3
 KIND_FOR_LABEL = {"FORCE": Kind.FORCE, "PARTNER": Kind.PARTNER, "PROGRAMME": Kind.PROGRAMME}
 
 
@@ -53,7 +55,7 @@ def alias_index() -> dict[str, tuple[str, Kind, str]]:
 
 def _trim(span: Span) -> Span:
     stop = _word_set("name_stopwords.txt")
-    start, end = span.start, span.end
+    start, end = _last_cell(span)
     doc = span.doc
     while start < end and (doc[start].lower_ in stop or doc[start].is_punct):
         start += 1
@@ -63,7 +65,31 @@ def _trim(span: Span) -> Span:
     for prefix in _heading_prefixes():
         if words[: len(prefix)] == list(prefix) and len(words) > len(prefix):
             return doc[start + len(prefix) : end]
-    return doc[start:end]
+    return _without_run_in_post(doc[start:end])
+
+
+def _without_run_in_post(span: Span) -> Span:
+    """``span`` without a person's post spaCy ran into the body's name: the words up to a post
+    word among its first (``name_post_words.txt``: "Area Manager Northshire Housing Trust"),
+    and a person named there with "of" ("Manager Jo Bell of Northshire Fire and Rescue
+    Service"). Two words at least must stay."""
+    posts = _word_set("name_post_words.txt")
+    cut = max((i + 1 for i, token in enumerate(span[:MAX_POST_PREFIX_TOKENS]) if token.lower_ in posts), default=0)
+    if not cut:
+        return span
+    rest = span[cut:]
+    of = next((i for i, token in enumerate(rest[:MAX_TITLE_TOKENS]) if token.lower_ == "of"), None)
+    if of is not None and rest[0].text in _word_set("given_names.txt"):
+        rest = rest[of + 1 :]
+    return rest if len(rest) >= 2 and rest[0].text[:1].isupper() else span
+
+
+def _last_cell(span: Span) -> tuple[int, int]:
+    """Token bounds of the part of ``span`` after its last TAB: a name never crosses a table
+    cell, and spaCy, which reads a row as one sentence, can run one over a person's name in the
+    cell before ("Jo Bell<TAB>Board" of a row "Jo Bell<TAB>Board Member")."""
+    spaces = [token.i for token in span if token.is_space]
+    return (spaces[-1] + 1 if spaces else span.start), span.end
 
 
 @lexicon_cached

@@ -8,7 +8,10 @@ is run back over a hyphenated place written onto it and over the single capitali
 listed before its own "X and Y" opening, and a name that starts in the middle of another name
 (after a capitalised word, or opening with a generic word such as "Rescue" or "Police") and
 runs on with "and" is two names, cut at that "and" ("Cheshire Fire and Rescue" and "North West
-Ambulance Service").
+Ambulance Service"). A name of two whole names joined by "and" is also two: "Northfield FC and
+Brightwater Youth Trust", "BWT and Northshire Fire and Rescue Service" (each side a name of its
+own: an acronym, or words ending with a type word, then a name that does not open with a
+generic word, so "Social Care Trust" of "Health and Social Care Trust" stays).
 """
 from __future__ import annotations
 
@@ -27,11 +30,19 @@ MAX_NAME_WORDS = 6
 HYPHENATED_HEAD = re.compile(r"[A-Z][A-Za-z-]*-")
 LISTED_WORD = re.compile(r"[A-Z][a-z]+")
 NAME_WORD = re.compile(r"[A-Z][\w-]*[’']?")
+ACRONYM = re.compile(r"[A-Z]{2,}")
+# One or two capitalised words straight after a name, the last one then, with no capitalised word after.
+TYPED_TAIL = re.compile(r"(?: [A-Z][\w’'-]*)?( ([A-Z][a-z]+))(?![\w’'-]| [A-Z])")
 
 
 @lexicon_cached
 def _generic() -> frozenset[str]:
     return frozenset(read_lines("generic_org_words.txt"))
+
+
+@lexicon_cached
+def _org_cues() -> frozenset[str]:
+    return frozenset(read_lines("org_cues.txt"))
 
 
 @lexicon_cached
@@ -107,12 +118,61 @@ def _edged(text: str, mention: Mention, lines: LineIndex) -> list[Mention]:
             first = text[first_start:cut]
             return [Mention(Kind.PARTNER, first_start, cut, first, first),
                     replace(mention, start=start, text=text[start : mention.end], name=text[start : mention.end])]
+    return _two_whole_names(mention, words)
+
+
+def _is_whole_name(words: list[str]) -> bool:
+    """Whether ``words`` name a body on their own: an acronym ("BWT"), or two words or more
+    ending with a type word ("Brightwater Youth Trust")."""
+    if len(words) == 1:
+        return bool(ACRONYM.fullmatch(words[0]))
+    return words[-1] in _org_cues() and all(NAME_WORD.fullmatch(word) or word in ("and", "of", "for")
+                                            for word in words)
+
+
+def _two_whole_names(mention: Mention, words: list[str], known: frozenset[str] = frozenset()) -> list[Mention]:
+    """"A and B" as the two names A and B when A is a whole name (or one the document names
+    on its own, ``known``) and B one that opens with a word of its own, not a generic one
+    ("Social Care Trust")."""
+    for index, word in enumerate(words):
+        left, right = words[:index], words[index + 1 :]
+        if word != "and" or not left or len(right) < 2 or right[0].lower() in _generic():
+            continue
+        if NAME_WORD.fullmatch(right[0]) and right[-1] in _org_cues() and (
+                _is_whole_name(left) or " ".join(left) in known):
+            cut = mention.start + len(" ".join(left))
+            start = cut + len(" and ")
+            first = mention.text[: cut - mention.start]
+            second = mention.text[start - mention.start :]
+            return [Mention(Kind.PARTNER, mention.start, cut, first, first),
+                    replace(mention, start=start, text=second, name=second)]
     return [mention]
 
 
+def _run_on(text: str, mention: Mention) -> Mention:
+    """``mention`` run on over the one or two capitalised words after it that end with a type
+    word ("Northshire and Vale University" + "Health Board"): spaCy cut the name short."""
+    match = TYPED_TAIL.match(text, mention.end)
+    if match is None or match.group(2) not in _org_cues():
+        return mention
+    end = match.end()
+    return replace(mention, end=end, text=text[mention.start : end], name=text[mention.start : end])
+
+
 def with_whole_names(text: str, mentions: list[Mention], line_docs: list[tuple[int, Doc]]) -> list[Mention]:
-    """Organisations found by patterns or spaCy, each from where its name really starts."""
+    """Organisations found by patterns or spaCy, each from where its name really starts to
+    where it really ends."""
     lines = LineIndex(line_docs)
     return [edged for m in mentions
-            for edged in (_edged(text, m, lines) if m.kind is Kind.PARTNER and m.key is None and not m.anaphor
-                          else [m])]
+            for edged in (_edged(text, _run_on(text, m), lines)
+                          if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])]
+
+
+def with_known_heads(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with "A and B" cut in two where A is a name the document also writes on its own
+    ("Brightwater, Kestrel Arts and Northshire Youth Trust" after a table row "Kestrel Arts"),
+    once names found by their context are known."""
+    known = frozenset(m.text for m in mentions if m.kind in (Kind.PARTNER, Kind.FORCE) and " and " not in m.text)
+    return sorted((part for m in mentions for part in (
+        _two_whole_names(m, m.text.split(" "), known)
+        if m.kind is Kind.PARTNER and m.key is None and not m.anaphor else [m])), key=lambda m: (m.start, m.end))
