@@ -41,6 +41,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
     "blind5": (REPO / "tests" / "blind5", REPO / "tests" / "gold" / "blind5"),
     "blind6": (REPO / "tests" / "blind6", REPO / "tests" / "gold" / "blind6"),
+    "blind7": (REPO / "tests" / "blind7", REPO / "tests" / "gold" / "blind7"),
 }
 CATEGORIES = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund",
               "collaboratesWith", "participatesIn", "memberOf", "funder")
