@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from policekg.extract.errors import InvalidInput, PoliceKGError
 
-from policekg.graph.rdf.write import GraphFileError, format_for, read_graph
+from policekg.graph.rdf.write import graph_file, read_graph
 
 SENT_AS_IS: dict[str, str] = {".ttl": "text/turtle", ".nt": "application/n-triples"}
 CONVERTED_TYPE = "application/n-triples"
@@ -123,12 +123,7 @@ def _open_body(path: Path, files: ExitStack) -> tuple[BinaryIO | bytes, int, str
 
     Turtle and N-Triples: the open file (closed by ``files``); JSON-LD and TriG: N-Triples bytes.
     """
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such file")
-    try:
-        format_for(path)
-    except ValueError as error:
-        raise GraphFileError(str(error)) from None
+    graph_file(path)
     media = SENT_AS_IS.get(path.suffix.lower())
     if media is None:
         data = read_graph(path).serialize(format="nt", encoding="utf-8")

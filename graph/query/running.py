@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store, 
 
 from policekg.graph.rdf.namespaces import PREFIXES
 from policekg.graph.query.results import QueryError, QueryResult
-from policekg.graph.query.stores import first_line
+from policekg.graph.rdf.write import first_line
 
 QUERY_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 UPDATE_REFUSED = "updates are not allowed: this is a read-only query interface"

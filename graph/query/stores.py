@@ -15,9 +15,11 @@ from pyoxigraph import RdfFormat, Store
 
 from policekg.extract.errors import AccessError, PoliceKGError
 
-from policekg.graph.rdf.write import GraphFileError, format_for
+from policekg.graph.rdf.write import GraphFileError, first_line
+from policekg.graph.rdf.write import graph_file as existing_graph_file
 
-_RDF_FORMATS: dict[str, RdfFormat] = {
+# pyoxigraph's format for each rdflib format name that graph files are written in
+RDF_FORMATS: dict[str, RdfFormat] = {
     "turtle": RdfFormat.TURTLE,
     "nt": RdfFormat.N_TRIPLES,
     "json-ld": RdfFormat.JSON_LD,
@@ -29,20 +31,10 @@ class StoreError(PoliceKGError, ValueError):
     """An on-disk store could not be opened or created."""
 
 
-def first_line(error: BaseException) -> str:
-    """The first non-empty line of an exception's message, or its type name."""
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
-
-def _rdf_format(graph_file: str | os.PathLike[str]) -> tuple[Path, RdfFormat]:
+def _rdf_format(file: str | os.PathLike[str]) -> tuple[Path, RdfFormat]:
     """The path of an existing graph file and its pyoxigraph format (from the suffix)."""
-    path = Path(graph_file)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such file")
-    try:
-        return path, _RDF_FORMATS[format_for(path)]
-    except ValueError as exc:
-        raise GraphFileError(str(exc)) from None
+    path, fmt = existing_graph_file(file)
+    return path, RDF_FORMATS[fmt]
 
 
 def _fill(store: Store, path: Path, fmt: RdfFormat, bulk: bool) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph
 import rdflib
@@ -29,11 +28,8 @@ from policekg.ontology import load_shapes, ontology_path
 
 from policekg.graph.rdf.shacl_check import Checker, Result, kept_as_written, to_rdflib
 from policekg.graph.rdf.shacl_shapes import read_shapes
-from policekg.graph.query.stores import first_line
-from policekg.graph.rdf.write import GraphFileError, format_for
-
-_RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "json-ld": RdfFormat.JSON_LD,
-                "trig": RdfFormat.TRIG}
+from policekg.graph.query.stores import RDF_FORMATS
+from policekg.graph.rdf.write import GraphFileError, first_line, graph_file
 
 
 @dataclass(frozen=True)
@@ -134,15 +130,9 @@ def validate_graph(graph: Graph) -> ValidationResult:
 
 def validate_file(path: str | os.PathLike[str]) -> ValidationResult:
     """Read a graph file (format from its suffix) into a store and validate it; see :class:`GraphFileError`."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such file")
+    path, fmt = graph_file(path)
     try:
-        fmt = format_for(path)
-    except ValueError as exc:
-        raise GraphFileError(str(exc)) from None
-    try:
-        parser = pyoxigraph.parse(path=str(path), format=_RDF_FORMATS[fmt])
+        parser = pyoxigraph.parse(path=str(path), format=RDF_FORMATS[fmt])
         data = Data(_with_ontology(parser))
     except (SyntaxError, ValueError) as exc:
         raise GraphFileError(f"{path}: not valid {fmt}: {first_line(exc)}") from exc

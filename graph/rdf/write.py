@@ -378,21 +378,31 @@ class GraphFileError(PoliceKGError, ValueError):
     """A graph file could not be read: missing, of an unknown format, or not valid RDF."""
 
 
-def read_graph(path: str | os.PathLike[str]) -> Graph:
-    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
+def first_line(error: BaseException) -> str:
+    """The first non-empty line of an exception's message, or its type name."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def graph_file(path: str | os.PathLike[str]) -> tuple[Path, str]:
+    """An existing graph file and its rdflib format name (from the suffix); every reader of
+    graph files checks them here, so a missing file or an unknown suffix reads the same."""
     path = Path(path)
     if not path.is_file():
         raise GraphFileError(f"{path}: no such file")
     try:
-        fmt = format_for(path)
+        return path, format_for(path)
     except ValueError as exc:
         raise GraphFileError(str(exc)) from None
+
+
+def read_graph(path: str | os.PathLike[str]) -> Graph:
+    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
+    path, fmt = graph_file(path)
     dataset = Dataset()
     try:
         dataset.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many types; report one line, keep the cause
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise GraphFileError(f"{path}: not valid {fmt}: {reason}") from exc
+        raise GraphFileError(f"{path}: not valid {fmt}: {first_line(exc)}") from exc
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in dataset.namespaces():
         graph.bind(prefix, namespace)
