@@ -29,7 +29,7 @@ _MD_EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"
 )
-_MD_TABLE_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+_TABLE_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -53,7 +53,7 @@ def _markdown_line(line: str) -> list[str]:
         return ["", _markdown_inline(heading.group(2)), ""]
     if _is_pipe_row(line):
         cells = _pipe_cells(line)
-        return [] if _is_pipe_separator(cells) else ["\t".join(_markdown_inline(cell.strip()) for cell in cells)]
+        return [] if is_pipe_separator(cells) else ["\t".join(_markdown_inline(cell.strip()) for cell in cells)]
     return [_markdown_inline(line)]
 
 
@@ -79,9 +79,10 @@ def _pipe_cells(line: str) -> list[str]:
     return line.strip()[1:-1].split("|")
 
 
-def _is_pipe_separator(cells: list[str]) -> bool:
-    """Whether a pipe-table row is the ``|---|:--:|`` line under the header."""
-    return all(_MD_TABLE_RULE.fullmatch(cell) for cell in cells)
+def is_pipe_separator(cells: list[str]) -> bool:
+    """Whether a pipe-table row is the ``|---|:--:|`` line under the header (in Markdown, and
+    in plain text that writes tables the same way)."""
+    return all(_TABLE_RULE.fullmatch(cell) for cell in cells)
 
 
 def _markdown_title(markdown: str) -> str | None:

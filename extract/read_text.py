@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 
 from .clean import clean_text
+from .read_markdown import is_pipe_separator
 
 # Two or more spaces between words: a column gap in a table aligned with spaces.
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _AMOUNT_CELL = re.compile(r"£\s?[\d,]+(?:\.\d\d)?")
-# "---|:---:|---": the rule under a header row.
-_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
 MIN_ROWS = 2
 
 
@@ -39,7 +38,7 @@ def pipe_tables_as_tabs(text: str) -> str:
         while end < len(lines) and shape[0] > 1 and _shape(lines[end]) == shape:
             end += 1
         rows = [_cells(line) for line in lines[index:end]]
-        rows = [cells for cells in rows if not all(_RULE_CELL.fullmatch(cell) for cell in cells)]
+        rows = [cells for cells in rows if not is_pipe_separator(cells)]
         if len(rows) >= MIN_ROWS:
             out.extend("\t".join(cell.strip() for cell in cells) for cells in rows)
             index = end
