@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
-from policekg.extract.model import ReadDocument
+from test_constructions import links_of
 
 C = "collaboratesWith"
 
@@ -16,18 +14,6 @@ PLAN = "Brightwater Community Safety Partnership Plan 2024–2027\n\n"
 UNIT_REPORT = "Northshire Regional Organised Crime Unit Annual Report 2024/25\n\n"
 UNIT = "Northshire Regional Organised Crime Unit"
 BWP = "Brightwater Partnership"
-
-
-def links_of(text: str, nlp) -> set[tuple[str, str, str]]:
-    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
-    label = {key: entity.label for key, entity in extraction.entities.items()}
-    found = set()
-    for link in extraction.links:
-        subject, obj = label.get(link.subject, link.subject), label.get(link.object, link.object)
-        if link.predicate.value == C:
-            subject, obj = sorted((subject, obj))
-        found.add((subject, link.predicate.value, obj))
-    return found
 
 
 @pytest.mark.parametrize(("text", "expected"), [
