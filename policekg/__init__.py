@@ -51,35 +51,4 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_HOME))
 
 
-__all__ = [
-    "DocumentError",
-    "PoliceKGError",
-    "QueryError",
-    "QueryResult",
-    "NetworkView",
-    "ValidationResult",
-    "ask",
-    "bridges",
-    "build_graph",
-    "centrality",
-    "communities",
-    "document_text",
-    "documents",
-    "export_network",
-    "extract_documents",
-    "format_result",
-    "graph_store",
-    "load_store",
-    "network_view",
-    "open_store",
-    "render_network",
-    "run_query",
-    "saved_questions",
-    "stats_report",
-    "to_graph",
-    "to_networkx",
-    "to_triples",
-    "validate_file",
-    "validate_graph",
-    "write_graph",
-]
+__all__ = sorted(_HOME)
