@@ -28,7 +28,7 @@ COMMANDS = {
     "show": ("policekg.cli_network", "show"),
     "stats": ("policekg.cli_network", "stats"),
     "export": ("policekg.cli_network", "export"),
-    "evidence": ("policekg.cli_network", "evidence"),
+    "evidence": ("policekg.cli_evidence", "evidence"),
     "query": ("policekg.cli_query", "query"),
     "ask": ("policekg.cli_query", "ask"),
     "load": ("policekg.cli_query", "load"),

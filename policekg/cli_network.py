@@ -1,16 +1,13 @@
-"""The network commands: ``show``, ``stats``, ``export`` and ``evidence``.
+"""The network commands: ``show``, ``stats`` and ``export``.
 
-Each reads a graph file into pyoxigraph and projects it onto a networkx network (the view,
-focus and filters of :func:`network_options`). ``evidence`` prints every statement joining two
-entities with the sentences around it, so a reader can judge a link without opening the
-document. :func:`network_notes` is what ``show`` and ``export`` print after writing: how many
+Each reads a graph file in one streaming pass and projects it onto a networkx network (the
+view, focus and filters of :func:`network_options`). :func:`network_notes` is what ``show`` and ``export`` print after writing: how many
 unconnected entities the view hid and the funds it could not draw for want of a funder or a
 recipient.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,11 +15,9 @@ import networkx as nx
 
 from policekg.cli_common import clear_errors
 from policekg.graph.network.analytics import stats_report
-from policekg.graph.network.evidence import AROUND, evidence_report
 from policekg.graph.network.export import export_network, unplaced_fund_line
 from policekg.graph.network.projection import VIEWS, to_networkx
 from policekg.graph.network.view import render_network
-from policekg.graph.rdf.reading import load_graph
 
 
 def network_notes(network: nx.MultiGraph, *, list_funds: bool) -> list[str]:
@@ -63,7 +58,7 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _network(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
              min_degree: int):
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-    return to_networkx(load_graph(graph_file), view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
+    return to_networkx(graph_file, view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
                        unconnected=unconnected)
 
 
@@ -130,27 +125,3 @@ def export(graph_file: str, output: str, view: str, unconnected: bool, focus: st
     click.echo(f"wrote {path}")
     for line in network_notes(network, list_funds=True):
         click.echo(line)
-
-
-@click.command()
-@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--a", "first", required=True, help="One entity (label or alias, any case).")
-@click.option("--b", "second", required=True, help="The other entity.")
-@click.option("--around", type=click.IntRange(min=0), default=AROUND, show_default=True,
-              help="Sentences shown before and after each statement's sentence.")
-@clear_errors
-def evidence(graph_file: str, first: str, second: str, around: int) -> None:
-    """Print each statement linking two entities, in its sentence with the sentences around it.
-
-    Each statement gives its document, page and character offsets. The context is cut from
-    the document at its recorded path (or that path from the graph file's folder) when its
-    text is unchanged since the build; otherwise the quote is printed alone, saying why.
-    An unknown name exits 1 with the closest names.
-
-    \b
-    Example:
-        policekg evidence seeds.ttl --a "Kent Police" --b "Essex Police"
-        policekg evidence seeds.ttl --a "Kent Police" --b "Home Office" --around 2
-    """
-    graph = load_graph(graph_file)
-    click.echo(evidence_report(graph, first, second, around=around, folder=Path(graph_file).parent), nl=False)

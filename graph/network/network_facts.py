@@ -1,11 +1,10 @@
-"""What the network projection reads from a graph, as whole tables asked of a pyoxigraph store.
+"""What the network projection reads from a graph: a few predicates' tables, grouped in Python.
 
-:func:`policekg.graph.network.projection.to_networkx` needs, for a million-triple graph, tens of
-thousands of labels, documents and evidence statements. Asking rdflib for them node by node
-was most of the time ``policekg show`` took; here each kind of fact is one SPARQL query
-(``queries/read/*.rq``) over the whole store, grouped once in Python and looked up in dicts
-keyed by IRI. Each table is read only when a view needs it: the collaboration view reads the
-evidence of collaborations alone, and never reads funds.
+:func:`policekg.graph.network.projection.to_networkx` needs, for a million-triple graph, tens
+of thousands of labels, documents and evidence statements. Each view names the predicates it
+needs (:func:`predicates_for`); they are read in one pass (:func:`policekg.graph.rdf.tables.read_tables`,
+a streaming parse of a graph file, with no store) and grouped once here into dicts keyed by
+IRI. The collaboration view thus never reads posts or funds.
 
 Where the contract says a node has one value (a statement's quote, a fund's amount) and a
 graph has several, the least is taken, so the same graph always gives the same network.
@@ -13,63 +12,118 @@ graph has several, the least is taken, so the same graph always gives the same n
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cached_property
 
-from pyoxigraph import Store
-
-from policekg.graph.rdf.namespaces import PKO
-from policekg.graph.rdf.reading import columns, grouped, least, select
+from policekg.graph.rdf.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+from policekg.graph.rdf.tables import Tables
 
 Evidence = dict[str, object]
 Pair = tuple[str | None, str | None]  # (subject, object) of a reified triple
 Fund = tuple[str | None, str | None, list[str], list[str]]  # amount, period, funders, recipients
 
+TYPE, LABEL, ALIAS, MENTIONED_IN, TITLE = (str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(PKO.mentionedIn),
+                                           str(DCTERMS.title))
+SUBJECT, PREDICATE, OBJECT, DERIVED_FROM = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(PROV.wasDerivedFrom)
+QUOTE, STATUS, CONFIDENCE, PAGE = str(PKO.quote), str(PKO.status), str(PKO.confidence), str(PKO.page)
+START, END = str(PKO.charStart), str(PKO.charEnd)
+COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = str(PKO.collaboratesWith), str(PKO.participatesIn), str(ORG.memberOf)
+ROLE, MEMBER, ORGANIZATION = str(ORG.role), str(ORG.member), str(ORG.organization)
+FUNDER, RECIPIENT, AMOUNT, PERIOD = str(PKO.funder), str(PKO.recipient), str(PKO.amount), str(PKO.period)
+STATEMENT, MEMBERSHIP, FUND = str(RDF.Statement), str(ORG.Membership), str(PKO.Fund)
+
+# predicate -> whether its objects are nodes (literal objects are then not read)
+_EVERY_VIEW = {TYPE: True, LABEL: False, ALIAS: False, MENTIONED_IN: True, TITLE: False,
+               SUBJECT: True, PREDICATE: True, OBJECT: True, DERIVED_FROM: True, QUOTE: False, STATUS: False,
+               CONFIDENCE: False, PAGE: False, START: False, END: False}
+_EDGE_PREDICATES = {
+    "collaboration": {COLLABORATES_WITH: True},
+    "participation": {PARTICIPATES_IN: True},
+    "post": {MEMBER_OF: True, ROLE: True, MEMBER: True, ORGANIZATION: True},
+    "funding": {FUNDER: True, RECIPIENT: True, AMOUNT: False, PERIOD: False},
+}
+
+
+def predicates_for(edge_types: Iterable[str]) -> dict[str, bool]:
+    """The predicates a projection onto ``edge_types`` reads (IRI → objects are nodes)."""
+    chosen = dict(_EVERY_VIEW)
+    for edge_type in edge_types:
+        chosen.update(_EDGE_PREDICATES[edge_type])
+    return chosen
+
+
+def _least(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """{subject: the least of its objects}: one value per node, the same whatever the order read."""
+    found: dict[str, str] = {}
+    get = found.get
+    for subject, obj in pairs:
+        current = get(subject)
+        if current is None or obj < current:
+            found[subject] = obj
+    return found
+
+
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """{subject: {object, …}}."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for subject, obj in pairs:
+        groups[subject].add(obj)
+    return groups
+
 
 class NetworkFacts:
-    """The facts of one store the projection needs, each table read on first use."""
+    """The facts of one graph's tables the projection needs, each grouped on first use."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self._ones: dict[str, dict[str, str]] = {}
+        self._manys: dict[str, dict[str, set[str]]] = {}
         self._evidence: dict[str, dict[Pair, list[Evidence]]] = {}
+
+    @cached_property
+    def _typed(self) -> dict[str, set[str]]:
+        """{class IRI: its instances}."""
+        typed: dict[str, set[str]] = defaultdict(set)
+        for node, kind in self.tables.pairs(TYPE):
+            typed[kind].add(node)
+        return typed
 
     def entities(self, kinds: tuple[str, ...]) -> dict[str, str]:
         """Each entity (IRI) of ``kinds`` with its kind (the first of ``kinds`` if typed twice)."""
-        typed: dict[str, list[str]] = defaultdict(list)
-        for entity, kind in select(self.store, "entities"):
-            typed[kind].append(entity)
         found: dict[str, str] = {}
         for kind in kinds:
-            for entity in typed[str(PKO[kind])]:
-                found.setdefault(entity, kind)
+            for entity in self._typed.get(str(PKO[kind]), ()):
+                if not entity.startswith("_:"):
+                    found.setdefault(entity, kind)
         return found
 
-    @cached_property
-    def _labels(self) -> dict[str, str]:
-        return {node: min(labels) for node, labels in grouped(select(self.store, "labels")).items()}
+    def _one(self, predicate: str) -> dict[str, str]:
+        """{node: its least value of ``predicate``}, grouped once."""
+        if predicate not in self._ones:
+            self._ones[predicate] = _least(self.tables.pairs(predicate))
+        return self._ones[predicate]
+
+    def _many(self, predicate: str) -> dict[str, set[str]]:
+        """{node: its values of ``predicate``}, grouped once."""
+        if predicate not in self._manys:
+            self._manys[predicate] = _grouped(self.tables.pairs(predicate))
+        return self._manys[predicate]
 
     def label(self, node: str) -> str:
         """The rdfs:label of ``node`` (the least, should there be several), or its IRI."""
-        return self._labels.get(node, node)
+        return self._one(LABEL).get(node, node)
 
-    @cached_property
+    @property
     def aliases(self) -> dict[str, set[str]]:
-        return grouped(select(self.store, "aliases"))
-
-    @cached_property
-    def _mentions(self) -> dict[str, set[str]]:
-        return grouped(select(self.store, "mentions"))
-
-    @cached_property
-    def _titles(self) -> dict[str, str]:
-        return {document: min(titles) for document, titles in grouped(select(self.store, "titles")).items()}
+        return self._many(ALIAS)
 
     def title(self, document: str) -> str:
         """A document's title (the least of several), or its IRI when it has none."""
-        return self._titles.get(document, document)
+        return self._one(TITLE).get(document, document)
 
     def documents(self, node: str) -> list[str]:
         """The titles of the documents ``node`` is mentioned in, sorted, each once."""
-        return sorted({self.title(document) for document in self._mentions.get(node, ())})
+        return sorted({self.title(document) for document in self._many(MENTIONED_IN).get(node, ())})
 
     def evidence(self, predicate: str) -> dict[Pair, list[Evidence]]:
         """The evidence records of every reified triple with ``predicate``, keyed by (subject, object)."""
@@ -79,38 +133,51 @@ class NetworkFacts:
 
     def _read_evidence(self, predicate: str) -> dict[Pair, list[Evidence]]:
         index: dict[Pair, list[Evidence]] = defaultdict(list)
-        statements = columns(select(self.store, "statements", predicate=predicate))
-        for subjects, _, objects, documents, quotes, statuses, confidences, pages, starts, ends in statements.values():
-            titles = sorted(self.title(document) for document in documents)
-            status, confidence, page = least(statuses), least(confidences), least(pages)
+        statements = self._typed.get(STATEMENT, set())
+        subjects, objects, documents = self._one(SUBJECT), self._one(OBJECT), self._many(DERIVED_FROM)
+        quotes, statuses, confidences = self._one(QUOTE), self._one(STATUS), self._one(CONFIDENCE)
+        pages, starts, ends = self._one(PAGE), self._one(START), self._one(END)
+        stating = {statement for statement, stated in self.tables.pairs(PREDICATE) if stated == predicate}
+        for statement in sorted(stating & statements):
+            titles = sorted(self.title(document) for document in documents.get(statement, ()))
+            confidence, page = confidences.get(statement), pages.get(statement)
             record: Evidence = {
-                "quote": least(quotes) or "",
+                "quote": quotes.get(statement) or "",
                 "document": titles[0] if titles else "",
-                "status": status,
+                "status": statuses.get(statement),
                 "confidence": None if confidence is None else float(confidence),
             }
             if page is not None:
                 record["page"] = int(page)
             for name, offsets in (("start", starts), ("end", ends)):
-                if offsets:
-                    record[name] = int(least(offsets))
-            index[(least(subjects), least(objects))].append(record)
+                if statement in offsets:
+                    record[name] = int(offsets[statement])
+            index[(subjects.get(statement), objects.get(statement))].append(record)
         return index
 
-    def pairs(self, query: str) -> list[tuple[str, str]]:
-        """The two-column rows of a read query (collaborations, participations, posts), sorted."""
-        return sorted(select(self.store, query))
+    def pairs(self, predicate: str) -> list[tuple[str, str]]:
+        """The (subject, object) pairs of a link predicate, sorted, each once."""
+        return sorted(set(self.tables.pairs(predicate)))
 
     def roles(self) -> dict[Pair, set[str]]:
         """The role labels of the memberships of each (person, organisation)."""
+        labels, posts = self._many(LABEL), self._many(ROLE)
+        members, organisations = self._many(MEMBER), self._many(ORGANIZATION)
         roles: dict[Pair, set[str]] = defaultdict(set)
-        for member, organisation, role in select(self.store, "roles"):
-            roles[(member, organisation)].add(role)
+        for membership in self._typed.get(MEMBERSHIP, ()):
+            names = {label for post in posts.get(membership, ()) for label in labels.get(post, ())}
+            if not names:
+                continue
+            for member in members.get(membership) or [None]:
+                for organisation in organisations.get(membership) or [None]:
+                    roles[(member, organisation)].update(names)
         return roles
 
     @cached_property
     def funds(self) -> dict[str, Fund]:
         """Each fund in IRI order: (amount, period, funders sorted, recipients sorted)."""
-        found = columns(select(self.store, "funds"))
-        return {fund: (least(amounts), least(periods), sorted(funders), sorted(recipients))
-                for fund, (amounts, periods, funders, recipients) in sorted(found.items())}
+        amounts, periods = self._one(AMOUNT), self._one(PERIOD)
+        funders, recipients = self._many(FUNDER), self._many(RECIPIENT)
+        return {fund: (amounts.get(fund), periods.get(fund), sorted(funders.get(fund, ())),
+                       sorted(recipients.get(fund, ())))
+                for fund in sorted(self._typed.get(FUND, ()))}

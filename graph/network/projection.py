@@ -20,11 +20,13 @@ in the view are hidden unless asked for (``unconnected=True``), and the graph at
 ``hidden`` says how many were; the police forces of the corpus stay on the collaboration
 view even without a link, since "no collaboration found" is itself an answer.
 Nodes and edges are added in sorted order, so the same RDF gives the same networkx graph.
-The RDF is read from a pyoxigraph store with a few whole-graph SPARQL queries
-(:mod:`policekg.graph.network.network_facts`), which keeps a million-triple graph interactive.
+A graph file is read in one streaming pass that keeps only the predicates the view needs,
+with no store (:mod:`policekg.graph.network.network_facts`), which keeps a million-triple
+graph interactive.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,9 +39,17 @@ from policekg.extract.errors import InvalidInput
 
 from policekg.graph.rdf.build import search_name
 from policekg.graph.query.known_names import UnknownName, closest
-from policekg.graph.rdf.namespaces import ORG, PKO
-from policekg.graph.network.network_facts import Evidence, NetworkFacts
-from policekg.graph.rdf.reading import as_store
+from policekg.graph.network.network_facts import (
+    COLLABORATES_WITH,
+    FUNDER,
+    MEMBER_OF,
+    PARTICIPATES_IN,
+    RECIPIENT,
+    Evidence,
+    NetworkFacts,
+    predicates_for,
+)
+from policekg.graph.rdf.tables import read_tables
 
 VIEWS = ("collaboration", "all", "money", "programme")
 EDGE_TYPES = ("collaboration", "participation", "post", "funding")
@@ -53,8 +63,7 @@ ALWAYS_SHOWN = {"collaboration": ("PoliceForce",)}  # kinds a view keeps even wi
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
-COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = str(PKO.collaboratesWith), str(PKO.participatesIn), str(ORG.memberOf)
-FUNDER, RECIPIENT = str(PKO.funder), str(PKO.recipient)
+GraphSource = rdflib.Graph | Store | str | os.PathLike[str]  # a graph, a store, or a graph file to read
 
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
@@ -72,12 +81,12 @@ class _Edge:
     funds: dict[FundDetails, list[Evidence]] = field(default_factory=dict)
 
 
-def to_networkx(graph: rdflib.Graph | Store, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
+def to_networkx(graph: GraphSource, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
                 kinds: Iterable[str] | None = None, min_degree: int = 0, unconnected: bool = False) -> nx.MultiGraph:
     """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.
 
-    ``graph`` is a pyoxigraph store (:func:`policekg.graph.rdf.reading.load_graph` reads a file
-    into one) or an ``rdflib.Graph``, which is copied into a store first.
+    ``graph`` is a graph file (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``: read once, as a stream,
+    keeping only what the view needs), a pyoxigraph store or an ``rdflib.Graph``.
     ``view`` "collaboration" keeps police forces and partner organisations joined by
     collaboration edges, and every police force; "all" keeps every entity kind and edge
     type; "money" keeps the funders and recipients of funds, joined funder to recipient;
@@ -161,14 +170,14 @@ def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     return reached
 
 
-def _project(graph: rdflib.Graph | Store, kinds: tuple[str, ...], edge_types: tuple[str, ...], *,
+def _project(graph: GraphSource, kinds: tuple[str, ...], edge_types: tuple[str, ...], *,
              parties_only: bool = False) -> nx.MultiGraph:
     """Entities of ``kinds`` as nodes and the relations of ``edge_types`` between them as edges.
 
     With funding edges, the funds that lack a funder or a recipient are the graph attribute
     ``funds_without_parties``; ``parties_only`` keeps only the entities funds name.
     """
-    facts = NetworkFacts(as_store(graph))
+    facts = NetworkFacts(read_tables(graph, predicates_for(edge_types)))
     entities = facts.entities(kinds)
     if parties_only:
         parties = {party for _, _, funders, recipients in facts.funds.values() for party in (*funders, *recipients)}
@@ -204,20 +213,20 @@ def _node_attributes(facts: NetworkFacts, node: str, kind: str) -> dict[str, obj
 def _collaborations(facts: NetworkFacts) -> Iterator[Reading]:
     """pko:collaboratesWith in either direction; both directions' evidence joins one edge."""
     evidence = facts.evidence(COLLABORATES_WITH)
-    for a, b in facts.pairs("collaborations"):
+    for a, b in facts.pairs(COLLABORATES_WITH):
         yield a, b, None, evidence.get((a, b), []), None, None
 
 
 def _participations(facts: NetworkFacts) -> Iterator[Reading]:
     evidence = facts.evidence(PARTICIPATES_IN)
-    for org, programme in facts.pairs("participations"):
+    for org, programme in facts.pairs(PARTICIPATES_IN):
         yield org, programme, org, evidence.get((org, programme), []), None, None
 
 
 def _posts(facts: NetworkFacts) -> Iterator[Reading]:
     """org:memberOf, labelled with the role of each org:Membership of the same person and organisation."""
     roles, evidence = facts.roles(), facts.evidence(MEMBER_OF)
-    for person, organisation in facts.pairs("posts"):
+    for person, organisation in facts.pairs(MEMBER_OF):
         readings = evidence.get((person, organisation), [])
         for role in sorted(roles.get((person, organisation), ())) or [None]:
             yield person, organisation, person, readings, role, None

@@ -41,7 +41,9 @@ from typing import Any, Mapping, Sequence
 import networkx as nx
 from jinja2 import Environment
 from markupsafe import Markup
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
 from policekg.graph.network import view_text
 from policekg.graph.rdf.write import atomic_write_bytes
@@ -162,7 +164,11 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
     """A pyvis network with one vis node per entity and one vis edge per typed link.
 
     ``directed=True`` only keeps pyvis from dropping a second link between the same pair
-    (its undirected mode keeps one edge per pair); every edge switches its arrow off.
+    (its undirected mode keeps one edge per pair); every edge switches its arrow off. Nodes
+    and edges are appended as ``add_node`` and ``add_edge`` append them, without their checks:
+    each scans a list of every node added before (quadratic: over a second and a half on a
+    page of 7,000 entities and 15,000 links), and a networkx graph already guarantees what
+    they check, unique nodes and edges between them.
     """
     net = Network(directed=True)
     net.options = _options(g.number_of_nodes(), g.number_of_edges())  # a dict is pyvis's own form after set_options
@@ -170,14 +176,16 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
     for node, attrs in g.nodes(data=True):
         kind = attrs.get("kind") if attrs.get("kind") in KIND_STYLES else OTHER_KIND
         style = KIND_STYLES.get(kind, OTHER_STYLE)
-        net.add_node(
+        label = _label(node, attrs)
+        _add_node(
+            net,
             str(node),
-            label=_label(node, attrs),
+            label=label,
             shape=style.shape,
             color=style.colour,
             size=sizes[node],
-            title=view_text.node_title(_label(node, attrs), attrs, style.name),
-            panel=view_text.node_panel(_label(node, attrs), attrs, style.name),
+            title=view_text.node_title(label, attrs, style.name),
+            panel=view_text.node_panel(label, attrs, style.name),
             kind=kind,
             aliases=[str(alias) for alias in attrs.get("aliases") or []],
         )
@@ -186,9 +194,10 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
         u, v = _ends(g, a, b, attrs.get("origin"))
         style = LINK_STYLES.get(key, OTHER_LINK_STYLE)
         heading = f"{style.name if key in LINK_STYLES else key}: {_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
-        net.add_edge(
+        net.edges.append(Edge(
             str(u),
             str(v),
+            net.directed,
             id=f"e{number}",
             type=str(key),
             title=view_text.edge_title(heading, attrs),
@@ -198,8 +207,16 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
             width=widths[(a, b, key)],
             smooth={"enabled": True, "type": "curvedCW", "roundness": style.roundness},
             arrows={"to": {"enabled": key == "funding", "scaleFactor": 0.6}},
-        )
+        ).options)
     return net
+
+
+def _add_node(net: Network, n_id: str, *, label: str, shape: str, color: str, **options: Any) -> None:
+    """Add a node as ``Network.add_node`` does, without its scan for the id (it is new)."""
+    node = Node(n_id, shape, label=label or n_id, color=color, font_color=net.font_color, **options)
+    net.nodes.append(node.options)
+    net.node_ids.append(n_id)
+    net.node_map[n_id] = node.options
 
 
 def _edge_widths(g: nx.MultiGraph) -> dict[tuple[Any, Any, Any], float]:
