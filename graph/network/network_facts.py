@@ -54,7 +54,11 @@ def predicates_for(edge_types: Iterable[str]) -> dict[str, bool]:
 
 def _least(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """{subject: the least of its objects}: one value per node, the same whatever the order read."""
-    found: dict[str, str] = {}
+    pairs = list(pairs)
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found  # each subject has one value (the contract's case), so it is the least
+    found = {}
     get = found.get
     for subject, obj in pairs:
         current = get(subject)
@@ -134,16 +138,18 @@ class NetworkFacts:
     def _read_evidence(self, predicate: str) -> dict[Pair, list[Evidence]]:
         index: dict[Pair, list[Evidence]] = defaultdict(list)
         statements = self._typed.get(STATEMENT, set())
-        subjects, objects, documents = self._one(SUBJECT), self._one(OBJECT), self._many(DERIVED_FROM)
+        stating = {statement for statement, stated in self.tables.pairs(PREDICATE) if stated == predicate}
+        stating &= statements
+        subjects, objects = self._one(SUBJECT), self._one(OBJECT)
         quotes, statuses, confidences = self._one(QUOTE), self._one(STATUS), self._one(CONFIDENCE)
         pages, starts, ends = self._one(PAGE), self._one(START), self._one(END)
-        stating = {statement for statement, stated in self.tables.pairs(PREDICATE) if stated == predicate}
-        for statement in sorted(stating & statements):
-            titles = sorted(self.title(document) for document in documents.get(statement, ()))
+        documents = _least((statement, self.title(document)) for statement, document in self.tables.pairs(DERIVED_FROM)
+                           if statement in stating)
+        for statement in sorted(stating):
             confidence, page = confidences.get(statement), pages.get(statement)
             record: Evidence = {
                 "quote": quotes.get(statement) or "",
-                "document": titles[0] if titles else "",
+                "document": documents.get(statement, ""),
                 "status": statuses.get(statement),
                 "confidence": None if confidence is None else float(confidence),
             }
