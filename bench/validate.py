@@ -55,7 +55,7 @@ def pyshacl_before(path: Path) -> int:
     """policekg's validation before the store: rdflib reads the file, pySHACL copies it with the ontology."""
     import pyshacl
 
-    from policekg.graph.rdf.write import read_graph
+    from policekg.graph.rdf.rdflib_reading import read_graph
     from policekg.ontology import load_ontology, load_shapes
     conforms, _, _ = pyshacl.validate(read_graph(path), shacl_graph=load_shapes(), ont_graph=load_ontology(),
                                       inference="none")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import policekg
 from policekg.graph.network.view import render_network
-from policekg.graph.rdf.write import read_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -16,7 +16,7 @@ from policekg.extract.model import CorrectionReport
 from policekg.graph.network.review import CHECKS
 from policekg.graph.network.review import review as review_queue
 from policekg.graph.network.review_page import review_table, write_review_page, write_suggestions
-from policekg.graph.rdf.write import read_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
 
 
 def correction_lines(report: CorrectionReport) -> list[str]:

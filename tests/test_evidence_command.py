@@ -135,7 +135,7 @@ def test_evidence_unknown_name_is_one_line_with_the_closest_names(tmp_path: Path
 
 
 def test_evidence_api_raises_unknown_name(tmp_path: Path) -> None:
-    from policekg.graph.rdf.write import read_graph
+    from policekg.graph.rdf.rdflib_reading import read_graph
 
     with pytest.raises(UnknownName) as raised:
         statements_between(read_graph(str(build(tmp_path))), "Safe Homes", "Safe Houses")

@@ -17,7 +17,8 @@ from policekg.graph.rdf.evaluate import evaluate, report
 from policekg.graph.network.evidence import graph_names, statements_between
 from policekg.graph.network.projection import VIEWS, to_networkx
 from policekg.graph.rdf.reading import load_graph, select
-from policekg.graph.rdf.write import GraphFileError, read_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.graph.rdf.write import GraphFileError
 
 PREFIXES = """@prefix pko: <https://w3id.org/policekg/ontology#> .
 @prefix org: <http://www.w3.org/ns/org#> .

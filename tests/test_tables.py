@@ -12,7 +12,8 @@ from test_oxread import PREFIXES, TRUST, TURTLE, N, T, same
 from policekg.graph.network.projection import VIEWS, to_networkx
 from policekg.graph.rdf.reading import load_graph
 from policekg.graph.rdf.tables import read_tables
-from policekg.graph.rdf.write import GraphFileError, read_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.graph.rdf.write import GraphFileError
 
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 COLLABORATES = "https://w3id.org/policekg/ontology#collaboratesWith"

@@ -21,7 +21,8 @@ from policekg.extract.errors import PoliceKGError
 from policekg.graph.rdf.namespaces import ORG, PKO, RDF, SH, XSD
 from policekg.graph.rdf.shacl_shapes import ShapesError, as_anti_join, read_shapes
 from policekg.graph.rdf.validate import validate_file, validate_graph
-from policekg.graph.rdf.write import read_graph, write_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.graph.rdf.write import write_graph
 from policekg.ontology import load_ontology, load_shapes
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -12,7 +12,7 @@ What it does:
 * ``PUT`` replaces that graph; ``POST`` (``replace=False``) adds the file's triples to it.
 * Turtle (``.ttl``) and N-Triples (``.nt``) files are streamed as they are, never read into
   memory whole. JSON-LD (``.jsonld``) and TriG (``.trig``) files are parsed with
-  :func:`policekg.graph.rdf.write.read_graph` and sent as N-Triples; every triple of a TriG file,
+  :func:`policekg.graph.rdf.rdflib_reading.read_graph` and sent as N-Triples; every triple of a TriG file,
   whatever its graph, goes into the one target graph.
 * The endpoint URL (http or https, with a host) and the graph IRI (absolute) are checked
   before anything is sent; redirects are not followed, since following one would turn a
@@ -36,7 +36,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from policekg.extract.errors import InvalidInput, PoliceKGError
 
-from policekg.graph.rdf.write import graph_file, read_graph
+from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.graph.rdf.write import graph_file
 
 SENT_AS_IS: dict[str, str] = {".ttl": "text/turtle", ".nt": "application/n-triples"}
 CONVERTED_TYPE = "application/n-triples"

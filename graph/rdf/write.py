@@ -44,7 +44,7 @@ from typing import BinaryIO
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
@@ -393,19 +393,3 @@ def graph_file(path: str | os.PathLike[str]) -> tuple[Path, str]:
         return path, format_for(path)
     except ValueError as exc:
         raise GraphFileError(str(exc)) from None
-
-
-def read_graph(path: str | os.PathLike[str]) -> Graph:
-    """Parse a graph file by suffix; every triple of a TriG file, whatever its graph, is kept."""
-    path, fmt = graph_file(path)
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many types; report one line, keep the cause
-        raise GraphFileError(f"{path}: not valid {fmt}: {first_line(exc)}") from exc
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in dataset.namespaces():
-        graph.bind(prefix, namespace)
-    for subject, predicate, obj, _ in dataset.quads():
-        graph.add((subject, predicate, obj))
-    return graph
