@@ -10,10 +10,14 @@ and ``text`` need.
 """
 from __future__ import annotations
 
+import ast
 from importlib import import_module
 from importlib.metadata import version
+from importlib.util import find_spec
+from pathlib import Path
 
 import click
+from click.utils import make_default_short_help
 
 from policekg.cli_common import shorten_path
 
@@ -50,6 +54,27 @@ class LazyGroup(click.Group):
             return None
         module, attribute = COMMANDS[cmd_name]
         return getattr(import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``policekg --help``, each command's first docstring line read from
+        its module's source, so that listing them imports none (``build`` would load spaCy)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, make_default_short_help(_docstring(*COMMANDS[name]), limit)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _docstring(module: str, attribute: str) -> str:
+    """The docstring of the function a command is made from, read without importing its module
+    (imported after all when its source cannot be read)."""
+    spec = find_spec(module)
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return getattr(import_module(module), attribute).help or ""
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == attribute:
+            return ast.get_docstring(node) or ""
+    return getattr(import_module(module), attribute).help or ""
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

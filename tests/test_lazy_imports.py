@@ -51,8 +51,19 @@ def test_a_name_of_the_api_is_there_when_asked_for(tmp_path: Path) -> None:
     ["evaluate", "graph.ttl", "--gold", "."],
     ["review", "graph.ttl"],
     ["lexicon", "files"],
+    ["--help"],
 ])
 def test_a_reading_command_does_not_load_spacy(graph_file: Path, arguments: list[str]) -> None:
     code = ("from policekg.cli import cli\n"
             f"try:\n    cli({arguments!r}, prog_name='policekg')\nexcept SystemExit:\n    pass")
     assert not spacy_loaded_after(code, graph_file.parent)
+
+
+def test_the_command_list_reads_each_commands_help_as_click_does() -> None:
+    from importlib import import_module
+    from inspect import cleandoc
+
+    from policekg.cli import COMMANDS, _docstring
+
+    for name, (module, attribute) in COMMANDS.items():
+        assert _docstring(module, attribute) == cleandoc(getattr(import_module(module), attribute).help), name
