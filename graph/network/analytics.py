@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from policekg.graph.collection import collection_paused
 from policekg.graph.network.betweenness import betweenness as betweenness_of
 from policekg.graph.network.projection import ORGANISATION_KINDS
 
@@ -142,6 +143,7 @@ def _members(labels: list[str]) -> str:
     return f"{shown}, … (+{hidden} more)" if hidden > 0 else shown
 
 
+@collection_paused()
 def stats_report(g: nx.Graph, top: int = TOP, seed: int = 42, exact_limit: int = EXACT_LIMIT) -> str:
     """A plain-text report: the ``top`` most central entities, the communities and the bridging
     organisations; it says whether betweenness is exact or estimated, and from how many sources."""

@@ -39,6 +39,7 @@ from policekg.extract.errors import InvalidInput
 
 from policekg.graph.rdf.build import search_name
 from policekg.graph.query.known_names import UnknownName, closest
+from policekg.graph.collection import collection_paused
 from policekg.graph.network.network_facts import (
     COLLABORATES_WITH,
     FUNDER,
@@ -81,6 +82,7 @@ class _Edge:
     funds: dict[FundDetails, list[Evidence]] = field(default_factory=dict)
 
 
+@collection_paused()
 def to_networkx(graph: GraphSource, view: str = "collaboration", *, focus: str | None = None, depth: int = 2,
                 kinds: Iterable[str] | None = None, min_degree: int = 0, unconnected: bool = False) -> nx.MultiGraph:
     """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.

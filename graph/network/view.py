@@ -45,6 +45,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from policekg.graph.collection import collection_paused
 from policekg.graph.network import view_text
 from policekg.graph.rdf.write import atomic_write_bytes
 
@@ -105,6 +106,7 @@ def render_network(g: nx.MultiGraph, path: str | os.PathLike[str], *, title: str
     return NetworkView(network_page(g, title=title)).save(path)
 
 
+@collection_paused()
 def network_page(g: nx.MultiGraph, *, title: str = "policekg network") -> str:
     """The HTML of the page :func:`render_network` writes."""
     net = _pyvis_network(g)

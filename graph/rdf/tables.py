@@ -24,6 +24,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Store, parse
 
 from policekg.extract.errors import AccessError
 
+from policekg.graph.collection import collection_paused
 from policekg.graph.query.stores import RDF_FORMATS
 from policekg.graph.rdf.write import GraphFileError, first_line, graph_file
 
@@ -44,6 +45,7 @@ class Tables:
         return predicate in self._rows
 
 
+@collection_paused()
 def read_tables(source: str | os.PathLike[str] | Store | rdflib.Graph, predicates: Mapping[str, bool]) -> Tables:
     """The tables of ``predicates`` (IRI → whether its objects are nodes, literals then left out)
     read from a graph file (by suffix), a pyoxigraph store or an ``rdflib.Graph``.
