@@ -29,6 +29,7 @@ _PUBLIC = {
         "QueryError", "QueryResult", "ask", "format_result", "graph_store", "load_store", "open_store",
         "run_query", "saved_questions",
     ),
+    "policekg.graph.rdf.rdflib_reading": ("read_graph",),
     "policekg.graph.rdf.validate": ("ValidationResult", "validate_file", "validate_graph"),
     "policekg.graph.network.view": ("NetworkView", "network_view", "render_network"),
     "policekg.graph.rdf.write": ("write_graph",),

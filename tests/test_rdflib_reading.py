@@ -73,3 +73,12 @@ def test_a_broken_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(GraphFileError) as raised:
         read_graph(path)
     assert str(raised.value).startswith(f"{path}: not valid N-Triples: ") and "\n" not in str(raised.value)
+
+
+def test_it_is_public(tmp_path: Path) -> None:
+    import policekg
+
+    path = tmp_path / "graph.ttl"
+    path.write_text(TURTLE, encoding="utf-8")
+    assert policekg.read_graph is read_graph
+    assert len(policekg.read_graph(path)) == len(rdflib_reading(path, "turtle"))
