@@ -1,7 +1,8 @@
 """Writing a graph to a file: deterministic bytes, written atomically.
 
-Turtle, TriG and N-Triples are written by pyoxigraph's serializer, which is far faster
-than rdflib's; JSON-LD is still written by rdflib, as before.
+Every format (Turtle, TriG, N-Triples, JSON-LD) is written by pyoxigraph's serializer, which is
+far faster than rdflib's; JSON-LD comes out expanded (full IRIs, no ``@context``), one node
+object per subject in the canonical order below, so it is byte-stable too (rdflib's was not).
 
 Determinism: pyoxigraph writes triples in the order it is given them, so :func:`serialize`
 gives them in a canonical order: subjects by IRI (code-point order; any blank nodes,
@@ -54,8 +55,10 @@ from policekg.graph.rdf.prefixes import SortedPrefixes, declarable_prefixes, dec
 from policekg.graph.rdf.triples import Triples
 
 FORMATS: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
-OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
-"""The formats pyoxigraph writes; the rest of :data:`FORMATS` (JSON-LD) rdflib writes."""
+OXIGRAPH_FORMATS: dict[str, RdfFormat] = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG,
+                                           "json-ld": RdfFormat.JSON_LD}
+"""pyoxigraph's format for each of :data:`FORMATS`' names."""
+UNPREFIXED = (RdfFormat.N_TRIPLES, RdfFormat.JSON_LD)  # formats written with full IRIs (JSON-LD expanded)
 
 SubjectIndex = Mapping[Node, Mapping[Node, Iterable[Node]]]
 """Triples grouped by subject, then predicate: the shape of rdflib's in-memory ``spo`` index."""
@@ -72,39 +75,40 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
+def oxigraph_format(fmt: str) -> RdfFormat:
+    """pyoxigraph's format for the rdflib format name ``fmt``; ``InvalidInput`` for any other name."""
+    if fmt not in OXIGRAPH_FORMATS:
+        raise InvalidInput(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+    return OXIGRAPH_FORMATS[fmt]
+
+
 def serialize(graph: Graph | Triples, fmt: str) -> bytes:
     """The UTF-8 bytes of ``graph`` in rdflib format ``fmt`` (one of :data:`FORMATS`' values).
 
-    A build's :class:`~policekg.graph.rdf.triples.Triples` are written as they are (JSON-LD
-    converts them to rdflib first); an ``rdflib.Graph`` gives the same bytes for the same
-    triples and prefixes. Writes one graph: a dataset (``context_aware``) raises ``TypeError`` rather than
-    silently losing its graph names. A term that cannot be written (an IRI that is not a
+    A build's :class:`~policekg.graph.rdf.triples.Triples` are written as they are; an
+    ``rdflib.Graph`` gives the same bytes for the same triples and prefixes. Writes one graph:
+    a dataset (``context_aware``) raises ``TypeError`` rather than silently losing its graph names. A term that cannot be written (an IRI that is not a
     valid absolute IRI, a malformed language tag, text that is not valid Unicode) raises
     ``ValueError`` naming the subject; a predicate that is not an IRI raises ``TypeError``.
     """
-    if fmt not in FORMATS.values():
-        raise InvalidInput(f"unsupported RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS.values()))}")
+    target = oxigraph_format(fmt)
     if isinstance(graph, Triples):
-        if fmt in OXIGRAPH_FORMATS:
-            return serialize_triples(graph, OXIGRAPH_FORMATS[fmt])
-        graph = graph.to_rdflib()
+        return serialize_triples(graph, target)
     if graph.context_aware:
         raise TypeError("serialize writes a single rdflib Graph, not a dataset of named graphs")
-    if fmt not in OXIGRAPH_FORMATS:
-        return _canonical_copy(graph).serialize(format=fmt, encoding="utf-8")
     index = subject_index(graph)
-    prefixes = {} if fmt == "nt" else turtle_prefixes(graph)
+    prefixes = {} if target in UNPREFIXED else turtle_prefixes(graph)
     if prefixes:  # IRIs that would need escapes as prefixed names are written in full instead
         escaped = escaped_namespaces(index, prefixes.values())
         prefixes = {prefix: namespace for prefix, namespace in prefixes.items() if namespace not in escaped}
     terms = TermConverter(prefixes.values())
-    data = pyoxigraph.serialize(ordered_triples(index, terms), format=OXIGRAPH_FORMATS[fmt], prefixes=prefixes)
+    data = pyoxigraph.serialize(ordered_triples(index, terms), format=target, prefixes=prefixes)
     return _sorted_prefixes(data, prefixes, terms.namespaces_used) if prefixes else data
 
 
 def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
     """A build's triples in pyoxigraph format ``fmt``: the bytes :func:`write_triples` writes."""
-    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    prefixes = {} if fmt in UNPREFIXED else declared_prefixes(triples.prefixes.items(), triples.iris)
     data = pyoxigraph.serialize(triples.ordered(), format=fmt, prefixes=prefixes)
     return _sorted_prefixes(data, prefixes, set(prefixes.values())) if prefixes else data
 
@@ -112,7 +116,7 @@ def serialize_triples(triples: Triples, fmt: RdfFormat) -> bytes:
 def write_triples(triples: Triples, fmt: RdfFormat, stream: BinaryIO) -> None:
     """Write a build's triples to ``stream`` in pyoxigraph format ``fmt``, in canonical order, declaring the
     prefixes an rdflib graph of the same triples and bindings would; the output never sits whole in memory."""
-    prefixes = {} if fmt == RdfFormat.N_TRIPLES else declared_prefixes(triples.prefixes.items(), triples.iris)
+    prefixes = {} if fmt in UNPREFIXED else declared_prefixes(triples.prefixes.items(), triples.iris)
     output = SortedPrefixes(stream, prefixes)
     pyoxigraph.serialize(triples.ordered(), output, fmt, prefixes=prefixes)
     output.flush()
@@ -286,27 +290,6 @@ def ordered_triples(index: SubjectIndex, terms: TermConverter) -> Iterator[pyoxi
             raise ValueError(f"cannot write the triples of {subject!r}: {exc}") from exc
 
 
-def _term_key(term: Node) -> tuple[str, str, str, str]:
-    """A total, insertion-independent sort key for an RDF term."""
-    datatype = getattr(term, "datatype", None) or ""
-    language = getattr(term, "language", None) or ""
-    return (type(term).__name__, str(term), str(datatype), language)
-
-
-def _canonical_copy(graph: Graph) -> Graph:
-    """A copy of ``graph`` whose prefixes and triples were added in sorted order, for rdflib's writers.
-
-    rdflib's serializers walk the store in insertion order (and number any generated
-    prefixes in that order), so writing the copy is what makes their output deterministic.
-    """
-    copy = Graph(bind_namespaces="none")
-    for prefix, namespace in sorted(graph.namespaces()):
-        copy.bind(prefix, namespace, override=True, replace=True)
-    for triple in sorted(graph, key=lambda spo: tuple(_term_key(term) for term in spo)):
-        copy.add(triple)
-    return copy
-
-
 def _fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable (POSIX only; a no-op elsewhere)."""
     if os.name != "posix":
@@ -363,12 +346,12 @@ def write_graph(graph: Graph | Triples, path: str | os.PathLike[str], fmt: str |
 
     Parent folders are created. A graph that cannot be serialized leaves any existing file
     as it was. A build's :class:`~policekg.graph.rdf.triples.Triples` stream into the file; an
-    rdflib graph (or JSON-LD) is serialized in memory first.
+    rdflib graph is serialized in memory first.
     """
     target = Path(path)
     fmt = fmt or format_for(target)
-    if isinstance(graph, Triples) and fmt in OXIGRAPH_FORMATS:
-        atomic_write(target, lambda stream: write_triples(graph, OXIGRAPH_FORMATS[fmt], stream))
+    if isinstance(graph, Triples):
+        atomic_write(target, lambda stream: write_triples(graph, oxigraph_format(fmt), stream))
     else:
         atomic_write_bytes(target, serialize(graph, fmt))
     return target
