@@ -9,11 +9,12 @@ link precision, recall and F1 per set, and with ``--detail`` per category. Run i
     .venv/bin/python bench/quality.py --errors blind1   # the scorer's list of misses and false finds
 
 A set is a folder of documents and a folder of ``NAME.gold.json`` files (see
-``tests/gold/README.md``); the sets are listed in :data:`SETS`.
+``tests/gold/README.md``); the sets are listed once, in ``tests/gold/sets.csv``.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -27,22 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
 
-# name: (documents folder, gold folder)
-SETS: dict[str, tuple[Path, Path]] = {
-    "seeds": (SHARED / "seeds", SHARED / "gold" / "seeds"),
-    "real": (SHARED / "real", SHARED / "real"),
-    "examples": (REPO / "examples", REPO / "tests" / "gold" / "examples"),
-    "unseen": (REPO / "tests" / "unseen", REPO / "tests" / "gold" / "unseen"),
-    "heldout": (REPO / "tests" / "heldout", REPO / "tests" / "gold" / "heldout"),
-    "heldout3": (REPO / "tests" / "heldout3", REPO / "tests" / "gold" / "heldout3"),
-    "blind1": (REPO / "tests" / "blind1", REPO / "tests" / "gold" / "blind1"),
-    "blind2": (REPO / "tests" / "blind2", REPO / "tests" / "gold" / "blind2"),
-    "blind3": (REPO / "tests" / "blind3", REPO / "tests" / "gold" / "blind3"),
-    "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
-    "blind5": (REPO / "tests" / "blind5", REPO / "tests" / "gold" / "blind5"),
-    "blind6": (REPO / "tests" / "blind6", REPO / "tests" / "gold" / "blind6"),
-    "blind7": (REPO / "tests" / "blind7", REPO / "tests" / "gold" / "blind7"),
-}
+# name: (documents folder, gold folder), from the one list of annotated sets (tests/test_quality.py reads it too)
+with (REPO / "tests" / "gold" / "sets.csv").open(encoding="utf-8", newline="") as listing:
+    SETS: dict[str, tuple[Path, Path]] = {row["set"]: (REPO / row["documents"], REPO / row["gold"])
+                                          for row in csv.DictReader(listing)}
 CATEGORIES = ("PoliceForce", "PartnerOrganisation", "Programme", "Person", "Fund",
               "collaboratesWith", "participatesIn", "memberOf", "funder")
 

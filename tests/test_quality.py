@@ -7,6 +7,7 @@ missing (``../shared`` absent) is skipped.
 """
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -20,21 +21,9 @@ from conftest import REPO
 
 SHARED = REPO.parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
-SETS = {
-    "seeds": (SHARED / "seeds", SHARED / "gold" / "seeds"),
-    "real": (SHARED / "real", SHARED / "real"),
-    "examples": (REPO / "examples", REPO / "tests" / "gold" / "examples"),
-    "unseen": (REPO / "tests" / "unseen", REPO / "tests" / "gold" / "unseen"),
-    "heldout": (REPO / "tests" / "heldout", REPO / "tests" / "gold" / "heldout"),
-    "heldout3": (REPO / "tests" / "heldout3", REPO / "tests" / "gold" / "heldout3"),
-    "blind1": (REPO / "tests" / "blind1", REPO / "tests" / "gold" / "blind1"),
-    "blind2": (REPO / "tests" / "blind2", REPO / "tests" / "gold" / "blind2"),
-    "blind3": (REPO / "tests" / "blind3", REPO / "tests" / "gold" / "blind3"),
-    "blind4": (REPO / "tests" / "blind4", REPO / "tests" / "gold" / "blind4"),
-    "blind5": (REPO / "tests" / "blind5", REPO / "tests" / "gold" / "blind5"),
-    "blind6": (REPO / "tests" / "blind6", REPO / "tests" / "gold" / "blind6"),
-    "blind7": (REPO / "tests" / "blind7", REPO / "tests" / "gold" / "blind7"),
-}
+# name: (documents folder, gold folder), from the one list of annotated sets (bench/quality.py reads it too)
+with (REPO / "tests" / "gold" / "sets.csv").open(encoding="utf-8", newline="") as listing:
+    SETS = {row["set"]: (REPO / row["documents"], REPO / row["gold"]) for row in csv.DictReader(listing)}
 # set: (entity F1, link F1, entity precision, link precision)
 FLOORS = {
     "seeds": (0.94, 0.84, 0.96, 0.93),
