@@ -18,8 +18,7 @@ from policekg.extract.corpus import analyse_read, merge
 from policekg.extract.mentions import Mention
 from policekg.extract.model import Kind, ReadDocument
 
-from test_bodies import entities_of
-from test_constructions import _normal, links_of
+from extraction import entities_of, links_of, normal
 
 C, P = "collaboratesWith", "participatesIn"
 FORCE = Kind.FORCE.value
@@ -99,7 +98,7 @@ LINKS = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), LINKS, ids=[case[0] for case in LINKS])
 def test_links_of_forces_named_by_area(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize("text", [

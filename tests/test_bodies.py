@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
 from policekg.extract.gazetteer import by_key, force_by_area, known_organisations, office_of
-from policekg.extract.model import Kind, ReadDocument
+from policekg.extract.model import Kind
 from policekg.extract.slug import slugify
 
 from constructions import ENTITIES
+from extraction import entities_of, extraction_of, links_of
 
 PATTERNS = Path(__file__).resolve().parents[1] / "extract" / "patterns"
 C = "collaboratesWith"
@@ -25,28 +24,8 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(line for line in lines if not line.startswith("#")))
 
 
-def _extraction(text: str, nlp):
-    return merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
-
-
-def entities_of(text: str, nlp) -> set[tuple[str, str]]:
-    return {(e.kind.value, e.label) for e in _extraction(text, nlp).entities.values()}
-
-
-def links_of(text: str, nlp) -> set[tuple[str, str, str]]:
-    extraction = _extraction(text, nlp)
-    label = {key: entity.label for key, entity in extraction.entities.items()}
-    found = set()
-    for link in extraction.links:
-        subject, obj = label.get(link.subject, link.subject), label.get(link.object, link.object)
-        if link.predicate.value == C:
-            subject, obj = sorted((subject, obj))
-        found.add((subject, link.predicate.value, obj))
-    return found
-
-
 def about_of(text: str, nlp) -> str | None:
-    return _extraction(text, nlp).documents[0].about_force
+    return extraction_of(text, nlp).documents[0].about_force
 
 
 # --- the reference lists

@@ -7,7 +7,7 @@ import pytest
 from policekg.extract.clauses import clause_links, clause_patterns, word_classes
 from policekg.extract.resources import read_jsonl
 
-from test_constructions import _normal, links_of
+from extraction import links_of, normal
 
 C, P = "collaboratesWith", "participatesIn"
 UNIT = "South East Regional Organised Crime Unit"
@@ -174,7 +174,7 @@ def _strings(value):
 def test_pattern_example_gives_exactly_its_links(nlp, pattern) -> None:
     doc = nlp(pattern.example)
     assert any(p.name == pattern.name for p in _matched(doc, nlp)), "the pattern does not match its own example"
-    assert links_of(pattern.example, nlp) == _normal(EXAMPLES[pattern.name])
+    assert links_of(pattern.example, nlp) == normal(EXAMPLES[pattern.name])
 
 
 def _matched(doc, nlp):
@@ -186,7 +186,7 @@ def _matched(doc, nlp):
 
 @pytest.mark.parametrize(("name", "text", "expected"), MORE, ids=[case[0] for case in MORE])
 def test_more_sentences_per_construction(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text"), NONE, ids=[case[0] for case in NONE])
@@ -210,7 +210,7 @@ UNDER_CASES: list[tuple[str, str, set[tuple[str, str, str]]]] = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), UNDER_CASES, ids=[case[0] for case in UNDER_CASES])
 def test_bodies_acting_under_a_programme(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 def test_bodies_under_a_programme_but_not_listed_together_do_not_collaborate(nlp) -> None:

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
-from policekg.extract.model import ReadDocument
+from extraction import entities_of
 
 P, F, R = "PartnerOrganisation", "PoliceForce", "Programme"
-
-
-def entities_of(text: str, nlp) -> set[tuple[str, str]]:
-    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
-    return {(e.kind.value, e.label) for e in extraction.entities.values()}
 
 
 CASES = [

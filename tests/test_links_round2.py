@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_constructions import _normal, links_of
+from extraction import links_of, normal
 
 C, P = "collaboratesWith", "participatesIn"
 UNIT = "South East Regional Organised Crime Unit"
@@ -167,7 +167,7 @@ NOT_LINKS: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), LINKS, ids=[case[0] for case in LINKS])
 def test_round_two_constructions_give_exactly_their_links(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text"), NOT_LINKS, ids=[case[0] for case in NOT_LINKS])

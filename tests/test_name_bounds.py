@@ -9,17 +9,12 @@ import pytest
 from spacy.tokens import Span
 
 from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
 from policekg.extract.mentions import _organisation
-from policekg.extract.model import ReadDocument
-from policekg.extract.read_text import aligned_tables_as_tabs, read_text
+from policekg.extract.read_text import aligned_tables_as_tabs
+
+from extraction import entities_of
 
 P = "PartnerOrganisation"
-
-
-def entities_of(text: str, nlp) -> set[tuple[str, str]]:
-    extraction = merge([analyse_read(ReadDocument("case.txt", read_text(text)), nlp)])
-    return {(e.kind.value, e.label) for e in extraction.entities.values()}
 
 
 ALIGNED = (
@@ -42,7 +37,7 @@ def test_aligned_columns_become_tab_rows() -> None:
 
 
 def test_names_in_aligned_columns_are_bounded_by_their_cells(nlp) -> None:
-    assert entities_of(ALIGNED, nlp) == {(P, "Brightwater Trust"), (P, "Kestrel Youth Hub")}
+    assert entities_of(ALIGNED, nlp, layout=True) == {(P, "Brightwater Trust"), (P, "Kestrel Youth Hub")}
 
 
 @pytest.mark.parametrize("text", [
@@ -68,7 +63,7 @@ def test_a_long_broken_line_still_joins_the_next() -> None:
 def test_header_field_value_is_not_glued_to_the_next_label(nlp) -> None:
     text = ("Author: Jo Bell, Partnerships Manager, Brightwater Trust\n"
             "Status: Public\n\nThe report was agreed.\n")
-    assert entities_of(text, nlp) == {(P, "Brightwater Trust"), ("Person", "Jo Bell")}
+    assert entities_of(text, nlp, layout=True) == {(P, "Brightwater Trust"), ("Person", "Jo Bell")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -78,7 +73,7 @@ def test_header_field_value_is_not_glued_to_the_next_label(nlp) -> None:
      (P, "Northshire Fire and Rescue Service")),
 ])
 def test_a_post_run_into_a_body_name_is_trimmed(nlp, text: str, expected: tuple[str, str]) -> None:
-    partners = {entity for entity in entities_of(text, nlp) if entity[0] == P}
+    partners = {entity for entity in entities_of(text, nlp, layout=True) if entity[0] == P}
     assert partners == {expected}
 
 

@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
 from policekg.extract.mentions import Mention
-from policekg.extract.model import Kind, ReadDocument
+from policekg.extract.model import Kind
 from policekg.extract.name_edges import with_known_heads
 
+from extraction import partners_of
+
 P = "PartnerOrganisation"
-
-
-def partners_of(text: str, nlp) -> set[str]:
-    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
-    return {e.label for e in extraction.entities.values() if e.kind.value == P}
 
 
 @pytest.mark.parametrize("text, expected", [

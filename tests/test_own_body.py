@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_constructions import links_of
+from extraction import links_of
 
 C = "collaboratesWith"
 

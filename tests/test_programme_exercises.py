@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_constructions import _normal, links_of
+from extraction import links_of, normal
 
 C, P = "collaboratesWith", "participatesIn"
 SHIELD = "Exercise Kestrel Shield"
@@ -110,12 +110,12 @@ def test_a_list_is_not_read_on_into_another_clause(nlp) -> None:
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_exercises_and_pathways_read_exactly(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), NOT_PARTICIPANTS, ids=[case[0] for case in NOT_PARTICIPANTS])
 def test_exercises_and_pathways_only_where_named(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text"), NONE, ids=[case[0] for case in NONE])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_constructions import _normal, links_of
+from extraction import links_of, normal
 
 C, P = "collaboratesWith", "participatesIn"
 KESTREL = "Operation Kestrel"
@@ -115,12 +115,12 @@ NONE: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_programme_participants_read_exactly(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), NOT_PARTICIPANTS, ids=[case[0] for case in NOT_PARTICIPANTS])
 def test_programme_participants_only_where_stated(nlp, name: str, text: str, expected: set) -> None:
-    assert links_of(text, nlp) == _normal(expected)
+    assert links_of(text, nlp) == normal(expected)
 
 
 @pytest.mark.parametrize(("name", "text"), NONE, ids=[case[0] for case in NONE])
