@@ -8,7 +8,6 @@ import click
 from policekg.cli_common import EXIT_PROBLEMS, clear_errors
 from policekg.graph.rdf.evaluate import evaluate as score_graph
 from policekg.graph.rdf.evaluate import report as evaluation_report
-from policekg.graph.rdf.reading import load_graph
 from policekg.graph.rdf.validate import validate_file
 
 
@@ -50,7 +49,7 @@ def evaluate(graph_file: str, gold: str, errors: bool) -> None:
         policekg build ../shared/seeds -o seeds.ttl
         policekg evaluate seeds.ttl --gold ../shared/gold/seeds --errors
     """
-    result = score_graph(load_graph(graph_file), gold)
+    result = score_graph(graph_file, gold)
     click.echo(evaluation_report(result))
     if errors:
         click.echo("")

@@ -130,7 +130,7 @@ def test_evidence_from_a_store_and_from_rdflib(turtle_file: Path) -> None:
                                                          "southshire police": "Southshire Police"}
 
 
-def test_evaluate_reads_a_store_as_it_read_rdflib(tmp_path: Path) -> None:
+def test_evaluate_reads_a_file_and_a_store_as_it_read_rdflib(tmp_path: Path) -> None:
     graph = build_rdf(network_extraction())
     path = tmp_path / "graph.ttl"
     path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
@@ -142,9 +142,9 @@ def test_evaluate_reads_a_store_as_it_read_rdflib(tmp_path: Path) -> None:
         ' "relations": [{"a": "Kent Police", "b": "Essex Police", "type": "collaboratesWith", "status": "in place"}],'
         ' "funds": [{"amount": "96782", "recipient": "Kent Police", "funder": "Home Office", "period": "2015/16"}]}',
         encoding="utf-8")
-    from_store, from_graph = evaluate(load_graph(path), gold), evaluate(graph, gold)
-    assert report(from_store) == report(from_graph)
-    assert sorted(from_store.errors) == sorted(from_graph.errors)
+    from_store, from_graph, from_file = evaluate(load_graph(path), gold), evaluate(graph, gold), evaluate(path, gold)
+    assert report(from_store) == report(from_graph) == report(from_file)
+    assert sorted(from_store.errors) == sorted(from_graph.errors) == sorted(from_file.errors)
     assert from_store.scores["PoliceForce"].tp == 2 and from_store.scores["collaboratesWith"].tp == 1
     assert "missed PartnerOrganisation in kent.txt: Missing Trust" in from_store.errors
 

@@ -28,10 +28,21 @@ from policekg.extract.errors import PoliceKGError
 from policekg.extract.link_types import link_types
 from policekg.extract.model import Predicate
 
-from policekg.graph.rdf.namespaces import PKO, expand
-from policekg.graph.rdf.reading import Row, as_store, columns, grouped, least, select
+from policekg.graph.rdf.namespaces import DCTERMS, PKO, PROV, RDF, RDFS, SKOS, expand
+from policekg.graph.rdf.reading import Row, grouped, least
+from policekg.graph.rdf.tables import Tables, read_tables
 
 ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
+
+_TYPE, _SOURCE, _LABEL, _ALIAS = str(RDF.type), str(DCTERMS.source), str(RDFS.label), str(SKOS.altLabel)
+_MENTIONED_IN, _DERIVED_FROM = str(PKO.mentionedIn), str(PROV.wasDerivedFrom)
+_SUBJECT, _PREDICATE, _OBJECT, _STATUS = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(PKO.status)
+_AMOUNT, _PERIOD, _FUNDER, _RECIPIENT = str(PKO.amount), str(PKO.period), str(PKO.funder), str(PKO.recipient)
+_DOCUMENT, _FUND = str(PKO.Document), str(PKO.Fund)
+# what evaluation reads: predicate -> whether its objects are nodes
+_READ = {_TYPE: True, _SOURCE: False, _LABEL: False, _ALIAS: False, _MENTIONED_IN: True, _DERIVED_FROM: True,
+         _SUBJECT: True, _PREDICATE: True, _OBJECT: True, _STATUS: False, _AMOUNT: False, _PERIOD: False,
+         _FUNDER: True, _RECIPIENT: True}
 LINK_TYPES = (*(p.value for p in Predicate), "funder")
 
 
@@ -135,26 +146,30 @@ def load_gold(folder: str | os.PathLike[str]) -> dict[str, dict]:
 class _GraphView:
     """What the graph says about each document, in the shapes the matcher needs.
 
-    Read from a pyoxigraph store with a few whole-graph queries (``queries/read/*.rq``) and
-    grouped by document here, so a big graph is read once rather than node by node.
+    Read in one pass of the predicates it needs (:func:`~policekg.graph.rdf.tables.read_tables`:
+    a graph file streamed, a store or an rdflib graph walked by predicate) and grouped by
+    document here, so a big graph is read once rather than node by node.
     """
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.documents = {PurePath(str(source)).name: document
-                          for document, source in sorted(select(store, "documents"), key=_row_key)}
-        self.labels = grouped(select(store, "labels"))
-        self.aliases = grouped(select(store, "aliases"))
+    def __init__(self, tables: Tables) -> None:
+        kinds = grouped(tables.pairs(_TYPE))
+        typed = grouped((kind, node) for node, kind in tables.pairs(_TYPE))
+        sources = grouped(tables.pairs(_SOURCE))
+        rows = [(document, source) for document in typed.get(_DOCUMENT, ())
+                for source in sources.get(document) or [None]]
+        self.documents = {PurePath(str(source)).name: document for document, source in sorted(rows, key=_row_key)}
+        self.labels = grouped(tables.pairs(_LABEL))
+        self.aliases = grouped(tables.pairs(_ALIAS))
         self.mentioned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for node, document, kind in select(store, "mentioned"):
-            kinds = self.mentioned[document][node]
-            if kind is not None:
-                kinds.add(kind)
+        for node, document in tables.pairs(_MENTIONED_IN):
+            self.mentioned[document][node].update(kinds.get(node, ()))
         self.statements: dict[str, list[tuple[str, str | None, str | None, set[str]]]] = defaultdict(list)
-        for document, predicate, subject, obj, statuses in _statements(store):
+        for document, predicate, subject, obj, statuses in _statements(tables):
             self.statements[document].append((predicate, subject, obj, statuses))
-        self.fund_facts = {fund: (least(amounts), least(recipients), sorted(funders), least(periods))
-                           for fund, (amounts, periods, funders, recipients) in columns(select(store, "funds")).items()}
+        amounts, periods, funders, recipients = (grouped(tables.pairs(p)) for p in (_AMOUNT, _PERIOD, _FUNDER, _RECIPIENT))
+        self.fund_facts = {fund: (least(amounts.get(fund)), least(recipients.get(fund)), sorted(funders.get(fund, ())),
+                                  least(periods.get(fund)))
+                           for fund in typed.get(_FUND, ())}
 
     def names(self, node: str | None) -> frozenset[str]:
         if node is None:
@@ -208,12 +223,14 @@ def _row_key(row: Row) -> tuple[str, ...]:
     return tuple(value or "" for value in row)
 
 
-def _statements(store: Store) -> Iterator[tuple[str, str, str | None, str | None, set[str]]]:
+def _statements(tables: Tables) -> Iterator[tuple[str, str, str | None, str | None, set[str]]]:
     """(document, predicate IRI, subject, object, statuses) of every node derived from a document."""
-    for documents, subjects, predicates, objects, statuses in columns(select(store, "derived")).values():
-        predicate = least(predicates)
+    subjects, predicates, objects, statuses = (grouped(tables.pairs(p)) for p in (_SUBJECT, _PREDICATE, _OBJECT, _STATUS))
+    for statement, documents in grouped(tables.pairs(_DERIVED_FROM)).items():
+        predicate = least(predicates.get(statement))
         for document in documents if predicate is not None else ():
-            yield document, predicate, least(subjects), least(objects), statuses
+            yield (document, predicate, least(subjects.get(statement)), least(objects.get(statement)),
+                   set(statuses.get(statement, ())))
 
 
 def _gold_entities(gold: dict, kind: str) -> list[Item]:
@@ -323,11 +340,11 @@ def _match(gold: list[Item], found: list[Item], link_type: str | None = None,
     return score, missed, unmatched
 
 
-def evaluate(graph: Graph | Store, gold_folder: str | os.PathLike[str]) -> Evaluation:
-    """Score ``graph`` (a pyoxigraph store, or an ``rdflib.Graph`` copied into one) against every
+def evaluate(graph: Graph | Store | str | os.PathLike[str], gold_folder: str | os.PathLike[str]) -> Evaluation:
+    """Score ``graph`` (a graph file, a pyoxigraph store or an ``rdflib.Graph``) against every
     gold file in ``gold_folder`` whose document it contains."""
+    view = _GraphView(read_tables(graph, _READ))
     gold_files = load_gold(gold_folder)
-    view = _GraphView(as_store(graph))
     result = Evaluation(scores={c: Score() for c in (*ENTITY_KINDS, "Fund", *LINK_TYPES)})
     for name, gold in gold_files.items():
         document = view.documents.get(name)

@@ -1,13 +1,13 @@
-"""Reading a graph for the evaluation, evidence and question commands: pyoxigraph and SPARQL.
+"""Reading a graph for the evidence and question commands: pyoxigraph and SPARQL.
 
 Parsing a graph file into rdflib took 175 s for a million triples; pyoxigraph parses it in
-seconds. So the commands that ask questions of a graph (``evaluate``, ``evidence``, ``query``,
-``ask``) load a file into a pyoxigraph store once (:func:`load_graph`) and ask it what they
+seconds. So the commands that ask questions of a graph (``evidence``, ``query``, ``ask``)
+load a file into a pyoxigraph store once (:func:`load_graph`) and ask it what they
 need with the SPARQL queries of ``queries/read/*.rq`` (:func:`select`), each returning a
 whole table (every label, every evidence statement of a document) that Python then groups: a
 few queries over the whole graph, never one per node. A caller holding an ``rdflib.Graph``
-(the public API) has it copied into a store once (:func:`as_store`). The network commands
-need no store: they stream the file once (:mod:`policekg.graph.rdf.tables`).
+(the public API) has it copied into a store once (:func:`as_store`). The network commands and
+``evaluate`` need no store: they stream the file once (:mod:`policekg.graph.rdf.tables`).
 
 Rows come back as plain strings, read from pyoxigraph's SPARQL TSV serialization: an IRI
 as the IRI, a literal as its lexical form (what ``str()`` of an rdflib term gave), a blank
