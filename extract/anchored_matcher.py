@@ -7,9 +7,10 @@ it for up to eight tokens, which made the ruler a large share of pipeline time a
 policekg's Docs are single lines that rarely hold the fixed word. So each pattern is filed
 under one word it cannot match without (its *anchor*: a token it requires, given as an
 ``ORTH``/``TEXT`` or ``LOWER`` value or list of values), and a Doc runs only the patterns
-whose anchor it holds. A pattern with no such token runs on every Doc. The matches are
-exactly those of one Matcher holding every pattern: which patterns run changes, not what a
-pattern matches.
+whose anchor it holds and whose every other required word it holds too ("Fire", "and",
+"Rescue" before "Service"), since a line holding "Police" or "Service" rarely holds the rest.
+A pattern with no such token runs on every Doc. The matches are exactly those of one Matcher
+holding every pattern: which patterns run changes, not what a pattern matches.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 Anchor = tuple[int, frozenset[str]]  # attribute (ORTH or LOWER), the words any of which it needs
+Group = tuple[Anchor, frozenset[frozenset[tuple[int, int]]]]  # an anchor, and each required token's (attribute, word hash) pairs
 ATTRIBUTES = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
 OPTIONAL_OPS = ("?", "*", "!")
 
@@ -46,34 +48,42 @@ def _words(value: Any) -> frozenset[str] | None:
     return None
 
 
-def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
-    """The word a token pattern cannot match without, or ``None`` when it has none.
-
-    Of the required tokens given as literal words, the one whose shortest word is longest is
-    taken (ties: the later one), since short words ("of", "and") are the common ones.
-    """
-    best: tuple[int, int, Anchor] | None = None
-    for index, spec in enumerate(pattern):
+def required_words(pattern: list[dict[str, Any]]) -> list[Anchor]:
+    """Every token a pattern cannot match without that is given as literal words, in pattern order."""
+    found = []
+    for spec in pattern:
         if not _required(spec):
             continue
         for key, value in spec.items():
             attribute = ATTRIBUTES.get(key.upper())
             words = _words(value) if attribute is not None else None
             if words:
-                rank = (min(len(word) for word in words), index)
-                if best is None or rank >= best[:2]:
-                    best = (*rank, (attribute, words))
-    return best[2] if best else None
+                found.append((attribute, words))
+    return found
+
+
+def anchor(pattern: list[dict[str, Any]]) -> Anchor | None:
+    """The word a token pattern cannot match without, or ``None`` when it has none.
+
+    Of the required tokens given as literal words, the one whose shortest word is longest is
+    taken (ties: the later one), since short words ("of", "and") are the common ones.
+    """
+    best: Anchor | None = None
+    for need in required_words(pattern):
+        if best is None or min(map(len, need[1])) >= min(map(len, best[1])):
+            best = need
+    return best
 
 
 class AnchoredMatcher:
-    """A set of token patterns, each under a key, matched like one spaCy Matcher but run by anchor."""
+    """A set of token patterns, each under a key, matched like one spaCy Matcher but run by
+    anchor, and only where every word a pattern requires is present."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.always = Matcher(vocab, validate=False)
-        self.by_anchor: dict[Anchor, Matcher] = {}
-        self.anchors_of: dict[tuple[int, int], list[Anchor]] = {}  # (attribute, word hash) -> anchors
+        self.by_group: dict[Group, Matcher] = {}
+        self.groups_of: dict[tuple[int, int], list[Group]] = {}  # (attribute, word hash) -> groups anchored on it
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         """Add ``pattern`` under ``key`` (a string: matches carry its hash, as spaCy's do)."""
@@ -81,24 +91,29 @@ class AnchoredMatcher:
         if found is None:
             self.always.add(key, [pattern])
             return
-        if found not in self.by_anchor:
-            self.by_anchor[found] = Matcher(self.vocab, validate=False)
-            attribute, words = found
-            for word in sorted(words):
-                self.anchors_of.setdefault((attribute, self.vocab.strings.add(word)), []).append(found)
-        self.by_anchor[found].add(key, [pattern])
+        group = (found, frozenset(self._hashed(need) for need in required_words(pattern)))
+        if group not in self.by_group:
+            self.by_group[group] = Matcher(self.vocab, validate=False)
+            for word in sorted(self._hashed(found)):
+                self.groups_of.setdefault(word, []).append(group)
+        self.by_group[group].add(key, [pattern])
+
+    def _hashed(self, need: Anchor) -> frozenset[tuple[int, int]]:
+        attribute, words = need
+        return frozenset((attribute, self.vocab.strings.add(word)) for word in words)
 
     def __len__(self) -> int:
-        return len(self.always) + sum(len(matcher) for matcher in self.by_anchor.values())
+        return len(self.always) + sum(len(matcher) for matcher in self.by_group.values())
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(key hash, start, end)`` of every match of every pattern, as one Matcher would find them."""
         matches = list(self.always(doc)) if len(self.always) else []
         columns = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
         present = {(ORTH, value) for value in columns[0]} | {(LOWER, value) for value in columns[1]}
-        running: dict[Anchor, None] = {}
-        for word in sorted(present & self.anchors_of.keys()):
-            running.update(dict.fromkeys(self.anchors_of[word]))
-        for found in running:
-            matches.extend(self.by_anchor[found](doc))
+        running: dict[Group, None] = {}
+        for word in sorted(present & self.groups_of.keys()):
+            running.update(dict.fromkeys(self.groups_of[word]))
+        for group in running:
+            if all(not present.isdisjoint(need) for need in group[1]):
+                matches.extend(self.by_group[group](doc))
         return matches

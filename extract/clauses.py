@@ -27,7 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import DEP, LOWER, POS
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
@@ -37,6 +39,8 @@ from .resources import LexiconError, lexicon_cached, read_csv, read_jsonl, read_
 
 ORGANISATIONS = (Kind.FORCE, Kind.PARTNER)
 ROLES = ("agent", "partner", "programme")
+NEEDED_ATTRIBUTES = {"LOWER": LOWER, "DEP": DEP, "POS": POS}  # the node attributes a sentence is checked for
+Need = tuple[int, frozenset[int]]  # an attribute and the values (as ids) one of which some token must have
 
 
 @dataclass(frozen=True)
@@ -111,26 +115,57 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, ClausePattern]]
     return matcher, by_id
 
 
-def _cue_of(pattern: ClausePattern) -> frozenset[str] | None:
-    """The words a pattern's cue node is one of, or ``None`` when its cue is not a list of words."""
-    lower = pattern.pattern[0]["RIGHT_ATTRS"].get("LOWER")
-    if isinstance(lower, str):
-        return frozenset((lower,))
-    if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
-        return frozenset(lower["IN"])
-    return None
+def _literal(value: Any) -> tuple[str, ...]:
+    """The values a node's attribute allows when written as a string or ``{"IN": [...]}``; none
+    (so no need) for any other form."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+        return tuple(value["IN"])
+    return ()
+
+
+def _needs(pattern: ClausePattern) -> set[Need]:
+    """What a sentence must hold for ``pattern`` to match in it: for each word, dependency or part
+    of speech a node asks for, some token with one of the values it allows."""
+    return {(attribute, frozenset(get_string_id(v) for v in values))
+            for node in pattern.pattern for name, value in node["RIGHT_ATTRS"].items()
+            if (attribute := NEEDED_ATTRIBUTES.get(name)) is not None and (values := _literal(value))}
+
+
+class _PatternIndex:
+    """Every pattern in a DependencyMatcher of its own, run only on sentences that hold what it
+    needs (:func:`_needs`): the DependencyMatcher's cost grows with its patterns' nodes, whether
+    they can match or not, and most sentences can match none or few of the patterns."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        needs = {pattern.name: _needs(pattern) for pattern in clause_patterns()}
+        numbers: dict[Need, int] = {}
+        for need in (need for pattern_needs in needs.values() for need in pattern_needs):
+            numbers.setdefault(need, len(numbers))
+        self.met_by: dict[int, dict[int, set[int]]] = {attribute: {} for attribute in NEEDED_ATTRIBUTES.values()}
+        for (attribute, values), number in numbers.items():
+            for value in values:
+                self.met_by[attribute].setdefault(value, set()).add(number)
+        self.matchers: list[tuple[frozenset[int], DependencyMatcher]] = []
+        for pattern in clause_patterns():
+            matcher = DependencyMatcher(vocab)
+            matcher.add(pattern.name, [list(pattern.pattern)])
+            self.matchers.append((frozenset(numbers[need] for need in needs[pattern.name]), matcher))
+
+    def candidates(self, sent: Span) -> list[DependencyMatcher]:
+        """The matchers of the patterns whose every need ``sent`` meets."""
+        columns = sent.doc.to_array(list(NEEDED_ATTRIBUTES.values()))[sent.start : sent.end].T.tolist()
+        met: set[int] = set()
+        for met_by, column in zip(self.met_by.values(), columns):
+            for value in met_by.keys() & column:
+                met |= met_by[value]
+        return [matcher for needs, matcher in self.matchers if needs <= met]
 
 
 @lexicon_cached
-def _matchers_by_cue(vocab: Vocab) -> tuple[tuple[frozenset[str] | None, DependencyMatcher], ...]:
-    """The patterns in one DependencyMatcher per cue word list (``None``: a cue that is not a
-    list of words), so that a sentence runs only the patterns whose cue it holds: the
-    DependencyMatcher's cost grows with its patterns, whether they can match or not."""
-    groups: dict[frozenset[str] | None, DependencyMatcher] = {}
-    for pattern in clause_patterns():
-        words = _cue_of(pattern)
-        groups.setdefault(words, DependencyMatcher(vocab)).add(pattern.name, [list(pattern.pattern)])
-    return tuple(groups.items())
+def _pattern_index(vocab: Vocab) -> _PatternIndex:
+    return _PatternIndex(vocab)
 
 
 @lexicon_cached
@@ -263,15 +298,14 @@ def _stated(pattern: ClausePattern, roles: dict[str, list[Mention]]) -> list[Cla
 
 def _matches(sent: Span) -> list[tuple[ClausePattern, list[int]]]:
     """Every match in ``sent``, in order, as token indices of its doc. A sentence is matched only
-    by the patterns whose cue word it holds (:func:`_matchers_by_cue`), none when it holds no
-    cue, and as a doc of its own (spaCy's DependencyMatcher misreads a span that does not start
-    its doc, and a whole line costs more)."""
-    words = {t.lower_ for t in sent}
-    running = [m for cue, m in _matchers_by_cue(sent.doc.vocab) if cue is None or not cue.isdisjoint(words)]
+    by the patterns it can match (:class:`_PatternIndex`), none when there are none, and as a doc
+    of its own (spaCy's DependencyMatcher misreads a span that does not start its doc, and a
+    whole line costs more), which is its doc itself when it is the whole doc."""
+    running = _pattern_index(sent.doc.vocab).candidates(sent)
     if not running:
         return []
     _, by_id = _matcher(sent.doc.vocab)
-    doc = sent.as_doc()
+    doc = sent.doc if sent.start == 0 and sent.end == len(sent.doc) else sent.as_doc()
     matches = sorted((match for matcher in running for match in matcher(doc)), key=lambda match: (match[1], match[0]))
     return [(by_id[match_id], [sent.start + i for i in token_ids]) for match_id, token_ids in matches]
 

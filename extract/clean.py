@@ -198,7 +198,7 @@ def _join_lines(lines: list[str | None]) -> list[str]:
     print) when the next line starts in lower case. Each line is looked at once, and a
     growing line only at its end, so this takes time proportional to the text.
     """
-    hyphenated = _hyphenated_pairs(line for line in lines if line)
+    hyphenated = _HyphenatedPairs(lines)
     out: list[str] = []
     current: _Growing | None = None
     blank = dropped = False
@@ -236,7 +236,7 @@ class _Growing:
     def text(self) -> str:
         return "".join(self.parts)
 
-    def join(self, second: str, hyphenated: set[str]) -> bool:
+    def join(self, second: str, hyphenated: _HyphenatedPairs) -> bool:
         """Append ``second`` if a sentence runs into it; whether it was appended."""
         if self.has_tab or "\t" in second or _LIST_ITEM.match(second):
             return False
@@ -264,6 +264,21 @@ class _Growing:
         self.parts.append(text)
         self.length += len(text)
         self.tail = (self.tail + text[-TAIL_CHARS:])[-TAIL_CHARS:]
+
+
+class _HyphenatedPairs:
+    """The pairs of :func:`_hyphenated_pairs` of some lines, read only when a join first asks:
+    most texts never end a line on a hyphen, and reading every line for pairs is a large part
+    of cleaning (and :func:`_settle` joins at least twice)."""
+
+    def __init__(self, lines: list[str | None]) -> None:
+        self.lines = lines
+        self.pairs: set[str] | None = None
+
+    def __contains__(self, pair: str) -> bool:
+        if self.pairs is None:
+            self.pairs = _hyphenated_pairs(line for line in self.lines if line)
+        return pair in self.pairs
 
 
 def _hyphenated_pairs(lines: Iterable[str]) -> set[str]:

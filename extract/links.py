@@ -60,17 +60,24 @@ def agent_cues() -> tuple[re.Pattern[str], ...]:
 
 
 @lexicon_cached
+def _any_agent_cue() -> re.Pattern[str]:
+    """Every cue of :func:`agent_cues` in one pattern: most sentences hold none, and are done at once."""
+    return re.compile("|".join(f"(?:{cue.pattern})" for cue in agent_cues()), re.IGNORECASE)
+
+
+@lexicon_cached
 def _under() -> re.Pattern[str]:
     """A sentence opening with a programme it acts within: the ``within`` words of ``link_words.csv``."""
     words = sorted(word_classes().get("within", ()), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)}) (?:the )?", re.IGNORECASE)
 
 
-def _under_programme(sent: Span, mentions: list[Mention], offset: int) -> list[SentenceLink]:
+def _under_programme(sent: Span, sent_text: str, mentions: list[Mention], offset: int) -> list[SentenceLink]:
     """"Under Operation Nightjar, officers, SFRS crews and council wardens …": the bodies the
     sentence names act within the programme, and those the sentence opens with as a list
-    ("…, Kent Police and Essex Police patrol …") with each other."""
-    match = _under().match(sent.text)
+    ("…, Kent Police and Essex Police patrol …") with each other. ``sent_text`` is ``sent.text``,
+    which spaCy rebuilds from the tokens at every use."""
+    match = _under().match(sent_text)
     if not match:
         return []
     start = offset + sent.start_char + match.end()
@@ -91,7 +98,7 @@ def _under_programme(sent: Span, mentions: list[Mention], offset: int) -> list[S
     return found
 
 
-def _agents(sent: Span, mentions: list[Mention], offset: int,
+def _agents(sent: Span, sent_text: str, mentions: list[Mention], offset: int,
             previous: Mention | None, heading: Mention | None = None,
             writer: Mention | None = None) -> list[SentenceLink]:
     """"the Concordat, agreed nationally by A and B" or, after a sentence naming a pilot,
@@ -102,10 +109,12 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
     own report, or the force a report or news release is about), which then works with each;
     when it is itself among those named, someone else runs it. Runners named after "run jointly
     by" work with each other. A unit's own words for itself ("the unit", a team it defines) are
-    among the runners in its own report."""
+    among the runners in its own report. ``sent_text`` is ``sent.text``."""
+    if not _any_agent_cue().search(sent_text):
+        return []
     found = []
     for pattern in agent_cues():
-        for match in pattern.finditer(sent.text):
+        for match in pattern.finditer(sent_text):
             position = offset + sent.start_char + match.start()
             cue_span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                           alignment_mode="expand")
@@ -114,7 +123,7 @@ def _agents(sent: Span, mentions: list[Mention], offset: int,
             programmes = [m for m in mentions if m.kind is Kind.PROGRAMME and m.end <= position]
             if programmes and position - programmes[-1].end <= AGENT_REACH:
                 programme = programmes[-1]
-            elif previous is not None and (_refers_back().match(sent.text) or _subject_refers_back(cue_span)):
+            elif previous is not None and (_refers_back().match(sent_text) or _subject_refers_back(cue_span)):
                 programme = previous
             elif heading is not None:
                 programme = heading
@@ -233,13 +242,13 @@ def _resolve_subject(token: Token, mentions: list[Mention], offset: int, self_me
     return None
 
 
-def _signatories(sent: Span, mentions: list[Mention], previous: Mention | None) -> list[SentenceLink]:
+def _signatories(sent_text: str, mentions: list[Mention], previous: Mention | None) -> list[SentenceLink]:
     """"signatories to the Concordat, including NHS, …" or, after a sentence about a
     programme, "Its signatories are A, B and C": each organisation takes part in it."""
-    if not SIGNATORIES.search(sent.text):
+    if not SIGNATORIES.search(sent_text):
         return []
     programmes = {m.key: m for m in mentions if m.kind is Kind.PROGRAMME}
-    if not programmes and previous is not None and re.search(r"\b(?:Its|Their|its|their|The|the) signatories", sent.text):
+    if not programmes and previous is not None and re.search(r"\b(?:Its|Their|its|their|The|the) signatories", sent_text):
         programmes = {previous.key: previous}
     if len(programmes) != 1:
         return []
@@ -282,9 +291,9 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     mentions = Mentions(mentions)
     text = sent.text
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
-    early = _signatories(sent, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
-    early += _agents(sent, mentions, offset, previous_programme, heading, writer or self_mention)
-    early += _under_programme(sent, mentions, offset)
+    early = _signatories(text, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
+    early += _agents(sent, text, mentions, offset, previous_programme, heading, writer or self_mention)
+    early += _under_programme(sent, text, mentions, offset)
     early += [SentenceLink(link.subject, link.predicate, link.object, link.confidence)
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
     for link in early:

@@ -100,7 +100,13 @@ def _heading_prefixes() -> tuple[tuple[str, ...], ...]:
 
 
 def _has_word(text: str, words: frozenset[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    return bool(words) and _any_word(words).search(text) is not None
+
+
+@lexicon_cached
+def _any_word(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` written as a word of its own, in one pattern compiled once."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(words))})\b")
 
 
 def _organisation(span: Span, offset: int) -> Mention | None:

@@ -39,6 +39,18 @@ def person_titles() -> tuple[str, ...]:
 
 
 @lexicon_cached
+def _titles_by_first_word() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Each title's length and lower-case form with the space after it, longest first, under its
+    first word: a name can only open with the titles whose first word is its own, so
+    :func:`split_title` tries those and not all of :func:`person_titles` for every name."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for title in person_titles():
+        prefix = title.lower() + " "
+        grouped.setdefault(prefix.split(" ", 1)[0], []).append((len(title), prefix))
+    return {word: tuple(titles) for word, titles in grouped.items()}
+
+
+@lexicon_cached
 def _honours() -> frozenset[str]:
     return frozenset(read_lines("honours.txt"))
 
@@ -63,10 +75,11 @@ def split_title(text: str) -> PersonName:
     changed = True
     while changed:
         changed = False
-        for title in person_titles():
-            if name.lower().startswith(title.lower() + " "):
-                found.append(name[: len(title)])
-                name = name[len(title) + 1 :].lstrip()
+        lowered = name.lower()
+        for length, prefix in _titles_by_first_word().get(lowered.split(" ", 1)[0], ()):
+            if lowered.startswith(prefix):
+                found.append(name[:length])
+                name = name[length + 1 :].lstrip()
                 changed = True
                 break
     words = [w for w in re.split(r"[ ,]+", name) if w]

@@ -167,8 +167,9 @@ def heading_body(line: Doc, named: list[Mention], body: Mention | None) -> Menti
     """The body a heading line names alone ("What is the Unit?", "About Northshire Partnership"):
     the lines below it that leave their subject unsaid are about it. A heading naming no body, or
     several, ends the last one's reach; a line of prose, a list item or a subjectless note keeps it."""
-    text = line.text.strip()
-    if not text or text.endswith((".", ",", ";")) or len(text.split()) > HEADING_WORDS or _BULLET.match(line.text) \
+    whole = line.text
+    text = whole.strip()
+    if not text or text.endswith((".", ",", ";")) or len(text.split()) > HEADING_WORDS or _BULLET.match(whole) \
             or any(subjectless(sent) for sent in line.sents):
         return body
     bodies = {m.key or m.name: m for m in named if m.kind in (Kind.FORCE, Kind.PARTNER)}
@@ -177,9 +178,10 @@ def heading_body(line: Doc, named: list[Mention], body: Mention | None) -> Menti
 
 def subjectless(sent: Span) -> bool:
     """A sentence that opens on its verb and has no subject ("Worked in conjunction with A and
-    B", "- Comprised of officers from A"): a list item or note that leaves its body unsaid."""
-    words = [t for t in sent if not t.is_punct and not t.is_space and not _BULLET.fullmatch(t.text + " ")]
-    if not words or words[0].pos_ not in ("VERB", "AUX") or words[0].tag_ not in ("VBD", "VBN", "VBZ", "VBG"):
+    B", "- Comprised of officers from A"): a list item or note that leaves its body unsaid. Only
+    the first word is looked at, so the rest of the sentence is not read for it."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space and not _BULLET.fullmatch(t.text + " ")), None)
+    if first is None or first.pos_ not in ("VERB", "AUX") or first.tag_ not in ("VBD", "VBN", "VBZ", "VBG"):
         return False
     return not any(t.dep_ in _SUBJECTS for t in sent)
 
