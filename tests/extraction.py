@@ -26,17 +26,23 @@ def partners_of(text: str, nlp, *, layout: bool = False) -> set[str]:
     return {label for kind, label in entities_of(text, nlp, layout=layout) if kind == PARTNER}
 
 
-def links_of(text: str, nlp) -> set[tuple[str, str, str]]:
-    """Every link read from ``text`` by entity label; collaborations in one direction (sorted)."""
+def labelled_links(text: str, nlp) -> list[tuple[str, str, str, object]]:
+    """Every link read from ``text`` as (subject label, predicate, object label, link);
+    collaborations in one direction (sorted)."""
     extraction = extraction_of(text, nlp)
     label = {key: entity.label for key, entity in extraction.entities.items()}
-    found = set()
+    found = []
     for link in extraction.links:
         subject, obj = label.get(link.subject, link.subject), label.get(link.object, link.object)
         if link.predicate is Predicate.COLLABORATES_WITH:
             subject, obj = sorted((subject, obj))
-        found.add((subject, link.predicate.value, obj))
+        found.append((subject, link.predicate.value, obj, link))
     return found
+
+
+def links_of(text: str, nlp) -> set[tuple[str, str, str]]:
+    """Every link read from ``text`` by entity label; collaborations in one direction (sorted)."""
+    return {(subject, predicate, obj) for subject, predicate, obj, _ in labelled_links(text, nlp)}
 
 
 def normal(links: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:

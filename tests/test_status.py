@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policekg.extract.clean import clean_text
-from policekg.extract.corpus import analyse_read, merge
-from policekg.extract.model import Predicate, ReadDocument
 from policekg.extract.status import claim_status
+
+from extraction import labelled_links
 
 C, P = "collaboratesWith", "participatesIn"
 REPORT = "Kent Police: PEEL assessment 2021/22\n\n"
@@ -74,15 +73,7 @@ NO_LINK = [
 
 def statuses_of(text: str, nlp) -> set[tuple[str, str, str, str]]:
     """Every link read from ``text`` by entity label with its claim status; collaborations sorted."""
-    extraction = merge([analyse_read(ReadDocument("case.txt", clean_text(text)), nlp)])
-    label = {key: entity.label for key, entity in extraction.entities.items()}
-    found = set()
-    for link in extraction.links:
-        subject, obj = label.get(link.subject, link.subject), label.get(link.object, link.object)
-        if link.predicate is Predicate.COLLABORATES_WITH:
-            subject, obj = sorted((subject, obj))
-        found.add((subject, link.predicate.value, obj, link.evidence.status))
-    return found
+    return {(subject, predicate, obj, link.evidence.status) for subject, predicate, obj, link in labelled_links(text, nlp)}
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
