@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, parse
@@ -26,6 +27,7 @@ from policekg.extract.errors import AccessError
 
 from policekg.graph.collection import collection_paused
 from policekg.graph.query.stores import RDF_FORMATS
+from policekg.graph.rdf.halves import read_in_halves
 from policekg.graph.rdf.write import GraphFileError, first_line, graph_file
 
 Pair = tuple[str, str]  # (subject, object) as strings
@@ -63,16 +65,34 @@ def read_tables(source: str | os.PathLike[str] | Store | rdflib.Graph, predicate
 
 
 def _file_tables(file: str | os.PathLike[str], predicates: Mapping[str, bool]) -> Tables:
-    """One streaming parse of a graph file, keeping the chosen predicates' pairs."""
+    """One streaming parse of a graph file, keeping the chosen predicates' pairs; a large file
+    is parsed in two halves at once (:mod:`policekg.graph.rdf.halves`) where that is safe."""
     path, fmt = graph_file(file)
-    rows: dict[str, list[Pair]] = {predicate: [] for predicate in predicates}
+    rdf_format = RDF_FORMATS[fmt]
+    rows_of = partial(_rows, predicates=dict(predicates))
+    rows = read_in_halves(path, rdf_format, rows_of, _joined)
+    if rows is not None:
+        return Tables(rows)
     try:
-        _stream(parse(path=str(path), format=RDF_FORMATS[fmt]), rows, predicates)
+        return Tables(rows_of(parse(path=str(path), format=rdf_format)))
     except (SyntaxError, ValueError) as exc:
-        raise GraphFileError(f"{path}: not valid {RDF_FORMATS[fmt].name}: {first_line(exc)}") from exc
+        raise GraphFileError(f"{path}: not valid {rdf_format.name}: {first_line(exc)}") from exc
     except OSError as exc:
         raise AccessError(f"{path}: cannot be read: {first_line(exc)}") from exc
-    return Tables(rows)
+
+
+def _rows(quads: Iterable, predicates: Mapping[str, bool]) -> dict[str, list[Pair]]:
+    """The chosen predicates' pairs of ``quads``."""
+    rows: dict[str, list[Pair]] = {predicate: [] for predicate in predicates}
+    _stream(quads, rows, predicates)
+    return rows
+
+
+def _joined(first: dict[str, list[Pair]], second: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
+    """The rows of two halves of a file, in file order."""
+    for predicate, pairs in first.items():
+        pairs.extend(second[predicate])
+    return first
 
 
 def _stream(quads: Iterable, rows: dict[str, list[Pair]], predicates: Mapping[str, bool]) -> None:

@@ -1,0 +1,156 @@
+"""A large graph file parsed in two halves at once: the second in a forked process.
+
+Parsing is the floor of every reading command, and pyoxigraph's parser holds Python's lock, so
+a thread cannot share it; a second process can. The file is cut after a line that ends a
+statement (``.`` then a newline, the next line starting a statement), near its middle. This
+process parses the first half; a forked child parses the file's leading directives followed by
+the second half, turns its triples into rows with the same function, and sends them back
+(``marshal``: plain lists of string pairs, between two processes of the same program).
+
+The cut is checked, never trusted. A cut inside a string, a bracket or a graph block leaves
+the first half unfinished, so it does not parse; a prefix or base changed after the leading
+directives would read the second half wrongly, so the first half's prefixes and base at its end
+must be those the leading directives declare. Whenever a check fails, a half does not parse,
+or the child dies, :func:`read_in_halves` returns ``None`` and the caller parses the whole
+file as usual, which also gives a broken file its usual error. Labelled blank nodes keep their
+labels across halves (pyoxigraph keeps them as written), so the rows are those of one parse,
+in the same order.
+
+Only Turtle, TriG, N-Triples and N-Quads files of at least :data:`LEAST_BYTES` are cut, and
+only where a fork is safe: on a system that has it, with two CPUs free, from a process with a
+single thread.
+"""
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+import re
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TypeVar
+
+from pyoxigraph import QuadParser, RdfFormat, parse
+
+Rows = TypeVar("Rows")
+
+LEAST_BYTES = 8 << 20  # below about 8 MB a fork and the rows' transfer cost more than they save
+_CUTTABLE = (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N_TRIPLES, RdfFormat.N_QUADS)
+_HEADER_BYTES = 1 << 16  # leading directives longer than this are not looked for
+_WINDOW_BYTES = 1 << 20  # how far past the middle a cut is looked for
+_DIRECTIVE = re.compile(rb"[ \t]*(?:@prefix|@base|(?i:prefix|base))[ \t]")
+_CUT = re.compile(rb"\.[ \t]*\r?\n(?=[^\s#])")  # a line ending a statement, a statement next
+
+
+def read_in_halves(path: Path, fmt: RdfFormat, rows_of: Callable[[QuadParser], Rows],
+                   join: Callable[[Rows, Rows], Rows]) -> Rows | None:
+    """``rows_of`` applied to each half of the graph file ``path``, joined in file order by
+    ``join``; ``None`` when the file is not cut (too small, not cuttable, no safe cut, a half
+    that does not parse, or no second CPU): the caller then parses it whole."""
+    if fmt not in _CUTTABLE or not _fork_is_safe():
+        return None
+    try:
+        size = path.stat().st_size
+        cut = _cut(path, size) if size >= LEAST_BYTES else None
+    except OSError:
+        return None
+    return None if cut is None else read_cut(path, fmt, cut, rows_of, join)
+
+
+def read_cut(path: Path, fmt: RdfFormat, cut: int, rows_of: Callable[[QuadParser], Rows],
+             join: Callable[[Rows, Rows], Rows]) -> Rows | None:
+    """``rows_of`` the file up to byte ``cut`` (here) and from it (in a forked child), joined;
+    ``None`` unless both halves parse and the cut falls where the leading declarations hold."""
+    try:
+        header = _header(path, cut)
+        declared = _declarations(header, fmt)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    if declared is None:
+        return None
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_second_half, args=(sending, path, cut, header, fmt, rows_of), daemon=True)
+    child.start()
+    sending.close()
+    try:
+        first = _first_half(path, cut, fmt, rows_of, declared)
+        second = marshal.loads(receiving.recv_bytes()) if first is not None else None
+    except (EOFError, OSError):
+        first = second = None
+    finally:
+        receiving.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    return None if first is None or second is None else join(first, second)
+
+
+def _fork_is_safe() -> bool:
+    """A fork copies only the calling thread, so it is used only from a single-threaded process."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return (cpus >= 2 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _cut(path: Path, size: int) -> int | None:
+    """The offset just past the first statement-ending line after the middle of ``path``."""
+    middle = size // 2
+    with path.open("rb") as stream:
+        stream.seek(middle)
+        found = _CUT.search(stream.read(_WINDOW_BYTES))
+    return None if found is None else middle + found.end()
+
+
+def _header(path: Path, cut: int) -> bytes:
+    """The file's leading lines that are blank, comments or directives (before ``cut``)."""
+    with path.open("rb") as stream:
+        text = stream.read(min(cut, _HEADER_BYTES))
+    end = 0
+    for line in text.splitlines(keepends=True):
+        if not line.endswith(b"\n"):
+            break
+        stripped = line.strip()
+        if stripped and not stripped.startswith(b"#") and not _DIRECTIVE.match(line):
+            break
+        end += len(line)
+    return text[:end]
+
+
+def _declarations(text: bytes, fmt: RdfFormat) -> tuple[dict[str, str], str | None] | None:
+    """The prefixes and base in force after ``text``; ``None`` if it holds a triple."""
+    parser = parse(text, format=fmt)
+    if next(iter(parser), None) is not None:
+        return None
+    return parser.prefixes, parser.base_iri
+
+
+def _first_half(path: Path, cut: int, fmt: RdfFormat, rows_of: Callable[[QuadParser], Rows],
+                declared: tuple[dict[str, str], str | None]) -> Rows | None:
+    """The rows of the file up to ``cut``, if it parses and ends with the leading declarations."""
+    with path.open("rb") as stream:
+        data = stream.read(cut)
+    parser = parse(data, format=fmt)
+    try:
+        rows = rows_of(parser)
+    except (SyntaxError, ValueError):
+        return None
+    return rows if (parser.prefixes, parser.base_iri) == declared else None
+
+
+def _second_half(sending: Connection, path: Path, cut: int, header: bytes, fmt: RdfFormat,
+                 rows_of: Callable[[QuadParser], Rows]) -> None:
+    """In the child: the rows of the leading declarations and the file from ``cut``, sent back
+    (``None`` if they do not parse or cannot be read)."""
+    rows = None
+    try:
+        with path.open("rb") as stream:
+            stream.seek(cut)
+            data = header + stream.read()
+        rows = rows_of(parse(data, format=fmt))
+    except (OSError, SyntaxError, ValueError):
+        rows = None
+    sending.send_bytes(marshal.dumps(rows))
+    sending.close()
