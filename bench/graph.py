@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query import TRIPLES_PER_DOCUMENT, Generator, parameters  # noqa: E402
 
 from policekg.graph.network.network_facts import predicates_for  # noqa: E402
-from policekg.graph.network.projection import VIEW_EDGE_TYPES  # noqa: E402
+from policekg.graph.network.views import VIEW_EDGE_TYPES  # noqa: E402
 from policekg.graph.rdf.namespaces import PREFIXES  # noqa: E402
 from policekg.graph.rdf.tables import read_tables  # noqa: E402
 

@@ -14,7 +14,6 @@ from pkgutil import extend_path
 __path__ = extend_path(__path__, __name__)
 
 from importlib import import_module
-from importlib.metadata import version
 from typing import Any
 
 # Where each public name lives. They are imported on first use (PEP 562), so a command that only
@@ -36,11 +35,15 @@ _PUBLIC = {
 }
 _HOME = {name: module for module, names in _PUBLIC.items() for name in names}
 
-__version__ = version("policekg")
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name from its module the first time it is asked for."""
+    """Import a public name from its module the first time it is asked for; ``__version__`` is
+    read from the installed metadata then too (importing that costs a command 20 ms)."""
+    if name == "__version__":
+        from importlib.metadata import version
+        globals()[name] = version("policekg")
+        return globals()[name]
     if name not in _HOME:
         raise AttributeError(f"module 'policekg' has no attribute {name!r}")
     value = getattr(import_module(_HOME[name]), name)

@@ -5,7 +5,7 @@ import click
 
 from policekg.cli_common import clear_errors
 from policekg.cli_network import network_notes, network_options, read_network
-from policekg.graph.network.export import export_network
+from policekg.graph.collection import collection_paused
 
 
 @click.command()
@@ -14,6 +14,7 @@ from policekg.graph.network.export import export_network
               help="Network file to write: .graphml or .gexf (for Gephi), with kinds and labels as attributes.")
 @network_options
 @clear_errors
+@collection_paused()  # a network command makes big acyclic data, then ends
 def export(graph_file: str, output: str, view: str, unconnected: bool, focus: str | None, depth: int,
            kinds: str | None, min_degree: int) -> None:
     """Export the network in a graph for Gephi and other network tools.
@@ -22,7 +23,9 @@ def export(graph_file: str, output: str, view: str, unconnected: bool, focus: st
     Example:
         policekg export seeds.ttl -o seeds.graphml --view all
     """
-    network = read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree)
+    network = read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree,
+                           then="policekg.graph.network.export")
+    from policekg.graph.network.export import export_network  # imported while the file was read
     path = export_network(network, output)
     click.echo(f"wrote {path}")
     for line in network_notes(network, list_funds=True):

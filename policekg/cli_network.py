@@ -5,22 +5,29 @@ view, focus and filters of :func:`network_options`, read by :func:`read_network`
 :func:`network_notes` is what ``show`` and ``export`` print after writing: how many unconnected
 entities the view hid and the funds it could not draw for want of a funder or a recipient.
 Each command is a module of its own (``cli_show``, ``cli_stats``, ``cli_export``), so that it
-imports only what it needs: the page's pyvis, the analytics' numpy.
+imports only what it needs: the page's pyvis, the analytics' numpy. None of them imports a
+network library before the file is being read: :func:`read_network` imports them while a
+large file's second half is parsed by another process, where their 0.2 s costs nothing.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
-from policekg.graph.network.export import unplaced_fund_line
-from policekg.graph.network.projection import VIEWS, to_networkx
+from policekg.graph.network.network_facts import predicates_for
+from policekg.graph.network.views import VIEW_EDGE_TYPES, VIEWS
+from policekg.graph.rdf.tables import read_tables
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def network_notes(network: nx.MultiGraph, *, list_funds: bool) -> list[str]:
     """Lines on what the network leaves out; ``list_funds`` names each fund not drawn, else counts them."""
+    from policekg.graph.network.export import unplaced_fund_line  # loaded by the time a network is
     lines = []
     hidden = int(network.graph.get("hidden") or 0)
     if hidden:
@@ -55,8 +62,15 @@ def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def read_network(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
-                 min_degree: int) -> nx.MultiGraph:
-    """The network a command's options ask for (:func:`network_options`), read from ``graph_file``."""
+                 min_degree: int, *, then: str | None = None) -> nx.MultiGraph:
+    """The network a command's options ask for (:func:`network_options`), read from ``graph_file``.
+
+    The projection's networkx, and ``then`` (the module the command uses next), are imported
+    while the file is read."""
+    modules = ["policekg.graph.network.projection", *([then] if then else [])]
+    tables = read_tables(graph_file, predicates_for(VIEW_EDGE_TYPES[view]),
+                         meanwhile=lambda: [import_module(module) for module in modules])
+    from policekg.graph.network.projection import to_networkx  # imported above, while the file was read
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
-    return to_networkx(graph_file, view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
+    return to_networkx(tables, view, focus=focus, depth=depth, kinds=chosen, min_degree=min_degree,
                        unconnected=unconnected)

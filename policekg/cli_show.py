@@ -5,7 +5,7 @@ import click
 
 from policekg.cli_common import clear_errors
 from policekg.cli_network import network_notes, network_options, read_network
-from policekg.graph.network.view import render_network
+from policekg.graph.collection import collection_paused
 
 
 @click.command()
@@ -15,6 +15,7 @@ from policekg.graph.network.view import render_network
 @click.option("--title", default="policekg network", show_default=True, help="Heading of the page.")
 @network_options
 @clear_errors
+@collection_paused()  # a network command makes big acyclic data, then ends
 def show(graph_file: str, output: str, title: str, view: str, unconnected: bool, focus: str | None, depth: int,
          kinds: str | None, min_degree: int) -> None:
     """Draw the network in a graph as an interactive page that works offline.
@@ -29,7 +30,9 @@ def show(graph_file: str, output: str, title: str, view: str, unconnected: bool,
         policekg show seeds.ttl --focus "Kent Police" --depth 2 -o kent.html
         policekg show seeds.ttl --view money -o money.html
     """
-    network = read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree)
+    network = read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree,
+                           then="policekg.graph.network.view")
+    from policekg.graph.network.view import render_network  # imported while the file was read
     path = render_network(network, output, title=title)
     click.echo(f"wrote {path}")
     for line in network_notes(network, list_funds=False):

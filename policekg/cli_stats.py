@@ -5,13 +5,14 @@ import click
 
 from policekg.cli_common import clear_errors
 from policekg.cli_network import network_options, read_network
-from policekg.graph.network.analytics import stats_report
+from policekg.graph.collection import collection_paused
 
 
 @click.command()
 @click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
 @network_options
 @clear_errors
+@collection_paused()  # a network command makes big acyclic data, then ends
 def stats(graph_file: str, view: str, unconnected: bool, focus: str | None, depth: int, kinds: str | None,
           min_degree: int) -> None:
     """Centrality, communities and bridging organisations of the network in a graph.
@@ -21,4 +22,7 @@ def stats(graph_file: str, view: str, unconnected: bool, focus: str | None, dept
         policekg stats seeds.ttl
         policekg stats seeds.ttl --view all --min-degree 1
     """
-    click.echo(stats_report(read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree)))
+    network = read_network(graph_file, view, unconnected, focus, depth, kinds, min_degree,
+                           then="policekg.graph.network.analytics")
+    from policekg.graph.network.analytics import stats_report  # imported while the file was read
+    click.echo(stats_report(network))

@@ -50,6 +50,15 @@ MANY = TURTLE + "".join(f"ex:n{n} pko:collaboratesWith _:shared .\n" for n in ra
 NTRIPLES = "".join(f'<http://example.org/{n}> <http://example.org/p> "{n} ." .\n' for n in range(12))
 
 
+@pytest.fixture
+def cutting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file is cut, whatever threads earlier tests left running in this session (a Dask
+    build leaves some, and then a file is rightly read whole): the child is a bare fork that
+    touches no lock of theirs."""
+    monkeypatch.setattr(halves, "LEAST_BYTES", 1)
+    monkeypatch.setattr(halves, "_fork_is_safe", lambda: True)
+
+
 def rows_of(quads: QuadParser) -> list[str]:
     return [str(quad) for quad in quads]
 
@@ -100,11 +109,10 @@ def test_a_prefix_changed_before_the_cut_is_refused(tmp_path: Path) -> None:
     assert read_cut(path, RdfFormat.TURTLE, after, rows_of, joined) is None
 
 
-def test_a_large_file_is_read_in_halves_with_the_rows_of_one_parse(tmp_path: Path,
+def test_a_large_file_is_read_in_halves_with_the_rows_of_one_parse(tmp_path: Path, cutting: None,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "graph.ttl"
     path.write_text(MANY, encoding="utf-8")
-    monkeypatch.setattr(halves, "LEAST_BYTES", 1)
     rows = read_in_halves(path, RdfFormat.TURTLE, rows_of, joined)
     assert rows == whole(path, RdfFormat.TURTLE)
     chosen = {"https://w3id.org/policekg/ontology#collaboratesWith": True,
@@ -114,6 +122,14 @@ def test_a_large_file_is_read_in_halves_with_the_rows_of_one_parse(tmp_path: Pat
     uncut = read_tables(path, chosen)
     assert all(cut.pairs(predicate) == uncut.pairs(predicate) for predicate in chosen)
     assert ("http://example.org/n39", "_:shared") in cut.pairs("https://w3id.org/policekg/ontology#collaboratesWith")
+
+
+def test_what_is_done_meanwhile_runs_while_the_child_parses(tmp_path: Path, cutting: None) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(MANY, encoding="utf-8")
+    calls = []
+    rows = read_in_halves(path, RdfFormat.TURTLE, rows_of, joined, lambda: calls.append(1))
+    assert rows == whole(path, RdfFormat.TURTLE) and calls == [1]
 
 
 def test_small_files_other_formats_and_threaded_callers_are_not_cut(tmp_path: Path,
@@ -133,10 +149,10 @@ def test_small_files_other_formats_and_threaded_callers_are_not_cut(tmp_path: Pa
         waiting.join()
 
 
-def test_a_broken_large_file_gives_the_usual_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_large_file_gives_the_usual_one_line_error(tmp_path: Path, cutting: None,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "graph.ttl"
     path.write_text(TURTLE + "ex:e pko:quote .\n" + TURTLE.split("\n\n", 1)[1], encoding="utf-8")
-    monkeypatch.setattr(halves, "LEAST_BYTES", 1)
     with pytest.raises(GraphFileError) as cut:
         read_tables(path, {"https://w3id.org/policekg/ontology#quote": False})
     monkeypatch.setattr(halves, "LEAST_BYTES", 1 << 40)

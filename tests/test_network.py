@@ -13,7 +13,8 @@ from rdflib import Graph
 from policekg.extract.model import DocumentInfo, Entity, Evidence, Extraction, Fund, Kind, Link, Predicate
 from policekg.graph.rdf.build import build_rdf
 from policekg.graph.rdf.iri import Minter
-from policekg.graph.network.projection import EDGE_TYPES, VIEWS, to_networkx
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.network.views import EDGE_TYPES, VIEWS
 
 SHA = "0" * 64
 KENT, ESSEX = "PoliceForce/kent-police", "PoliceForce/essex-police"

@@ -15,7 +15,8 @@ from policekg.cli import cli
 from policekg.graph.rdf.build import build_rdf
 from policekg.graph.rdf.evaluate import evaluate, report
 from policekg.graph.network.evidence import graph_names, statements_between
-from policekg.graph.network.projection import VIEWS, to_networkx
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.network.views import VIEWS
 from policekg.graph.rdf.reading import load_graph, select
 from policekg.graph.rdf.rdflib_reading import read_graph
 from policekg.graph.rdf.write import GraphFileError

@@ -9,14 +9,19 @@ import pytest
 from pyoxigraph import RdfFormat, Store
 from test_oxread import PREFIXES, TRUST, TURTLE, N, T, same
 
-from policekg.graph.network.projection import VIEWS, to_networkx
+from policekg.graph.network.projection import to_networkx
+from policekg.graph.network.views import VIEWS
 from policekg.graph.rdf.reading import load_graph
 from policekg.graph.rdf.tables import read_tables
 from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.extract.errors import InvalidInput
+from policekg.graph.network.network_facts import predicates_for
+from policekg.graph.network.views import VIEW_EDGE_TYPES
 from policekg.graph.rdf.write import GraphFileError
 
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 COLLABORATES = "https://w3id.org/policekg/ontology#collaboratesWith"
+TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CHOSEN = {LABEL: False, COLLABORATES: True}
 
 
@@ -27,8 +32,9 @@ def turtle_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def sources(path: Path) -> dict[str, object]:
-    return {"file": path, "store": load_graph(path), "rdflib": read_graph(path)}
+def sources(path: Path, view: str = "collaboration") -> dict[str, object]:
+    return {"file": path, "store": load_graph(path), "rdflib": read_graph(path),
+            "tables": read_tables(path, predicates_for(VIEW_EDGE_TYPES[view]))}
 
 
 def test_a_file_keeps_only_the_chosen_predicates_as_plain_strings(turtle_file: Path) -> None:
@@ -46,9 +52,32 @@ def test_a_file_a_store_and_an_rdflib_graph_give_the_same_rows(turtle_file: Path
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_a_file_gives_the_network_a_store_gives(turtle_file: Path, view: str) -> None:
-    networks = {name: to_networkx(source, view, unconnected=True) for name, source in sources(turtle_file).items()}
+    networks = {name: to_networkx(source, view, unconnected=True)
+                for name, source in sources(turtle_file, view).items()}
     same(networks["file"], networks["store"])
     same(networks["file"], networks["rdflib"])
+    same(networks["file"], networks["tables"])
+
+
+def test_tables_already_read_are_given_back_if_they_hold_every_predicate(turtle_file: Path) -> None:
+    tables = read_tables(turtle_file, CHOSEN)
+    assert read_tables(tables, {LABEL: False}) is tables
+    with pytest.raises(InvalidInput, match="without https://w3id.org/policekg/ontology#quote"):
+        read_tables(tables, {**CHOSEN, "https://w3id.org/policekg/ontology#quote": False})
+
+
+def test_each_node_is_one_string_however_often_it_occurs(turtle_file: Path) -> None:
+    tables = read_tables(turtle_file, {**CHOSEN, TYPE: True})
+    nodes = [node for predicate in (LABEL, COLLABORATES, TYPE) for pair in tables.pairs(predicate) for node in pair
+             if node == N]
+    assert len(nodes) > 2 and all(node is nodes[0] for node in nodes)
+
+
+@pytest.mark.parametrize("source", ["file", "store", "rdflib", "tables"])
+def test_what_is_done_meanwhile_is_done_once(turtle_file: Path, source: str) -> None:
+    calls = []
+    read_tables(sources(turtle_file)[source], CHOSEN, meanwhile=lambda: calls.append(1))
+    assert calls == [1]
 
 
 def test_blank_nodes_read_as_underscore_ids(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import networkx as nx
 
 from policekg.graph.collection import collection_paused
 from policekg.graph.network.betweenness import betweenness as betweenness_of
-from policekg.graph.network.projection import ORGANISATION_KINDS
+from policekg.graph.network.views import ORGANISATION_KINDS
 
 TOP = 10
 MEMBERS_SHOWN = 8
@@ -58,9 +58,9 @@ def _label(g: nx.Graph, node) -> str:
     return str(g.nodes[node].get("label", node))
 
 
-def _node_communities(g: nx.Graph, seed: int) -> list[list]:
-    """Louvain communities as sorted lists of nodes: largest first, ties by their labels."""
-    simple = collapse(g)
+def _node_communities(g: nx.Graph, simple: nx.Graph, seed: int) -> list[list]:
+    """Louvain communities of ``simple`` (``g`` collapsed) as sorted lists of nodes: largest
+    first, ties by their labels."""
     found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
     groups = [sorted(group, key=lambda node: (_label(g, node), str(node))) for group in found]
     return sorted(groups, key=lambda group: (-len(group), [_label(g, node) for node in group]))
@@ -72,7 +72,7 @@ def communities(g: nx.Graph, seed: int = 42) -> list[list[str]]:
     Largest community first; the labels in each are sorted. The list index is the community id
     that :func:`centrality` and :func:`stats_report` use.
     """
-    return _labels(g, _node_communities(g, seed))
+    return _labels(g, _node_communities(g, collapse(g), seed))
 
 
 def _labels(g: nx.Graph, groups: list[list]) -> list[list[str]]:
@@ -92,12 +92,13 @@ def centrality(g: nx.Graph, seed: int = 42, exact_limit: int = EXACT_LIMIT) -> l
     :func:`betweenness_sample` sources picked with ``seed`` (the same seed, the same figures).
     Sorted by betweenness, then degree (both descending), then label.
     """
-    return _centrality(g, seed, exact_limit, _node_communities(g, seed))
-
-
-def _centrality(g: nx.Graph, seed: int, exact_limit: int, groups: list[list]) -> list[Centrality]:
-    """:func:`centrality` given the communities' nodes (Louvain is run once per report)."""
     simple = collapse(g)
+    return _centrality(g, simple, seed, exact_limit, _node_communities(g, simple, seed))
+
+
+def _centrality(g: nx.Graph, simple: nx.Graph, seed: int, exact_limit: int, groups: list[list]) -> list[Centrality]:
+    """:func:`centrality` given ``g`` collapsed and the communities' nodes (a report collapses
+    and runs Louvain once)."""
     degree = nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
     betweenness = betweenness_of(simple, betweenness_sample(simple, exact_limit), seed=seed)
     member_of = {node: index for index, group in enumerate(groups) for node in group}
@@ -147,9 +148,10 @@ def _members(labels: list[str]) -> str:
 def stats_report(g: nx.Graph, top: int = TOP, seed: int = 42, exact_limit: int = EXACT_LIMIT) -> str:
     """A plain-text report: the ``top`` most central entities, the communities and the bridging
     organisations; it says whether betweenness is exact or estimated, and from how many sources."""
-    node_groups = _node_communities(g, seed)
+    simple = collapse(g)
+    node_groups = _node_communities(g, simple, seed)
     groups = _labels(g, node_groups)
-    ranked = _centrality(g, seed, exact_limit, node_groups)[:top]
+    ranked = _centrality(g, simple, seed, exact_limit, node_groups)[:top]
     sample = betweenness_sample(g, exact_limit)
     how = "exact" if sample is None else \
         f"estimated from {sample} of {g.number_of_nodes()} entities as sources (seed {seed}; exact up to {exact_limit})"

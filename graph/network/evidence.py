@@ -26,7 +26,7 @@ from pyoxigraph import Store
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.read import read_document
 
-from policekg.graph.rdf.build import search_name
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.query.known_names import check_names
 from policekg.graph.rdf.namespaces import ORG, PKO
 from policekg.graph.network.projection import EDGE_LABELS

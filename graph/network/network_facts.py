@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import repeat
 
 from policekg.graph.rdf.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
 from policekg.graph.rdf.tables import Tables
@@ -136,29 +137,32 @@ class NetworkFacts:
         return self._evidence[predicate]
 
     def _read_evidence(self, predicate: str) -> dict[Pair, list[Evidence]]:
+        """Each statement of ``predicate`` as a record; each column is looked up for every
+        statement at once (``map`` over a dict's ``get``), leaving one short loop to build them."""
         index: dict[Pair, list[Evidence]] = defaultdict(list)
         statements = self._typed.get(STATEMENT, set())
-        stating = {statement for statement, stated in self.tables.pairs(PREDICATE) if stated == predicate}
-        stating &= statements
-        subjects, objects = self._one(SUBJECT), self._one(OBJECT)
-        quotes, statuses, confidences = self._one(QUOTE), self._one(STATUS), self._one(CONFIDENCE)
-        pages, starts, ends = self._one(PAGE), self._one(START), self._one(END)
+        stating = sorted({statement for statement, stated in self.tables.pairs(PREDICATE)
+                          if stated == predicate and statement in statements})
+        chosen = set(stating)
         documents = _least((statement, self.title(document)) for statement, document in self.tables.pairs(DERIVED_FROM)
-                           if statement in stating)
-        for statement in sorted(stating):
-            confidence, page = confidences.get(statement), pages.get(statement)
+                           if statement in chosen)
+        columns = [map(self._one(column).get, stating) for column in (SUBJECT, OBJECT, QUOTE, STATUS, CONFIDENCE,
+                                                                       PAGE, START, END)]
+        for subject, obj, quote, status, confidence, page, start, end, document in zip(
+                *columns, map(documents.get, stating, repeat(""))):
             record: Evidence = {
-                "quote": quotes.get(statement) or "",
-                "document": documents.get(statement, ""),
-                "status": statuses.get(statement),
+                "quote": quote or "",
+                "document": document,
+                "status": status,
                 "confidence": None if confidence is None else float(confidence),
             }
             if page is not None:
                 record["page"] = int(page)
-            for name, offsets in (("start", starts), ("end", ends)):
-                if statement in offsets:
-                    record[name] = int(offsets[statement])
-            index[(subjects.get(statement), objects.get(statement))].append(record)
+            if start is not None:
+                record["start"] = int(start)
+            if end is not None:
+                record["end"] = int(end)
+            index[(subject, obj)].append(record)
         return index
 
     def pairs(self, predicate: str) -> list[tuple[str, str]]:

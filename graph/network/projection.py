@@ -37,8 +37,7 @@ from pyoxigraph import Store
 
 from policekg.extract.errors import InvalidInput
 
-from policekg.graph.rdf.build import search_name
-from policekg.graph.query.known_names import UnknownName, closest
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.collection import collection_paused
 from policekg.graph.network.network_facts import (
     COLLABORATES_WITH,
@@ -50,21 +49,14 @@ from policekg.graph.network.network_facts import (
     NetworkFacts,
     predicates_for,
 )
-from policekg.graph.rdf.tables import read_tables
+from policekg.graph.network.views import ALWAYS_SHOWN, KINDS, VIEW_EDGE_TYPES, VIEW_KINDS, VIEWS
+from policekg.graph.rdf.tables import Tables, read_tables
 
-VIEWS = ("collaboration", "all", "money", "programme")
-EDGE_TYPES = ("collaboration", "participation", "post", "funding")
-KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
-ORGANISATION_KINDS = ("PoliceForce", "PartnerOrganisation")
-VIEW_KINDS = {"collaboration": ORGANISATION_KINDS, "all": KINDS, "money": KINDS,
-              "programme": (*ORGANISATION_KINDS, "Programme")}
-VIEW_EDGE_TYPES = {"collaboration": ("collaboration",), "all": EDGE_TYPES, "money": ("funding",),
-                   "programme": ("participation",)}
-ALWAYS_SHOWN = {"collaboration": ("PoliceForce",)}  # kinds a view keeps even without a link
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
-GraphSource = rdflib.Graph | Store | str | os.PathLike[str]  # a graph, a store, or a graph file to read
+# a graph, a store, a graph file to read, or the tables already read from one (read_tables)
+GraphSource = rdflib.Graph | Store | Tables | str | os.PathLike[str]
 
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).
@@ -88,7 +80,8 @@ def to_networkx(graph: GraphSource, view: str = "collaboration", *, focus: str |
     """The entities of ``graph`` and the relations between them, as a networkx MultiGraph.
 
     ``graph`` is a graph file (``.ttl``, ``.nt``, ``.jsonld``, ``.trig``: read once, as a stream,
-    keeping only what the view needs), a pyoxigraph store or an ``rdflib.Graph``.
+    keeping only what the view needs), a pyoxigraph store, an ``rdflib.Graph``, or the
+    :class:`~policekg.graph.rdf.tables.Tables` of the view's predicates already read from one.
     ``view`` "collaboration" keeps police forces and partner organisations joined by
     collaboration edges, and every police force; "all" keeps every entity kind and edge
     type; "money" keeps the funders and recipients of funds, joined funder to recipient;
@@ -163,6 +156,7 @@ def _neighbourhood(network: nx.MultiGraph, focus: str, depth: int) -> set[str]:
     """The nodes within ``depth`` of the entities named ``focus`` (labels win over aliases)."""
     centres = _centres(network, focus)
     if not centres:
+        from policekg.graph.query.known_names import UnknownName, closest  # the fuzzy matcher, for this error alone
         raise UnknownName(focus, closest(focus, _names(network)), "in this view of the graph")
     reached: set[str] = set()
     for centre in centres:

@@ -196,14 +196,15 @@ def _pyvis_network(g: nx.MultiGraph) -> Network:
         u, v = _ends(g, a, b, attrs.get("origin"))
         style = LINK_STYLES.get(key, OTHER_LINK_STYLE)
         heading = f"{style.name if key in LINK_STYLES else key}: {_label(u, g.nodes[u])} — {_label(v, g.nodes[v])}"
+        title, panel = view_text.edge_texts(heading, attrs)
         net.edges.append(Edge(
             str(u),
             str(v),
             net.directed,
             id=f"e{number}",
             type=str(key),
-            title=view_text.edge_title(heading, attrs),
-            panel=view_text.edge_panel(heading, attrs),
+            title=title,
+            panel=panel,
             color={"color": style.colour, "highlight": style.colour, "hover": style.colour},
             dashes=style.dashes,
             width=widths[(a, b, key)],

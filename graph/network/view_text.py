@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from policekg.extract.money import pounds_for_reading
 
@@ -20,6 +20,15 @@ TOOLTIP_DOCUMENTS = 8  # document titles shown per entity before "and N more"
 QUOTE_CHARACTERS = 280  # a longer quote is cut with an ellipsis in a tooltip
 
 Record = dict[str, Any]
+
+
+class Words(NamedTuple):
+    """What the page says of one evidence item, shared by its tooltip line and its panel record."""
+
+    quote: str
+    where: str
+    offsets: str
+    facts: str
 
 
 def node_title(label: str, attrs: Mapping[str, Any], kind_name: str) -> str:
@@ -44,39 +53,52 @@ def _node_lines(attrs: Mapping[str, Any], *, capped: bool) -> list[str]:
     return lines
 
 
-def edge_title(heading: str, attrs: Mapping[str, Any]) -> str:
-    """Plain-text tooltip of a link: ``heading`` (type and ends), what it says, and its evidence.
+def edge_texts(heading: str, attrs: Mapping[str, Any]) -> tuple[str, Record]:
+    """The tooltip and the panel of a link, each evidence item's words worked out once for both.
 
-    A funding link with ``funds`` lists each fund with its amount and its own evidence.
+    The tooltip is plain text: ``heading`` (type and ends), what the link says and its first
+    evidence quotes, cut; the panel is every evidence item whole. A funding link with ``funds``
+    lists each fund with its amount and its own evidence.
     """
+    worked: dict[int, Words] = {}
+
+    def words(item: Mapping[str, Any]) -> Words:
+        found = worked.get(id(item))
+        if found is None:
+            found = worked[id(item)] = _words(item)
+        return found
+
+    return _edge_title(heading, attrs, words), _edge_panel(heading, attrs, words)
+
+
+def _edge_title(heading: str, attrs: Mapping[str, Any], words: Callable[[Mapping[str, Any]], Words]) -> str:
     funds = list(attrs.get("funds") or [])
     if funds:
         lines = [heading, *_money_lines(attrs, funds), f"Funds ({len(funds)}):"]
         entries = [[f"• {_fund_heading(fund)}",
-                    *[f"   {line}" for line in _capped([evidence_line(item) for item in fund.get("evidence") or []],
-                                                        TOOLTIP_FUND_QUOTES)]]
-                   for fund in funds]
-        for entry in entries[:TOOLTIP_QUOTES]:
+                    *[f"   {line}" for line in _capped_lines(fund.get("evidence") or [], TOOLTIP_FUND_QUOTES, words)]]
+                   for fund in funds[:TOOLTIP_QUOTES]]
+        for entry in entries:
             lines.extend(entry)
-        if len(entries) > TOOLTIP_QUOTES:
-            lines.append(f"and {len(entries) - TOOLTIP_QUOTES} more")
+        if len(funds) > TOOLTIP_QUOTES:
+            lines.append(f"and {len(funds) - TOOLTIP_QUOTES} more")
         return "\n".join(lines)
     lines = [heading, *link_details(attrs)]
     evidence = attrs.get("evidence") or []
     if evidence:
         lines.append(f"Evidence ({len(evidence)}):")
-        lines.extend(_capped([evidence_line(item) for item in evidence], TOOLTIP_QUOTES))
+        lines.extend(_capped_lines(evidence, TOOLTIP_QUOTES, words))
     return "\n".join(lines)
 
 
-def edge_panel(heading: str, attrs: Mapping[str, Any]) -> Record:
-    """The panel of a link: its heading and details, then every evidence item, by fund for money."""
+def _edge_panel(heading: str, attrs: Mapping[str, Any], words: Callable[[Mapping[str, Any]], Words]) -> Record:
     funds = list(attrs.get("funds") or [])
     if funds:
-        groups = [{"heading": _fund_heading(fund), "evidence": [evidence_record(item) for item in fund.get("evidence") or []]}
+        groups = [{"heading": _fund_heading(fund),
+                   "evidence": [_record(words(item)) for item in fund.get("evidence") or []]}
                   for fund in funds]
         return {"heading": heading, "lines": _money_lines(attrs, funds), "groups": groups}
-    evidence = [evidence_record(item) for item in attrs.get("evidence") or []]
+    evidence = [_record(words(item)) for item in attrs.get("evidence") or []]
     groups = [{"heading": f"Evidence ({len(evidence)})", "evidence": evidence}] if evidence else []
     return {"heading": heading, "lines": link_details(attrs), "groups": groups}
 
@@ -151,42 +173,54 @@ def _pound(text: str) -> str:
 
 def evidence_line(item: Mapping[str, Any]) -> str:
     """One evidence quote (cut when long) with its document (and page, in a paged one), status and confidence."""
-    quote = " ".join(str(item.get("quote") or "").split())
-    if len(quote) > QUOTE_CHARACTERS:
-        quote = quote[: QUOTE_CHARACTERS - 1].rstrip() + "…"
-    facts = _facts(item)
-    return f"• “{quote}” — {_source(item, offsets=False)}" + (f" ({facts})" if facts else "")
+    return _line(_words(item))
 
 
 def evidence_record(item: Mapping[str, Any]) -> Record:
     """One evidence item of the panel: the whole quote, where it is (document, page, offsets) and its facts."""
-    return {"quote": " ".join(str(item.get("quote") or "").split()), "source": _source(item, offsets=True),
-            "facts": _facts(item)}
+    return _record(_words(item))
 
 
-def _facts(item: Mapping[str, Any]) -> str:
+def _words(item: Mapping[str, Any]) -> Words:
+    """An evidence item's quote (single spaces), where it is (document and page), its offsets
+    (", characters 10–80", or nothing) and its facts (status, confidence)."""
+    quote = " ".join(str(item.get("quote") or "").split())
+    where = str(item.get("document") or "unknown document")
+    page = number(item.get("page"), Decimal)
+    if page is not None:
+        where += f", page {page}"
+    start, end = number(item.get("start"), Decimal), number(item.get("end"), Decimal)
+    offsets = f", characters {start}–{end}" if start is not None and end is not None else ""
     facts = [str(item["status"])] if item.get("status") else []
     confidence = number(item.get("confidence"), float)
     if confidence is not None:
         facts.append(f"confidence {confidence:.2f}")
-    return ", ".join(facts)
+    return Words(quote, where, offsets, ", ".join(facts))
 
 
-def _source(item: Mapping[str, Any], *, offsets: bool) -> str:
-    source = str(item.get("document") or "unknown document")
-    page = number(item.get("page"), Decimal)
-    if page is not None:
-        source += f", page {page}"
-    start, end = number(item.get("start"), Decimal), number(item.get("end"), Decimal)
-    if offsets and start is not None and end is not None:
-        source += f", characters {start}–{end}"
-    return source
+def _line(words: Words) -> str:
+    quote = words.quote
+    if len(quote) > QUOTE_CHARACTERS:
+        quote = quote[: QUOTE_CHARACTERS - 1].rstrip() + "…"
+    return f"• “{quote}” — {words.where}" + (f" ({words.facts})" if words.facts else "")
+
+
+def _record(words: Words) -> Record:
+    return {"quote": words.quote, "source": words.where + words.offsets, "facts": words.facts}
+
+
+def _capped_lines(items: Sequence[Mapping[str, Any]], limit: int, words: Callable[[Mapping[str, Any]], Words]) -> list[str]:
+    """The tooltip lines of the first ``limit`` evidence items, and "and N more" for the rest."""
+    lines = [_line(words(item)) for item in items[:limit]]
+    return lines + [f"and {len(items) - limit} more"] if len(items) > limit else lines
 
 
 def number(value: Any, kind: type[float] | type[Decimal]) -> Any:
     """``value`` as a finite number of ``kind`` (it may be a string or an RDF literal), or None."""
     if value is None or isinstance(value, bool):
         return None
+    if type(value) is int:  # the projection's pages and offsets: finite, and exact in either kind
+        return kind(value)
     try:
         result = kind(str(value))
         return result if math.isfinite(result) else None

@@ -16,7 +16,7 @@ from policekg.extract.gazetteer import known_organisations
 from policekg.extract.model import Kind
 from policekg.extract.resources import lexicon_cached
 
-from policekg.graph.rdf.build import search_name
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.query.running import run_query
 
 SUGGESTIONS = 3

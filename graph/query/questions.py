@@ -41,7 +41,7 @@ from pyoxigraph import Literal, NamedNode, Store
 from policekg.extract.periods import period_label, read_period
 
 from policekg.graph.query.aggregate import FUND, STATEMENT, fund_footer, fund_totals, summarise
-from policekg.graph.rdf.build import search_name
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.query.known_names import check_names, store_names
 from policekg.graph.query.results import QueryError, QueryResult
 from policekg.graph.query.running import run_query, with_labels

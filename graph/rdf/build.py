@@ -40,6 +40,7 @@ from policekg.graph.rdf.analyst import add_analyst_statements
 from policekg.graph.rdf.identifiers import identifier_triples
 from policekg.graph.rdf.iri import Minter
 from policekg.graph.rdf.namespaces import DEFAULT_BASE, CachedTerms, expand
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.rdf.triples import Triples
 
 DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD = map(CachedTerms, (
@@ -48,11 +49,6 @@ DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD = map(CachedTerms, (
 
 CONFIDENCE_PLACES = Decimal("0.01")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def search_name(name: str) -> str:
-    """The form names are looked up in: lower case, single spaces."""
-    return " ".join(name.split()).lower()
 
 
 def decimal_lexical(value: Decimal | float | int) -> str:

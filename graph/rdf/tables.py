@@ -17,13 +17,13 @@ queries (the default graph is their union).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, parse
 
-from policekg.extract.errors import AccessError
+from policekg.extract.errors import AccessError, InvalidInput
 
 from policekg.graph.collection import collection_paused
 from policekg.graph.query.stores import RDF_FORMATS
@@ -46,33 +46,59 @@ class Tables:
     def __contains__(self, predicate: str) -> bool:
         return predicate in self._rows
 
+    def chosen(self) -> set[str]:
+        """The predicates read."""
+        return set(self._rows)
+
 
 @collection_paused()
-def read_tables(source: str | os.PathLike[str] | Store | rdflib.Graph, predicates: Mapping[str, bool]) -> Tables:
+def read_tables(source: str | os.PathLike[str] | Store | rdflib.Graph | Tables, predicates: Mapping[str, bool], *,
+                meanwhile: Callable[[], object] | None = None) -> Tables:
     """The tables of ``predicates`` (IRI → whether its objects are nodes, literals then left out)
-    read from a graph file (by suffix), a pyoxigraph store or an ``rdflib.Graph``.
+    read from a graph file (by suffix), a pyoxigraph store or an ``rdflib.Graph``; tables
+    already read are given back as they are if they hold every predicate.
 
-    A graph file is parsed once, as a stream. Raises :class:`GraphFileError` (one line) for a
-    missing file, an unknown suffix or a file that does not parse.
+    A graph file is parsed once, as a stream. ``meanwhile`` is called once: while a large file is
+    parsed in two halves (after the second half's process has begun), else before reading.
+    Raises :class:`GraphFileError` (one line) for a missing file, an unknown suffix or a file that
+    does not parse, and ``ValueError`` for tables that lack a predicate.
     """
+    if isinstance(source, (str, os.PathLike)):
+        return _file_tables(source, predicates, meanwhile)
+    if meanwhile is not None:
+        meanwhile()
+    if isinstance(source, Tables):
+        missing = sorted(set(predicates) - source.chosen())
+        if missing:
+            raise InvalidInput(f"these tables were read without {', '.join(missing)}")
+        return source
     if isinstance(source, Store):
         return Tables({predicate: list(_store_pairs(source, predicate, nodes))
                        for predicate, nodes in predicates.items()})
     if isinstance(source, rdflib.Graph):
         return Tables({predicate: list(_rdflib_pairs(source, predicate, nodes))
                        for predicate, nodes in predicates.items()})
-    return _file_tables(source, predicates)
+    raise InvalidInput(f"cannot read tables from a {type(source).__name__}")
 
 
-def _file_tables(file: str | os.PathLike[str], predicates: Mapping[str, bool]) -> Tables:
+def _file_tables(file: str | os.PathLike[str], predicates: Mapping[str, bool],
+                 meanwhile: Callable[[], object] | None) -> Tables:
     """One streaming parse of a graph file, keeping the chosen predicates' pairs; a large file
     is parsed in two halves at once (:mod:`policekg.graph.rdf.halves`) where that is safe."""
     path, fmt = graph_file(file)
     rdf_format = RDF_FORMATS[fmt]
     rows_of = partial(_rows, predicates=dict(predicates))
-    rows = read_in_halves(path, rdf_format, rows_of, _joined)
+    called = []
+
+    def once() -> None:
+        if meanwhile is not None and not called:
+            called.append(True)
+            meanwhile()
+
+    rows = read_in_halves(path, rdf_format, rows_of, _joined, once)
     if rows is not None:
         return Tables(rows)
+    once()
     try:
         return Tables(rows_of(parse(path=str(path), format=rdf_format)))
     except (SyntaxError, ValueError) as exc:
@@ -97,9 +123,17 @@ def _joined(first: dict[str, list[Pair]], second: dict[str, list[Pair]]) -> dict
 
 def _stream(quads: Iterable, rows: dict[str, list[Pair]], predicates: Mapping[str, bool]) -> None:
     """Append each quad of a chosen predicate to its table; the loop every triple of a file
-    passes through, so it does no more than it must."""
+    passes through, so it does no more than it must.
+
+    Each node is kept as one string however often it occurs (a statement is the subject of ten
+    triples, an entity the object of thousands): that halves the rows' memory and what a
+    second process sends back, and grouping them later is quicker, a string keeping its hash.
+    Subjects come in runs (Turtle groups a subject's triples), so only a new one is looked up.
+    """
     chosen = {NamedNode(predicate): (rows[predicate], nodes) for predicate, nodes in predicates.items()}
     find = chosen.get
+    same = {}.setdefault
+    last = ""
     for quad in quads:
         found = find(quad.predicate)
         if found is None:
@@ -112,15 +146,22 @@ def _stream(quads: Iterable, rows: dict[str, list[Pair]], predicates: Mapping[st
             value = obj.value
         elif kind is NamedNode:
             value = obj.value
+            value = same(value, value)
         elif kind is BlankNode:
             value = "_:" + obj.value
+            value = same(value, value)
         else:
             continue
         kind = type(subject)
         if kind is NamedNode:
-            found[0].append((subject.value, value))
+            node = subject.value
         elif kind is BlankNode:
-            found[0].append(("_:" + subject.value, value))
+            node = "_:" + subject.value
+        else:
+            continue
+        if node != last:
+            last = same(node, node)
+        found[0].append((last, value))
 
 
 def _store_pairs(store: Store, predicate: str, nodes: bool) -> Iterator[Pair]:
