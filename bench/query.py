@@ -24,7 +24,7 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import Literal, Store
 
-from policekg.graph.rdf.build import search_name
+from policekg.graph.rdf.search_names import search_name
 from policekg.graph.rdf.namespaces import DCTERMS, DEFAULT_BASE, ORG, PKO, PROV, RDF, RDFS, SKOS, XSD
 from policekg.graph.query.sparql import QUERY_PREFIXES, load_store, open_store, question_bindings, run_query, saved_questions
 

@@ -33,6 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
+from .doc_text import text_of
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import LexiconError, lexicon_cached, read_csv, read_jsonl, read_lines
@@ -350,7 +351,7 @@ def list_run_on(sent: Span, found: list[Mention], mentions: list[Mention], wante
     """The rest of a list whose first items a cue governs, where the parse broke it off ("with
     local authorities, A and the B to disrupt …" read with B as a new clause's subject): each
     mention joined to the one before by a comma or a ``list_joiner`` word."""
-    text, last, more = sent.doc.text, found[-1], []
+    text, last, more = text_of(sent.doc), found[-1], []
     for target in (m for m in mentions if m.start >= last.end):
         if target.kind not in wanted or not joins(text[last.end - offset : target.start - offset]):
             break

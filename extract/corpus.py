@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from .cache import ExtractionCache, document_key
 from .deadline import DEFAULT_SECONDS_PER_MB, TimeLimitExceeded, document_limit, time_limit
+from .doc_text import keep_text
 from .document import DocumentAnalysis, analyse, split_lines
 from .errors import DocumentError
 from .gazetteer import by_key, other_spellings
@@ -49,7 +50,8 @@ def analyse_read(document: ReadDocument, nlp: Language) -> Result:
     try:
         lines = split_lines(document.text)
         with stage("nlp"):
-            docs = list(nlp.pipe((line for _, line in lines), batch_size=BATCH_SIZE))
+            docs = [keep_text(doc, line) for doc, (_, line) in
+                    zip(nlp.pipe((line for _, line in lines), batch_size=BATCH_SIZE), lines)]
         return analyse(document, [(offset, doc) for (offset, _), doc in zip(lines, docs)])
     except Exception as error:  # noqa: BLE001 - see internal_failure
         return internal_failure(document.source, error)

@@ -16,6 +16,7 @@ from .judgements import judgements
 from .keys import entity_key
 from .links import sentence_links
 from .context_names import context_organisations
+from .doc_text import text_of
 from .name_edges import with_known_heads, with_whole_names
 from .mentions import Mention, Occupied, PostMention, alias_index, mentions_in
 from .metadata import about_force, document_date, document_title, peel_year, place_of, post_office, source_office
@@ -233,7 +234,7 @@ class DocumentReader:
         last_programme: Mention | None = None
         subjects = UnsaidSubjects(self._unit or rules.about_force)
         for offset, doc in self.line_docs:
-            line = doc.text
+            line = text_of(doc)
             in_line = mentions[bisect_left(starts, offset) : bisect_left(starts, offset + len(line))]
             lead, default_subject = self._lead_in(line, in_line, lead)
             people = [m for m in in_line if m.kind is Kind.PERSON]

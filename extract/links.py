@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .doc_text import text_of
 from .clauses import ORGANISATIONS, clause_links, is_negated, joins, list_run_on, self_references, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
@@ -86,7 +87,7 @@ def _under_programme(sent: Span, sent_text: str, mentions: list[Mention], offset
         return []
     bodies = [m for m in mentions if m.kind in ORGANISATIONS and m.start > programme.end and not m.anaphor]
     found = [SentenceLink(m, Predicate.PARTICIPATES_IN, programme, 0.7) for m in bodies]
-    text = sent.doc.text
+    text = text_of(sent.doc)
     opens = bodies and not text[programme.end - offset : bodies[0].start - offset].strip(" ,")
     listed = [bodies[0]] if opens else []
     for body in bodies[1:]:
@@ -216,7 +217,7 @@ def _opening(sent: Span, mentions: list[Mention], offset: int, position: int) ->
     """The organisation a sentence opens with, when it comes before the cue."""
     first = next((m for m in mentions if m.start >= offset + sent.start_char), None)
     if first is not None and first.kind in ORGANISATIONS and first.end <= position and \
-            not sent.doc.text[sent.start_char : first.start - offset].strip(" ‘'\"“"):
+            not text_of(sent.doc)[sent.start_char : first.start - offset].strip(" ‘'\"“"):
         return first
     return None
 
@@ -264,7 +265,7 @@ def _possessed(sent: Span, mentions: list[Mention], offset: int, self_mention: M
         span = sent.doc.char_span(programme.start - offset, programme.end - offset, alignment_mode="expand")
         owners = [t for t in span.root.children if t.dep_ == "poss"] if span is not None else []
         owner = _resolve_subject(owners[0], mentions, offset, self_mention) if owners else None
-        written_before = sent.doc.text[max(0, programme.start - offset - 3) : programme.start - offset]
+        written_before = text_of(sent.doc)[max(0, programme.start - offset - 3) : programme.start - offset]
         if owner is None and re.fullmatch(r".?[’']s ", written_before):
             owner = next((m for m in mentions if programme.start - 3 <= m.end <= programme.start - 2), None)
         if owner is not None and owner.kind in ORGANISATIONS:
@@ -312,7 +313,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
                 continue
             subjects = [m for m in _subject(anchor, mentions, offset, self_mention) if m.kind in ORGANISATIONS]
             if not subjects:
-                fallback = (_just_before(position, mentions, sent.doc.text, offset)
+                fallback = (_just_before(position, mentions, text_of(sent.doc), offset)
                             or _opening(sent, mentions, offset, position) or default_subject or report_subject)
                 subjects = [fallback] if fallback is not None else []
             targets = _targets(sent, cue, anchor, match, mentions, offset, subjects)
@@ -343,7 +344,7 @@ def _joint_programmes(sent: Span, match: re.Match[str], mentions: list[Mention],
     parties = {m.key: m for pair in pairs for m in pair}
     found = []
     for programme in (m for m in mentions if m.kind is Kind.PROGRAMME and m.start >= position):
-        lead = sent.doc.text[max(0, programme.start - offset - 12) : programme.start - offset]
+        lead = text_of(sent.doc)[max(0, programme.start - offset - 12) : programme.start - offset]
         if re.search(r"\b(?:on|in|through)\s+(?:the\s+)?$", lead):
             found += [SentenceLink(p, Predicate.PARTICIPATES_IN, programme, 0.7) for p in parties.values()]
     return found

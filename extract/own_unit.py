@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from .abbreviations import find_definitions
+from .doc_text import text_of
 from .gazetteer import unit_keys
 from .mentions import Mention, Occupied
 from .metadata import header_lines
@@ -167,7 +168,7 @@ def heading_body(line: Doc, named: list[Mention], body: Mention | None) -> Menti
     """The body a heading line names alone ("What is the Unit?", "About Northshire Partnership"):
     the lines below it that leave their subject unsaid are about it. A heading naming no body, or
     several, ends the last one's reach; a line of prose, a list item or a subjectless note keeps it."""
-    whole = line.text
+    whole = text_of(line)
     text = whole.strip()
     if not text or text.endswith((".", ",", ";")) or len(text.split()) > HEADING_WORDS or _BULLET.match(whole) \
             or any(subjectless(sent) for sent in line.sents):

@@ -49,10 +49,10 @@ QUICK_EXIT = frozenset({"show", "stats", "export"})
 class LazyGroup(click.Group):
     """A command group that imports a command's module when the command is asked for."""
 
+    chosen: str | None = None  # the command this run resolved, for main
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
-
-    chosen: str | None = None  # the command this run resolved, for main
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
