@@ -23,6 +23,7 @@ single thread.
 """
 from __future__ import annotations
 
+import io
 import marshal
 import os
 import re
@@ -30,7 +31,7 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from pyoxigraph import QuadParser, RdfFormat, parse
 
@@ -38,6 +39,7 @@ Rows = TypeVar("Rows")
 
 LEAST_BYTES = 8 << 20  # below about 8 MB a fork and the rows' transfer cost more than they save
 _PIPE_BYTES = 1 << 20  # the pipe from the child, widened to this where Linux allows
+_BUFFER_BYTES = 1 << 20  # each half is read in pieces of this size
 _CUTTABLE = (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N_TRIPLES, RdfFormat.N_QUADS)
 _HEADER_BYTES = 1 << 16  # leading directives longer than this are not looked for
 _WINDOW_BYTES = 1 << 20  # how far past the middle a cut is looked for
@@ -166,13 +168,12 @@ def _declarations(text: bytes, fmt: RdfFormat) -> tuple[dict[str, str], str | No
 def _first_half(path: Path, cut: int, fmt: RdfFormat, rows_of: Callable[[QuadParser], Rows],
                 declared: tuple[dict[str, str], str | None]) -> Rows | None:
     """The rows of the file up to ``cut``, if it parses and ends with the leading declarations."""
-    with path.open("rb") as stream:
-        data = stream.read(cut)
-    parser = parse(data, format=fmt)
-    try:
-        rows = rows_of(parser)
-    except (SyntaxError, ValueError):
-        return None
+    with _window(path, 0, cut) as stream:
+        parser = parse(stream, format=fmt)
+        try:
+            rows = rows_of(parser)
+        except (SyntaxError, ValueError):
+            return None
     return rows if (parser.prefixes, parser.base_iri) == declared else None
 
 
@@ -183,11 +184,48 @@ def _second_half(sending: int, path: Path, cut: int, header: bytes, fmt: RdfForm
     buffered streams or locks it shares with its parent; it sends nothing if its half does not
     parse or cannot be read."""
     try:
-        with path.open("rb") as stream:
-            stream.seek(cut)
-            data = header + stream.read()
-        rows = rows_of(parse(data, format=fmt))
+        with _window(path, cut, None, header) as stream:
+            rows = rows_of(parse(stream, format=fmt))
         with open(sending, "wb") as stream:
             stream.write(marshal.dumps(rows))
     finally:
         os._exit(0)
+
+
+def _window(path: Path, start: int, end: int | None, prefix: bytes = b"") -> io.BufferedReader:
+    """``prefix``, then the bytes of ``path`` from ``start`` to ``end`` (its end if ``None``), as
+    one stream: neither half of a large file is ever held in memory whole."""
+    return io.BufferedReader(_Window(path, start, end, prefix), _BUFFER_BYTES)
+
+
+class _Window(io.RawIOBase):
+    """The raw stream under :func:`_window`."""
+
+    def __init__(self, path: Path, start: int, end: int | None, prefix: bytes) -> None:
+        super().__init__()
+        self._file = path.open("rb", buffering=0)
+        self._file.seek(start)
+        self._left = None if end is None else end - start
+        self._prefix = memoryview(prefix)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._prefix:
+            count = min(len(view), len(self._prefix))
+            view[:count] = self._prefix[:count]
+            self._prefix = self._prefix[count:]
+            return count
+        wanted = len(view) if self._left is None else min(len(view), self._left)
+        if wanted <= 0:
+            return 0
+        count = self._file.readinto(view[:wanted]) or 0
+        if self._left is not None:
+            self._left -= count
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
