@@ -41,9 +41,9 @@ COMMANDS = {
     "review": ("policekg.cli_review", "review"),
     "lexicon": ("policekg.cli_lexicon", "lexicon"),
 }
-# Commands that start no threads, pools or temporary files and end holding a big network: they
-# end without the interpreter's teardown (see main).
-QUICK_EXIT = frozenset({"show", "stats", "export"})
+# Commands that start no threads, pools or temporary files and end holding a big graph's tables or
+# network: they end without the interpreter's teardown (see main).
+QUICK_EXIT = frozenset({"show", "stats", "export", "evidence"})
 
 
 class LazyGroup(click.Group):

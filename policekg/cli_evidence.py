@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from policekg.cli_common import clear_errors
+from policekg.graph.collection import collection_paused
 from policekg.graph.network.evidence import AROUND, evidence_report
-from policekg.graph.rdf.reading import load_graph
 
 
 @click.command()
@@ -22,6 +22,7 @@ from policekg.graph.rdf.reading import load_graph
 @click.option("--around", type=click.IntRange(min=0), default=AROUND, show_default=True,
               help="Sentences shown before and after each statement's sentence.")
 @clear_errors
+@collection_paused()  # the graph's tables are big and acyclic
 def evidence(graph_file: str, first: str, second: str, around: int) -> None:
     """Print each statement linking two entities, in its sentence with the sentences around it.
 
@@ -35,5 +36,4 @@ def evidence(graph_file: str, first: str, second: str, around: int) -> None:
         policekg evidence seeds.ttl --a "Kent Police" --b "Essex Police"
         policekg evidence seeds.ttl --a "Kent Police" --b "Home Office" --around 2
     """
-    graph = load_graph(graph_file)
-    click.echo(evidence_report(graph, first, second, around=around, folder=Path(graph_file).parent), nl=False)
+    click.echo(evidence_report(graph_file, first, second, around=around, folder=Path(graph_file).parent), nl=False)

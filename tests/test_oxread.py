@@ -17,8 +17,9 @@ from policekg.graph.rdf.evaluate import evaluate, report
 from policekg.graph.network.evidence import graph_names, statements_between
 from policekg.graph.network.projection import to_networkx
 from policekg.graph.network.views import VIEWS
-from policekg.graph.rdf.reading import load_graph, select
+from policekg.graph.query.stores import open_store
 from policekg.graph.rdf.rdflib_reading import read_graph
+from policekg.graph.rdf.tables import read_tables
 from policekg.graph.rdf.write import GraphFileError
 
 PREFIXES = """@prefix pko: <https://w3id.org/policekg/ontology#> .
@@ -71,13 +72,14 @@ def same(first: nx.MultiGraph, second: nx.MultiGraph) -> None:
 
 
 def test_rows_are_plain_strings_with_escapes_undone(turtle_file: Path) -> None:
-    labels = dict(select(load_graph(turtle_file), "labels"))
+    labels = dict(read_tables(turtle_file, {"http://www.w3.org/2000/01/rdf-schema#label": False}).pairs(
+        "http://www.w3.org/2000/01/rdf-schema#label"))
     assert labels[T] == TRUST
     assert labels["http://example.org/northFund"] == "Mutual aid"
 
 
 def test_the_projection_of_an_invented_graph(turtle_file: Path) -> None:
-    network = to_networkx(load_graph(turtle_file), "all")
+    network = to_networkx(open_store(graph_file=turtle_file), "all")
     assert list(network.nodes(data=True)) == [
         (N, {"kind": "PoliceForce", "label": "Northshire Police", "aliases": ["NP", "Northshire Constabulary"],
              "documents": ["Plan A", "http://example.org/doc2"]}),
@@ -99,7 +101,7 @@ def test_the_projection_of_an_invented_graph(turtle_file: Path) -> None:
 
 
 def test_a_literal_object_is_never_an_edge(turtle_file: Path) -> None:
-    network = to_networkx(load_graph(turtle_file), "collaboration")
+    network = to_networkx(open_store(graph_file=turtle_file), "collaboration")
     assert list(network.edges(keys=True)) == [(N, T, "collaboration")]
 
 
@@ -115,18 +117,18 @@ def test_rdflib_graph_and_store_give_the_same_network(view: str) -> None:
 
 def test_a_file_gives_the_network_its_rdflib_reading_gives(turtle_file: Path) -> None:
     for view in VIEWS:
-        same(to_networkx(read_graph(turtle_file), view, unconnected=True), to_networkx(load_graph(turtle_file), view,
+        same(to_networkx(read_graph(turtle_file), view, unconnected=True), to_networkx(open_store(graph_file=turtle_file), view,
                                                                                       unconnected=True))
 
 
 def test_focus_on_a_store(turtle_file: Path) -> None:
-    network = to_networkx(load_graph(turtle_file), "all", focus="northshire constabulary", depth=1)
+    network = to_networkx(open_store(graph_file=turtle_file), "all", focus="northshire constabulary", depth=1)
     assert sorted(network) == [N, S, T]
-    assert sorted(to_networkx(load_graph(turtle_file), "money", focus="Southshire Police", depth=1)) == [N, S]
+    assert sorted(to_networkx(open_store(graph_file=turtle_file), "money", focus="Southshire Police", depth=1)) == [N, S]
 
 
 def test_evidence_from_a_store_and_from_rdflib(turtle_file: Path) -> None:
-    store, graph = load_graph(turtle_file), read_graph(turtle_file)
+    store, graph = open_store(graph_file=turtle_file), read_graph(turtle_file)
     assert graph_names(store) == graph_names(graph) == {"northshire police": "Northshire Police",
                                                          "southshire police": "Southshire Police"}
 
@@ -143,19 +145,21 @@ def test_evaluate_reads_a_file_and_a_store_as_it_read_rdflib(tmp_path: Path) -> 
         ' "relations": [{"a": "Kent Police", "b": "Essex Police", "type": "collaboratesWith", "status": "in place"}],'
         ' "funds": [{"amount": "96782", "recipient": "Kent Police", "funder": "Home Office", "period": "2015/16"}]}',
         encoding="utf-8")
-    from_store, from_graph, from_file = evaluate(load_graph(path), gold), evaluate(graph, gold), evaluate(path, gold)
+    from_store, from_graph, from_file = evaluate(open_store(graph_file=path), gold), evaluate(graph, gold), evaluate(path, gold)
     assert report(from_store) == report(from_graph) == report(from_file)
     assert sorted(from_store.errors) == sorted(from_graph.errors) == sorted(from_file.errors)
     assert from_store.scores["PoliceForce"].tp == 2 and from_store.scores["collaboratesWith"].tp == 1
     assert "missed PartnerOrganisation in kent.txt: Missing Trust" in from_store.errors
 
 
-def test_statements_between_from_a_store_and_from_rdflib() -> None:
+def test_statements_between_from_a_store_from_rdflib_and_from_a_file(tmp_path: Path) -> None:
     graph = build_rdf(network_extraction())
     store = Store()
     store.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
+    path = tmp_path / "graph.nt"
+    path.write_text(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"), encoding="utf-8")
     for a, b in (("Kent Police", "Essex Police"), ("Home Office", "Kent Police"), ("Ann Barnes", "Kent Police")):
-        assert statements_between(store, a, b) == statements_between(graph, a, b)
+        assert statements_between(store, a, b) == statements_between(graph, a, b) == statements_between(path, a, b)
     assert [s.relation for s in statements_between(store, "Home Office", "Kent Police")] == [
         "Home Office funds Kent Police: Police Innovation Fund",
         "Home Office funds Kent Police: Police Innovation Fund top-up"]
@@ -165,7 +169,7 @@ def test_a_bad_graph_file_is_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttl"
     broken.write_text(PREFIXES + ":a :b", encoding="utf-8")
     with pytest.raises(GraphFileError, match="not valid Turtle"):
-        load_graph(broken)
+        open_store(graph_file=broken)
     result = CliRunner().invoke(cli, ["stats", str(broken)])
     assert result.exit_code != 0 and "not valid Turtle" in result.output
     assert len(result.output.strip().splitlines()) == 1

@@ -11,7 +11,7 @@ from test_oxread import PREFIXES, TRUST, TURTLE, N, T, same
 
 from policekg.graph.network.projection import to_networkx
 from policekg.graph.network.views import VIEWS
-from policekg.graph.rdf.reading import load_graph
+from policekg.graph.query.stores import open_store
 from policekg.graph.rdf.tables import read_tables
 from policekg.graph.rdf.rdflib_reading import read_graph
 from policekg.extract.errors import InvalidInput
@@ -33,7 +33,7 @@ def turtle_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def sources(path: Path, view: str = "collaboration") -> dict[str, object]:
-    return {"file": path, "store": load_graph(path), "rdflib": read_graph(path),
+    return {"file": path, "store": open_store(graph_file=path), "rdflib": read_graph(path),
             "tables": read_tables(path, predicates_for(VIEW_EDGE_TYPES[view]))}
 
 

@@ -18,19 +18,25 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rdflib
 from pyoxigraph import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 from policekg.extract.errors import PoliceKGError
 from policekg.extract.read import read_document
 
 from policekg.graph.rdf.search_names import search_name
 from policekg.graph.query.known_names import check_names
-from policekg.graph.rdf.namespaces import ORG, PKO
+from policekg.graph.rdf.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS
 from policekg.graph.network.projection import EDGE_LABELS
-from policekg.graph.rdf.reading import as_store, columns, least, select
+from policekg.graph.rdf.reading import grouped, least
+from policekg.graph.rdf.tables import Tables, read_tables
 
 AROUND = 1  # sentences shown either side of a statement's sentence
 WINDOW = 3000  # characters read either side of a quote to find its sentences
@@ -38,6 +44,17 @@ RELATIONS = {str(PKO.collaboratesWith): EDGE_LABELS["collaboration"],
              str(PKO.participatesIn): EDGE_LABELS["participation"], str(ORG.memberOf): EDGE_LABELS["post"]}
 FUND_PARTIES = (str(PKO.funder), str(PKO.recipient))
 FUND = str(PKO.Fund)  # the "predicate" a fund's two statements share: they state one link
+_TYPE, _STATEMENT, _LABEL, _SEARCH_NAME = str(RDF.type), str(RDF.Statement), str(RDFS.label), str(PKO.searchName)
+_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_DERIVED_FROM, _QUOTE, _STATUS, _CONFIDENCE = str(PROV.wasDerivedFrom), str(PKO.quote), str(PKO.status), str(PKO.confidence)
+_START, _END, _PAGE = str(PKO.charStart), str(PKO.charEnd), str(PKO.page)
+_TITLE, _SOURCE, _SHA256 = str(DCTERMS.title), str(DCTERMS.source), str(PKO.sha256)
+# what evidence reads (predicate -> its objects are nodes): values as SPARQL gave them, literals kept
+_READ = {predicate: predicate == _TYPE for predicate in (
+    _TYPE, _LABEL, _SEARCH_NAME, _SUBJECT, _PREDICATE, _OBJECT, *FUND_PARTIES, _DERIVED_FROM, _QUOTE, _STATUS,
+    _CONFIDENCE, _START, _END, _PAGE, _TITLE, _SOURCE, _SHA256)}
+
+EvidenceSource = rdflib.Graph | Store | Tables | str | os.PathLike[str]  # a graph, a store, a file, or tables read
 
 
 @dataclass(frozen=True)
@@ -66,40 +83,32 @@ class Context:
     missing: str | None = None  # why only the quote is shown
 
 
-def graph_names(graph: rdflib.Graph | Store) -> dict[str, str]:
+def graph_names(graph: EvidenceSource) -> dict[str, str]:
     """Every name an entity of ``graph`` answers to (search form) and the entity's label."""
-    return {name: label for name, (_, label) in _names(as_store(graph)).items()}
+    return {name: label for name, (_, label) in _Facts.of(graph).names().items()}
 
 
-def _names(store: Store) -> dict[str, tuple[set[str], str]]:
-    """Each search name: the entities answering to it and the label of the first (in IRI order)."""
-    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for entity, name, label in select(store, "names"):
-        found = labels[(entity, name)]
-        if label is not None:
-            found.add(label)
-    names: dict[str, tuple[set[str], str]] = {}
-    for entity, name in sorted(labels):
-        names.setdefault(name, (set(), min(labels[(entity, name)], default=entity)))[0].add(entity)
-    return names
-
-
-def statements_between(graph: rdflib.Graph | Store, a: str, b: str) -> list[Statement]:
+def statements_between(graph: EvidenceSource, a: str, b: str) -> list[Statement]:
     """The evidence statements of every link between the entities named ``a`` and ``b``, either way.
 
     Links are collaboration, participation, posts and funds (a fund whose funder is one and
     recipient the other). A statement read once but recorded both ways (collaboration is
     symmetric) is given once, in the direction that names ``a`` first. Sorted by document, then
-    position. ``graph`` is a pyoxigraph store or an ``rdflib.Graph`` (copied into one). Raises
-    ``UnknownName`` for a name no entity has.
+    position. ``graph`` is a graph file (read in one streaming pass), a pyoxigraph store, an
+    ``rdflib.Graph``, or their tables already read. Raises ``UnknownName`` for a name no entity has.
     """
-    store = as_store(graph)
-    names = _names(store)
+    return _statements_between(_Facts.of(graph), a, b)
+
+
+def _statements_between(facts: _Facts, a: str, b: str) -> list[Statement]:
+    names = facts.names()
     check_names([a, b], {name: label for name, (_, label) in names.items()})
     first, second = names[search_name(a)][0], names[search_name(b)][0]
+    links = list(_links(facts, first, second))
+    details = _Details(facts, {node for node, *_ in links})
     found: dict[tuple, tuple[bool, Statement]] = {}
-    for node, predicate, subject, relation in _links(store, first, second):
-        statement = _statement(store, node, relation)
+    for node, predicate, subject, relation in links:
+        statement = details.statement(node, relation)
         key = (statement.document, statement.start, statement.end, statement.quote, predicate)
         preferred = subject in first
         if key not in found or (preferred and not found[key][0]):
@@ -108,51 +117,92 @@ def statements_between(graph: rdflib.Graph | Store, a: str, b: str) -> list[Stat
                   key=lambda s: (s.document, s.start or 0, s.end or 0, s.relation))
 
 
-def _label(store: Store, node: str) -> str:
-    """The least rdfs:label of ``node``, or its IRI."""
-    label = least([label for _, label in select(store, "labels", node=node)])
-    return node if label is None else label
+class _Facts:
+    """The tables evidence reads (:data:`_READ`). Only the labels are grouped whole (names are
+    looked up among all of them); of any other predicate, only the few nodes asked about are."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    @classmethod
+    def of(cls, graph: EvidenceSource) -> _Facts:
+        return cls(read_tables(graph, _READ))
+
+    def about(self, predicate: str, nodes: set[str]) -> dict[str, set[str]]:
+        """{node: its values of ``predicate``}, for ``nodes`` alone."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for node, value in self.tables.pairs(predicate):
+            if node in nodes:
+                found[node].add(value)
+        return found
+
+    @cached_property
+    def labels(self) -> dict[str, set[str]]:
+        return grouped(self.tables.pairs(_LABEL))
+
+    def label(self, node: str) -> str:
+        """The least rdfs:label of ``node``, or its IRI."""
+        label = least(self.labels.get(node))
+        return node if label is None else label
+
+    def names(self) -> dict[str, tuple[set[str], str]]:
+        """Each search name: the entities answering to it and the label of the first (in IRI order)."""
+        names: dict[str, tuple[set[str], str]] = {}
+        for entity, name in sorted(set(self.tables.pairs(_SEARCH_NAME))):
+            names.setdefault(name, (set(), min(self.labels.get(entity, ()), default=entity)))[0].add(entity)
+        return names
 
 
-def _links(store: Store, first: set[str], second: set[str]) -> Iterator[tuple[str, str, str, str]]:
+def _links(facts: _Facts, first: set[str], second: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """Evidence nodes joining the two sets: (node, predicate, the link's first end, the relation it states),
     in IRI order of the nodes; the nodes are those whose subject or object is in either set."""
-    touching = {row[1:] for entity in first | second for row in select(store, "touching", x=entity)}
+    ends = first | second
+    touched = {node for predicate in (_SUBJECT, _OBJECT) for node, value in facts.tables.pairs(predicate)
+               if value in ends}
+    statements = [node for node, kinds in facts.about(_TYPE, touched).items() if _STATEMENT in kinds]
+    subjects, predicates, objects = (facts.about(column, touched) for column in (_SUBJECT, _PREDICATE, _OBJECT))
+    touching = {(node, subject, predicate, obj) for node in statements for subject in subjects[node]
+                for predicate in predicates[node] for obj in objects[node]}
+    funds = {subject for _, subject, predicate, _ in touching if predicate in FUND_PARTIES}
+    funders, recipients = (facts.about(role, funds) for role in FUND_PARTIES)
     for node, subject, predicate, obj in sorted(touching):
         if predicate in RELATIONS and _joins(subject, obj, first, second):
-            yield node, predicate, subject, f"{_label(store, subject)} {RELATIONS[predicate]} {_label(store, obj)}"
+            yield node, predicate, subject, f"{facts.label(subject)} {RELATIONS[predicate]} {facts.label(obj)}"
         elif predicate in FUND_PARTIES:
-            parties = defaultdict(list)
-            for _, role, party in select(store, "parties", fund=subject):
-                parties[role].append(party)
-            for funder in sorted(parties[FUND_PARTIES[0]]):
-                for recipient in sorted(parties[FUND_PARTIES[1]]):
+            for funder in sorted(funders[subject]):
+                for recipient in sorted(recipients[subject]):
                     if _joins(funder, recipient, first, second) and obj in (funder, recipient):
-                        yield node, FUND, funder, (f"{_label(store, funder)} funds {_label(store, recipient)}: "
-                                                   f"{_label(store, subject)}")
+                        yield node, FUND, funder, (f"{facts.label(funder)} funds {facts.label(recipient)}: "
+                                                   f"{facts.label(subject)}")
 
 
 def _joins(u: str, v: str, first: set[str], second: set[str]) -> bool:
     return (u in first and v in second) or (u in second and v in first)
 
 
-def _statement(store: Store, node: str, relation: str) -> Statement:
-    """The details of evidence node ``node`` and of its document (the first in IRI order)."""
-    documents, quotes, starts, ends, pages, statuses, confidences = \
-        columns(select(store, "statement", statement=node))[node]
-    document = least(documents)
-    titles, sources, hashes = columns(select(store, "document", document=document))[document] \
-        if document is not None else ((), (), ())
-    start, end, page, confidence = map(least, (starts, ends, pages, confidences))
-    return Statement(
-        relation=relation,
-        quote=least(quotes) or "",
-        document=least(titles) or document or "unknown document",
-        source=least(sources) or "", sha256=least(hashes) or "",
-        start=None if start is None else int(start), end=None if end is None else int(end),
-        page=None if page is None else int(page), status=least(statuses),
-        confidence=None if confidence is None else float(confidence),
-    )
+class _Details:
+    """What the evidence nodes ``nodes`` say, and of their documents, read in one pass per predicate."""
+
+    def __init__(self, facts: _Facts, nodes: set[str]) -> None:
+        self.of_node = {predicate: facts.about(predicate, nodes)
+                        for predicate in (_DERIVED_FROM, _QUOTE, _START, _END, _PAGE, _STATUS, _CONFIDENCE)}
+        documents = {document for found in self.of_node[_DERIVED_FROM].values() for document in found}
+        self.of_document = {predicate: facts.about(predicate, documents) for predicate in (_TITLE, _SOURCE, _SHA256)}
+
+    def statement(self, node: str, relation: str) -> Statement:
+        """The details of evidence node ``node`` and of its document (the first in IRI order)."""
+        document = least(self.of_node[_DERIVED_FROM].get(node))
+        start, end, page, confidence, quote, status = (least(self.of_node[predicate].get(node)) for predicate in (
+            _START, _END, _PAGE, _CONFIDENCE, _QUOTE, _STATUS))
+        title, source, sha256 = (least(self.of_document[predicate].get(document)) if document is not None else None
+                                 for predicate in (_TITLE, _SOURCE, _SHA256))
+        return Statement(
+            relation=relation, quote=quote or "", document=title or document or "unknown document",
+            source=source or "", sha256=sha256 or "",
+            start=None if start is None else int(start), end=None if end is None else int(end),
+            page=None if page is None else int(page), status=status,
+            confidence=None if confidence is None else float(confidence),
+        )
 
 
 class DocumentTexts:
@@ -165,10 +215,16 @@ class DocumentTexts:
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
         self.folder = None if folder is None else Path(folder)
         self.texts: dict[tuple[str, str], str | Context] = {}
+
+    @cached_property
+    def sentencizer(self) -> Language:
+        """spaCy's rule-based sentence splitter, loaded when a document's text is first cut (loading
+        spaCy takes a second, which a report whose documents are elsewhere does without)."""
         import spacy  # here, not at the top: the commands that import this module without citing never load it
 
-        self.sentencizer = spacy.blank("en")
-        self.sentencizer.add_pipe("sentencizer")
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
 
     def text(self, source: str, sha256: str) -> str | Context:
         """The document's text, or a :class:`Context` saying why there is none."""
@@ -216,12 +272,12 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def evidence_report(graph: rdflib.Graph | Store, a: str, b: str, *, around: int = AROUND,
+def evidence_report(graph: EvidenceSource, a: str, b: str, *, around: int = AROUND,
                     folder: str | os.PathLike[str] | None = None) -> str:
     """The text ``policekg evidence`` prints: each statement between ``a`` and ``b`` in its context."""
-    store = as_store(graph)
-    statements = statements_between(store, a, b)
-    names = graph_names(store)
+    facts = _Facts.of(graph)
+    statements = _statements_between(facts, a, b)
+    names = {name: label for name, (_, label) in facts.names().items()}
     heading = f"{names[search_name(a)]} — {names[search_name(b)]}: {len(statements)} statement(s)"
     if not statements:
         return heading + "\n"
