@@ -32,9 +32,12 @@ def _programme_cues() -> str:
 
 @lexicon_cached
 def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
+    """Patterns whose ``name`` is a programme. The first starts at its quote mark, with no
+    article before it (only the name is used, and an article would only move the match's
+    start): a pattern that opens on a set of marks is looked for only where one is."""
     cues = _programme_cues()
     return (
-        re.compile(rf"(?:the |a |an |its )?{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
+        re.compile(rf"{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
         re.compile(rf"\b(?:{cues})s?\b[^.\n]{{0,40}}?\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}",
                    re.IGNORECASE),
         re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
