@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doc_text import text_of
+from .doc_text import span_text, text_of
 from .clauses import ORGANISATIONS, clause_links, is_negated, joins, list_run_on, self_references, word_classes
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
@@ -290,7 +290,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
     mentions = Mentions(mentions)
-    text = sent.text
+    text = span_text(sent)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(text, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
     early += _agents(sent, text, mentions, offset, previous_programme, heading, writer or self_mention)
