@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .first_letters import first_letters
 from .gazetteer import area_names, force_by_area, unit_keys
 from .mentions import Mention
 from .model import Kind
@@ -30,19 +31,10 @@ GAP = r"(?:\s+[a-z][\w-]*){1,3}?"
 
 
 def _alternation(phrases: list[str]) -> str:
-    """Any of ``phrases``, the longest first, behind a test of the first letter (see :func:`_first_letters`)."""
+    """Any of ``phrases``, the longest first, behind a test of the first letter (:mod:`.first_letters`)."""
     escaped = (re.escape(p).replace(r"\ ", r"\s+").replace(r"\s+…\s+", GAP + r"\s+")
                for p in sorted(phrases, key=len, reverse=True))
-    return _first_letters(phrases) + "(?:" + "|".join(escaped) + ")"
-
-
-def _first_letters(phrases: list[str]) -> str:
-    """A lookahead for the letters or digits the phrases start with: these patterns are tried at
-    every position of a text, and one test of a set there is far cheaper than trying every
-    phrase; none when a phrase starts otherwise (or there are none), as it would not be the same."""
-    if not phrases or not all(p[:1].isalnum() for p in phrases):
-        return ""
-    return f"(?=[{''.join(sorted({p[0] for p in phrases}))}])"
+    return first_letters(phrases) + "(?:" + "|".join(escaped) + ")"
 
 
 @lexicon_cached
