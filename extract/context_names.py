@@ -328,7 +328,8 @@ def _listed_recipients(text: str) -> list[tuple[int, int]]:
 
 @lexicon_cached
 def _lead_in() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(re.escape(cue) for cue in _cues()['lead_in'])})\b", re.IGNORECASE)
+    cues = _cues()["lead_in"]
+    return re.compile(rf"\b{first_letters(cues)}(?:{'|'.join(re.escape(cue) for cue in cues)})\b", re.IGNORECASE)
 
 
 def _whole_name(text: str, start: int, end: int) -> bool:
