@@ -21,7 +21,9 @@ from .resources import lexicon_cached, read_lines
 MAX_LISTED = 16
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
-OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
+# What may not stand before "Operations" is tested after its "O", so that it is looked for
+# only where an "O" is.
+OPERATIONS = re.compile(r"O(?<!\wO)perations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
 ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
 PCC_OF_AREA = re.compile(r"\b(?P<area>[A-Z][a-z]+)[’']s PCC\b")
 
@@ -42,7 +44,8 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
         re.compile(rf"\b{first_letters(read_lines('programme_cues.txt'))}(?:{cues})s?\b[^.\n]{{0,40}}?"
                    rf"\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}", re.IGNORECASE),
-        re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
+        re.compile(rf"\b{first_letters([*read_lines('programme_cues.txt'), 'operating model', 'model'])}"
+                   rf"(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
         re.compile(r"(?=[t’'])(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
     )
 
@@ -51,7 +54,7 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
 def _quoted_list() -> re.Pattern[str]:
     """"the ‘Safer Streets’ and ‘Night Watch’ schemes": quoted names before a plural programme word."""
     quoted = QUOTED.replace("?P<name>", "")
-    return re.compile(rf"(?P<names>(?:{quoted}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
+    return re.compile(rf"(?=[{QUOTE_OPEN}])(?P<names>(?:{quoted}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
                       rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:{_programme_cues()})s\b",
                       re.IGNORECASE)
 
