@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .first_letters import first_letters
 from .gazetteer import area_names, force_by_area, unit_keys
 from .mentions import Mention
 from .model import Kind
@@ -30,9 +31,10 @@ GAP = r"(?:\s+[a-z][\w-]*){1,3}?"
 
 
 def _alternation(phrases: list[str]) -> str:
+    """Any of ``phrases``, the longest first, behind a test of the first letter (:mod:`.first_letters`)."""
     escaped = (re.escape(p).replace(r"\ ", r"\s+").replace(r"\s+…\s+", GAP + r"\s+")
                for p in sorted(phrases, key=len, reverse=True))
-    return "|".join(escaped)
+    return first_letters(phrases) + "(?:" + "|".join(escaped) + ")"
 
 
 @lexicon_cached

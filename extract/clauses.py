@@ -30,7 +30,7 @@ from typing import Any
 from spacy.attrs import DEP, LOWER, POS
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .doc_text import text_of
@@ -149,6 +149,8 @@ class _PatternIndex:
             for value in values:
                 self.met_by[attribute].setdefault(value, set()).add(number)
         self.matchers: list[tuple[frozenset[int], DependencyMatcher]] = []
+        self._doc: Doc | None = None
+        self._doc_columns: list[list[int]] = []
         for pattern in clause_patterns():
             matcher = DependencyMatcher(vocab)
             matcher.add(pattern.name, [list(pattern.pattern)])
@@ -156,12 +158,19 @@ class _PatternIndex:
 
     def candidates(self, sent: Span) -> list[DependencyMatcher]:
         """The matchers of the patterns whose every need ``sent`` meets."""
-        columns = sent.doc.to_array(list(NEEDED_ATTRIBUTES.values()))[sent.start : sent.end].T.tolist()
         met: set[int] = set()
-        for met_by, column in zip(self.met_by.values(), columns):
-            for value in met_by.keys() & column:
+        for met_by, column in zip(self.met_by.values(), self._columns(sent.doc)):
+            for value in met_by.keys() & column[sent.start : sent.end]:
                 met |= met_by[value]
         return [matcher for needs, matcher in self.matchers if needs <= met]
+
+    def _columns(self, doc: Doc) -> list[list[int]]:
+        """The needed attributes of every token of ``doc``, one list per attribute: read once
+        for the doc's last sentence asked about and kept for its others."""
+        if self._doc is not doc:
+            self._doc = doc
+            self._doc_columns = doc.to_array(list(NEEDED_ATTRIBUTES.values())).T.tolist()
+        return self._doc_columns
 
 
 @lexicon_cached

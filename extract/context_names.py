@@ -22,6 +22,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from .abbreviations import find_definitions
+from .first_letters import first_letters
 from .mentions import Mention, Occupied, alias_index, is_generic
 from .model import Kind
 from .names import split_title
@@ -74,7 +75,7 @@ def _cue_pattern(position: str) -> re.Pattern[str]:
     cues = "|".join(re.escape(cue) for cue in _cues().get(position, ()))
     if position == "after":
         return re.compile(rf"(?:{cues})\b")
-    return re.compile(rf"\b(?:{cues}) (?:the )?", re.IGNORECASE)
+    return re.compile(rf"\b{first_letters(_cues().get(position, ()))}(?:{cues}) (?:the )?", re.IGNORECASE)
 
 
 @lexicon_cached
@@ -327,7 +328,8 @@ def _listed_recipients(text: str) -> list[tuple[int, int]]:
 
 @lexicon_cached
 def _lead_in() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(re.escape(cue) for cue in _cues()['lead_in'])})\b", re.IGNORECASE)
+    cues = _cues()["lead_in"]
+    return re.compile(rf"\b{first_letters(cues)}(?:{'|'.join(re.escape(cue) for cue in cues)})\b", re.IGNORECASE)
 
 
 def _whole_name(text: str, start: int, end: int) -> bool:

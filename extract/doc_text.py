@@ -9,7 +9,7 @@ test, gives ``Doc.text``, which is the same string.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 KEY = "policekg.text"
 
@@ -24,3 +24,8 @@ def text_of(doc: Doc) -> str:
     """``doc.text``, from the copy :func:`keep_text` kept where there is one."""
     kept = doc.user_data.get(KEY)
     return doc.text if kept is None else kept
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the kept text of its doc: spaCy would join it from every token."""
+    return text_of(span.doc)[span.start_char : span.end_char]

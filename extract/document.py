@@ -255,7 +255,8 @@ class DocumentReader:
                                  bisect_left(starts, following[-1][0] + len(following[-1][1]))] if following else []
                 sign = memberships.signature(people[0], following, below, rules)
                 found_posts += [sign] if sign else []
-            sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in doc.sents]
+            sents = list(doc.sents)  # spaCy finds them anew at each doc.sents
+            sentences = [(offset + sent.start_char, offset + sent.end_char) for sent in sents]
             listed = bool(LIST_ITEM.match(line)) or fund_rules.list_row(line)
             if "\t" not in line:
                 lead_text = lead_line if listed else ""
@@ -264,7 +265,7 @@ class DocumentReader:
                     self._add_fund(analysis, reading)
             if not listed:
                 lead_line = line if line.rstrip().endswith(":") else ""
-            for sent in doc.sents:
+            for sent in sents:
                 bounds = (offset + sent.start_char, offset + sent.end_char)
                 in_sent = [m for m in in_line if bounds[0] <= m.start < bounds[1]]
                 previous = next((m for m in reversed(in_line) if m.kind is Kind.PROGRAMME and m.end <= bounds[0]),

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doc_text import text_of
 from .clauses import ORGANISATIONS, clause_links, is_negated, joins, list_run_on, self_references, word_classes
+from .cue_search import cue_starts, matches_from
+from .doc_text import span_text, text_of
 from .mentions import Mention, Mentions
 from .model import Kind, Predicate
 from .resources import lexicon_cached, read_csv, read_lines
@@ -111,11 +112,12 @@ def _agents(sent: Span, sent_text: str, mentions: list[Mention], offset: int,
     when it is itself among those named, someone else runs it. Runners named after "run jointly
     by" work with each other. A unit's own words for itself ("the unit", a team it defines) are
     among the runners in its own report. ``sent_text`` is ``sent.text``."""
-    if not _any_agent_cue().search(sent_text):
+    starts = cue_starts(_any_agent_cue(), sent_text)
+    if not starts:
         return []
     found = []
     for pattern in agent_cues():
-        for match in pattern.finditer(sent_text):
+        for match in matches_from(pattern, sent_text, starts):
             position = offset + sent.start_char + match.start()
             cue_span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                           alignment_mode="expand")
@@ -290,7 +292,7 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
     if not any(m.kind is not Kind.PERSON for m in mentions):
         return []  # every link has an organisation or a programme named in its sentence
     mentions = Mentions(mentions)
-    text = sent.text
+    text = span_text(sent)
     found: dict[tuple[str, Predicate, str], SentenceLink] = {}
     early = _signatories(text, mentions, previous_programme) + _possessed(sent, mentions, offset, self_mention)
     early += _agents(sent, text, mentions, offset, previous_programme, heading, writer or self_mention)
@@ -299,8 +301,9 @@ def sentence_links(sent: Span, mentions: list[Mention], offset: int, self_mentio
               for link in clause_links(sent, mentions, offset, self_mention, previous_programme)]
     for link in early:
         found.setdefault(_identity(link), link)
-    for cue in cues() if any_cue().search(text) else ():
-        for match in cue.pattern.finditer(text):
+    starts = cue_starts(any_cue(), text)
+    for cue in cues() if starts else ():
+        for match in matches_from(cue.pattern, text, starts):
             position = offset + sent.start_char + match.start()
             if any(m.start <= position < m.end for m in mentions):
                 continue

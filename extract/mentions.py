@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .doc_text import span_text
 from .gazetteer import by_key, known_organisations
 from .model import Kind
 from .names import is_plausible_name, split_title
@@ -114,12 +115,12 @@ def _organisation(span: Span, offset: int) -> Mention | None:
 
     Without such a head word it may be a person the model mistyped ("Helena Marchbank").
     """
-    known = alias_index().get(span.text.lower())
+    known = alias_index().get(span_text(span).lower())
     if known:
         key, kind, label = known
-        return Mention(kind, offset + span.start_char, offset + span.end_char, span.text, label, key)
+        return Mention(kind, offset + span.start_char, offset + span.end_char, span_text(span), label, key)
     span = _trim(span)
-    if not span.text or _has_word(span.text, _word_set("internal_unit_cues.txt")):
+    if not span_text(span) or _has_word(span_text(span), _word_set("internal_unit_cues.txt")):
         return None
     if span[-1].text not in _word_set("org_cues.txt"):
         return _person(span, offset)
@@ -194,7 +195,8 @@ def _held_post_prefix() -> re.Pattern[str]:
 def _without_post(span: Span, kind: Kind = Kind.PARTNER) -> Span:
     """"Chair of Crime Rural Advisory Group" names the group, not a body called "Chair of …";
     "Area Manager Youth Justice Agency" names the agency, a post held there before it."""
-    match = _post_prefix().match(span.text) or (_held_post_prefix().match(span.text) if kind is Kind.PARTNER else None)
+    text = span_text(span)
+    match = _post_prefix().match(text) or (_held_post_prefix().match(text) if kind is Kind.PARTNER else None)
     if not match:
         return span
     rest = span.doc.char_span(span.start_char + match.end(), span.end_char, alignment_mode="contract")
@@ -206,9 +208,9 @@ def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
     span = _without_post(_trim(span), kind)
     if len(span) < 2 and kind is not Kind.PARTNER:
         return None
-    if not span.text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
+    if not span_text(span) or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
         return None
-    text = span.text
+    text = span_text(span)
     return Mention(kind, offset + span.start_char, offset + span.end_char, text, text)
 
 
@@ -223,23 +225,23 @@ def _with_hyphenated_tail(span: Span) -> Span:
 def _person(span: Span, offset: int) -> Mention | None:
     """A person NER found: a title, or a known given name first, tells names from other capitals."""
     span = _with_hyphenated_tail(span)
-    person = split_title(span.text)
+    person = split_title(span_text(span))
     if not is_plausible_name(person) or _has_word(person.name, _word_set("org_cues.txt")):
         return None
     if not person.title and (len(person.tokens) < 2 or person.tokens[0] not in _word_set("given_names.txt")):
         return None
-    return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, span.text, person.name,
+    return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, span_text(span), person.name,
                    title=person.title)
 
 
 def _titled_person(span: Span, offset: int) -> Mention | None:
     """Extend a PERSON span left over a title NER left out ("ACC" + "Matthew Horne", "D/Supt")."""
     doc = span.doc
-    best_start, best_title = span.start, split_title(span.text).title or ""
+    best_start, best_title = span.start, split_title(span_text(span)).title or ""
     for start in range(span.start - 1, max(-1, span.start - MAX_TITLE_TOKENS - 1), -1):
         if doc[start].text in {",", ":", ";", "(", ")"} or doc[start].is_space:
             break
-        title = split_title(doc[start : span.end].text).title or ""
+        title = split_title(span_text(doc[start : span.end])).title or ""
         if len(title) > len(best_title):
             best_start, best_title = start, title
     return _person(doc[best_start : span.end], offset)
@@ -264,21 +266,19 @@ def mentions_in(doc: Doc, offset: int) -> tuple[list[Mention], list[PostMention]
         ent = _first_cell(found)
         if not len(ent):
             continue
-        label = ent.label_
+        label, text = ent.label_, span_text(ent)
         mention: Mention | None = None
         known = by_key().get(ent.ent_id_) if ent.ent_id_ else None
-        if label in KIND_FOR_LABEL and known is None and ent.text.lower() in alias_index():
-            known = by_key()[alias_index()[ent.text.lower()][0]]
+        if label in KIND_FOR_LABEL and known is None and text.lower() in alias_index():
+            known = by_key()[alias_index()[text.lower()][0]]
         if label in ("FORCE", "PARTNER", "ORG") and known is not None:
-            mention = Mention(known.kind, offset + ent.start_char, offset + ent.end_char, ent.text, known.label,
-                              known.key)
+            mention = Mention(known.kind, offset + ent.start_char, offset + ent.end_char, text, known.label, known.key)
         elif label in KIND_FOR_LABEL:
             mention = _named(ent, KIND_FOR_LABEL[label], offset)
         elif label == "FORCE_REF":
-            mention = Mention(Kind.FORCE, offset + ent.start_char, offset + ent.end_char, ent.text, ent.text,
-                              anaphor=True)
+            mention = Mention(Kind.FORCE, offset + ent.start_char, offset + ent.end_char, text, text, anaphor=True)
         elif label == "PCC_POST":
-            posts.append(PostMention(offset + ent.start_char, offset + ent.end_char, ent.text))
+            posts.append(PostMention(offset + ent.start_char, offset + ent.end_char, text))
         elif label == "ORG":
             mention = _organisation(ent, offset)
         elif label == "PERSON":

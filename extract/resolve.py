@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -37,11 +38,24 @@ def expand_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
         named = next((m for m in near if m.start <= definition.start < m.end or m.end == definition.end), None)
         if named is None or named.anaphor:
             continue
-        for match in re.finditer(rf"\b{re.escape(definition.abbreviation)}\b", text):
+        for match in _whole_words(text, definition.abbreviation):
             if occupied.is_free(match.start(), match.start() + 1):
                 added.append(replace(named, start=match.start(), end=match.end(), text=match.group()))
                 occupied.take(match.start(), match.end())
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _whole_words(text: str, word: str) -> Iterator[re.Match[str]]:
+    r"""What ``re.finditer(rf"\b{re.escape(word)}\b", text)`` finds, tried only where ``word`` is
+    written: a pattern opening on ``\b`` has no first letter to look for, so it is tried at every
+    position of the text."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    position = text.find(word)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match:
+            yield match
+        position = text.find(word, match.end() if match else position + 1)
 
 
 @lru_cache(maxsize=4096)
@@ -102,7 +116,7 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if stem != m.text and len(stem.split()) >= 2:
             names.setdefault(stem, m)
     occupied = Occupied(mentions)
-    runs = _word_runs(text)
+    runs = _RunStarts(text)
     for surface, mention in sorted(names.items()):
         for start in _whole_word_positions(text, surface, runs):
             end = start + len(surface)
@@ -115,25 +129,42 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
-def _word_runs(text: str) -> dict[str, list[int]]:
-    """Where each run of word characters and hyphens starts in ``text``: one pass, so that
-    looking for many names costs the places their first word occurs, not a scan each."""
-    runs: dict[str, list[int]] = {}
-    for match in _WORD_RUN.finditer(text):
-        runs.setdefault(match.group(), []).append(match.start())
-    return runs
+class _RunStarts:
+    """Where runs of word characters and hyphens equal to a given one start in a text, found
+    when first asked for: the names looked for have few first words, so indexing every word
+    of the text (a Python object per word) costs more than a search of the text for each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+
+    def __call__(self, run: str) -> list[int]:
+        """Where ``run``, all word characters and hyphens, stands in the text as a whole run."""
+        if run not in self.found:
+            self.found[run] = self._search(run)
+        return self.found[run]
+
+    def _search(self, run: str) -> list[int]:
+        text, starts = self.text, []
+        position = text.find(run)
+        while position >= 0:
+            after = position + len(run)
+            if not (position and _WORD_RUN.match(text, position - 1)) and not _WORD_RUN.match(text, after):
+                starts.append(position)
+            position = text.find(run, position + 1)
+        return starts
 
 
-def _whole_word_positions(text: str, surface: str, runs: dict[str, list[int]]) -> list[int]:
+def _whole_word_positions(text: str, surface: str, runs: _RunStarts) -> list[int]:
     r"""Where ``surface`` stands in ``text`` with no word character or hyphen against either end
-    (what ``(?<![\w-])surface(?![\w-])`` finds); ``runs`` is :func:`_word_runs` of ``text``.
+    (what ``(?<![\w-])surface(?![\w-])`` finds); ``runs`` is :class:`_RunStarts` of ``text``.
 
     An occurrence starts where a run starts, and that run is the name's first run."""
     first = _WORD_RUN.match(surface)
     if first is None:
         return []
     found = []
-    for position in runs.get(first.group(), ()):
+    for position in runs(first.group()):
         end = position + len(surface)
         if text.startswith(surface, position) and not (end < len(text) and _WORD_RUN.match(text, end)):
             found.append(position)

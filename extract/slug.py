@@ -34,7 +34,10 @@ def short_hash(*parts: str, length: int = HASH_LENGTH) -> str:
 
 def _without_latin_accents(text: str) -> str:
     """``text`` decomposed, without the combining marks that follow an ASCII letter; marks on
-    letters of other scripts stay, since there they can tell names apart."""
+    letters of other scripts stay, since there they can tell names apart. ASCII text is its own
+    decomposition and holds no marks, so it is given back as it is, without the loop."""
+    if text.isascii():
+        return text
     kept: list[str] = []
     on_latin = False
     for char in unicodedata.normalize("NFKD", text):

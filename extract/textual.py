@@ -12,6 +12,7 @@ import re
 
 from .abbreviations import MINOR_WORDS
 from .areas import forces_by_area
+from .first_letters import first_letters
 from .mentions import Mention, Occupied, is_generic
 from .model import Kind
 from .resources import lexicon_cached, read_lines
@@ -20,7 +21,9 @@ from .resources import lexicon_cached, read_lines
 MAX_LISTED = 16
 QUOTE_OPEN, QUOTE_CLOSE = "‘'\"“", "’'\"”"
 QUOTED = rf"[{QUOTE_OPEN}](?P<name>[^{QUOTE_CLOSE}\n]{{3,40}}?)[{QUOTE_CLOSE}]"
-OPERATIONS = re.compile(r"\bOperations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
+# What may not stand before "Operations" is tested after its "O", so that it is looked for
+# only where an "O" is.
+OPERATIONS = re.compile(r"O(?<!\wO)perations (?P<names>[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]\w+)")
 ABBREVIATION = re.compile(r"\b[A-Z]{3,6}\b")
 PCC_OF_AREA = re.compile(r"\b(?P<area>[A-Z][a-z]+)[’']s PCC\b")
 
@@ -32,13 +35,18 @@ def _programme_cues() -> str:
 
 @lexicon_cached
 def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
+    """Patterns whose ``name`` is a programme. The first starts at its quote mark, with no
+    article before it (only the name is used, and an article would only move the match's
+    start): a pattern that opens on a set of marks is looked for only where one is. The
+    others test the first letter before trying their alternatives (:mod:`.first_letters`)."""
     cues = _programme_cues()
     return (
-        re.compile(rf"(?:the |a |an |its )?{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{cues})s?\b[^.\n]{{0,40}}?\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}",
-                   re.IGNORECASE),
-        re.compile(rf"\b(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
-        re.compile(r"(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
+        re.compile(rf"{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
+        re.compile(rf"\b{first_letters(read_lines('programme_cues.txt'))}(?:{cues})s?\b[^.\n]{{0,40}}?"
+                   rf"\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}", re.IGNORECASE),
+        re.compile(rf"\b{first_letters([*read_lines('programme_cues.txt'), 'operating model', 'model'])}"
+                   rf"(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
+        re.compile(r"(?=[t’'])(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
     )
 
 
@@ -46,15 +54,17 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
 def _quoted_list() -> re.Pattern[str]:
     """"the ‘Safer Streets’ and ‘Night Watch’ schemes": quoted names before a plural programme word."""
     quoted = QUOTED.replace("?P<name>", "")
-    return re.compile(rf"(?P<names>(?:{quoted}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
+    return re.compile(rf"(?=[{QUOTE_OPEN}])(?P<names>(?:{quoted}(?:,\s*|\s+and\s+|\s+or\s+)){{1,{MAX_LISTED - 1}}})"
                       rf"[{QUOTE_OPEN}][^{QUOTE_CLOSE}\n]{{3,40}}?[{QUOTE_CLOSE}]\s+(?:{_programme_cues()})s\b",
                       re.IGNORECASE)
 
 
 @lexicon_cached
 def _appositive() -> re.Pattern[str]:
-    """"Horizon, its new scheme": a capitalised name in apposition to a programme word."""
-    return re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) "
+    """"Horizon, its new scheme": a capitalised name in apposition to a programme word. What
+    may not stand before the name is tested after its capital, so that the pattern opens on a
+    set of letters, looked for only where one is."""
+    return re.compile(r"(?P<name>[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?: [A-Z][\w’'-]*){0,4}), (?:its|their|the force[’']s) "
                       rf"(?:new )?(?:{_programme_cues()})\b")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .clauses import ORGANISATIONS, is_negated, word_classes
+from .doc_text import span_text
 from .links import SentenceLink
 from .mentions import Mention
 from .model import Predicate
@@ -18,8 +19,8 @@ CONFIDENCE = 0.65
 def took_part(sent: Span, mentions: list[Mention], offset: int, programme: Mention | None) -> list[SentenceLink]:
     """Every organisation named in the subject of an intransitive "took part" (or of an "as
     did …" clause beside it) takes part in ``programme``, the one named last before."""
-    if programme is None:
-        return []
+    if programme is None or "part" not in span_text(sent).lower():
+        return []  # no word "part" in the sentence: cheaper to see in its text than token by token
     found: list[SentenceLink] = []
     for verb in (t.head for t in sent if t.lower_ == "part" and t.dep_ == "dobj"):
         if verb.lower_ not in word_classes().get("take_part", ()) or is_negated(verb) or _says_in_what(verb):
