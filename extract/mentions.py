@@ -115,12 +115,14 @@ def _organisation(span: Span, offset: int) -> Mention | None:
 
     Without such a head word it may be a person the model mistyped ("Helena Marchbank").
     """
-    known = alias_index().get(span_text(span).lower())
+    text = span_text(span)
+    known = alias_index().get(text.lower())
     if known:
         key, kind, label = known
-        return Mention(kind, offset + span.start_char, offset + span.end_char, span_text(span), label, key)
+        return Mention(kind, offset + span.start_char, offset + span.end_char, text, label, key)
     span = _trim(span)
-    if not span_text(span) or _has_word(span_text(span), _word_set("internal_unit_cues.txt")):
+    text = span_text(span)
+    if not text or _has_word(text, _word_set("internal_unit_cues.txt")):
         return None
     if span[-1].text not in _word_set("org_cues.txt"):
         return _person(span, offset)
@@ -208,9 +210,9 @@ def _named(span: Span, kind: Kind, offset: int) -> Mention | None:
     span = _without_post(_trim(span), kind)
     if len(span) < 2 and kind is not Kind.PARTNER:
         return None
-    if not span_text(span) or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
-        return None
     text = span_text(span)
+    if not text or (kind is Kind.PARTNER and not any(t.is_title or t.is_upper for t in span)):
+        return None
     return Mention(kind, offset + span.start_char, offset + span.end_char, text, text)
 
 
@@ -225,12 +227,13 @@ def _with_hyphenated_tail(span: Span) -> Span:
 def _person(span: Span, offset: int) -> Mention | None:
     """A person NER found: a title, or a known given name first, tells names from other capitals."""
     span = _with_hyphenated_tail(span)
-    person = split_title(span_text(span))
+    text = span_text(span)
+    person = split_title(text)
     if not is_plausible_name(person) or _has_word(person.name, _word_set("org_cues.txt")):
         return None
     if not person.title and (len(person.tokens) < 2 or person.tokens[0] not in _word_set("given_names.txt")):
         return None
-    return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, span_text(span), person.name,
+    return Mention(Kind.PERSON, offset + span.start_char, offset + span.end_char, text, person.name,
                    title=person.title)
 
 

@@ -29,8 +29,13 @@ PCC_OF_AREA = re.compile(r"\b(?P<area>[A-Z][a-z]+)[’']s PCC\b")
 
 
 @lexicon_cached
+def _programme_cue_words() -> tuple[str, ...]:
+    return read_lines("programme_cues.txt")
+
+
+@lexicon_cached
 def _programme_cues() -> str:
-    return "|".join(re.escape(word) for word in read_lines("programme_cues.txt"))
+    return "|".join(re.escape(word) for word in _programme_cue_words())
 
 
 @lexicon_cached
@@ -40,12 +45,13 @@ def _quoted_programmes() -> tuple[re.Pattern[str], ...]:
     start): a pattern that opens on a set of marks is looked for only where one is. The
     others test the first letter before trying their alternatives (:mod:`.first_letters`)."""
     cues = _programme_cues()
+    models = [*_programme_cue_words(), "operating model", "model"]  # words a bracketed name may follow
     return (
         re.compile(rf"{QUOTED}\s+(?:{cues})s?\b", re.IGNORECASE),
-        re.compile(rf"\b{first_letters(read_lines('programme_cues.txt'))}(?:{cues})s?\b[^.\n]{{0,40}}?"
+        re.compile(rf"\b{first_letters(_programme_cue_words())}(?:{cues})s?\b[^.\n]{{0,40}}?"
                    rf"\b(?:known as|called|named|such as)\s+(?:the\s+)?{QUOTED}", re.IGNORECASE),
-        re.compile(rf"\b{first_letters([*read_lines('programme_cues.txt'), 'operating model', 'model'])}"
-                   rf"(?:{cues}|operating model|model)s?\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
+        re.compile(rf"\b{first_letters(models)}(?:{'|'.join(map(re.escape, models))})s?"
+                   rf"\s+\((?P<name>[A-Z][A-Za-z’' -]{{2,40}})\)"),
         re.compile(r"(?=[t’'])(?:\bthe |[’']s )(?P<name>(?:[a-z]+ ){1,4}pilot)\b"),
     )
 
@@ -161,7 +167,7 @@ def _cue_reference() -> re.Pattern[str]:
     """"the Concordat", "the Scheme": a programme word written as a name; or one of
     ``programme_references.txt`` in lower case ("the exercise"), a word seldom used but for
     the programme the document names with it."""
-    cues = [re.escape(word.capitalize()) for word in read_lines("programme_cues.txt")]
+    cues = [re.escape(word.capitalize()) for word in _programme_cue_words()]
     cues += [re.escape(word) for word in read_lines("programme_references.txt")]
     return re.compile(rf"\b[Tt]he (?P<cue>{'|'.join(cues)})\b")
 

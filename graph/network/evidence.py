@@ -22,8 +22,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import rdflib
-from pyoxigraph import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,28 +31,46 @@ from policekg.extract.read import read_document
 
 from policekg.graph.rdf.search_names import search_name
 from policekg.graph.query.known_names import check_names
-from policekg.graph.rdf.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS
+from policekg.graph.rdf.plain_terms import (
+    COLLABORATES_WITH,
+    CONFIDENCE,
+    DERIVED_FROM,
+    END,
+    FUND,
+    FUNDER,
+    LABEL,
+    MEMBER_OF,
+    OBJECT,
+    PAGE,
+    PARTICIPATES_IN,
+    PREDICATE,
+    QUOTE,
+    RECIPIENT,
+    SEARCH_NAME,
+    SHA256,
+    SOURCE,
+    START,
+    STATEMENT,
+    STATUS,
+    SUBJECT,
+    TITLE,
+    TYPE,
+)
 from policekg.graph.network.projection import EDGE_LABELS
 from policekg.graph.rdf.reading import grouped, least
-from policekg.graph.rdf.tables import Tables, read_tables
+from policekg.graph.rdf.tables import GraphSource, Tables, read_tables
 
 AROUND = 1  # sentences shown either side of a statement's sentence
 WINDOW = 3000  # characters read either side of a quote to find its sentences
-RELATIONS = {str(PKO.collaboratesWith): EDGE_LABELS["collaboration"],
-             str(PKO.participatesIn): EDGE_LABELS["participation"], str(ORG.memberOf): EDGE_LABELS["post"]}
-FUND_PARTIES = (str(PKO.funder), str(PKO.recipient))
-FUND = str(PKO.Fund)  # the "predicate" a fund's two statements share: they state one link
-_TYPE, _STATEMENT, _LABEL, _SEARCH_NAME = str(RDF.type), str(RDF.Statement), str(RDFS.label), str(PKO.searchName)
-_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
-_DERIVED_FROM, _QUOTE, _STATUS, _CONFIDENCE = str(PROV.wasDerivedFrom), str(PKO.quote), str(PKO.status), str(PKO.confidence)
-_START, _END, _PAGE = str(PKO.charStart), str(PKO.charEnd), str(PKO.page)
-_TITLE, _SOURCE, _SHA256 = str(DCTERMS.title), str(DCTERMS.source), str(PKO.sha256)
+RELATIONS = {COLLABORATES_WITH: EDGE_LABELS["collaboration"], PARTICIPATES_IN: EDGE_LABELS["participation"],
+             MEMBER_OF: EDGE_LABELS["post"]}
+FUND_PARTIES = (FUNDER, RECIPIENT)
+# FUND, pko:Fund, is also the "predicate" a fund's two statements share: they state one link
 # what evidence reads (predicate -> its objects are nodes): values as SPARQL gave them, literals kept
-_READ = {predicate: predicate == _TYPE for predicate in (
-    _TYPE, _LABEL, _SEARCH_NAME, _SUBJECT, _PREDICATE, _OBJECT, *FUND_PARTIES, _DERIVED_FROM, _QUOTE, _STATUS,
-    _CONFIDENCE, _START, _END, _PAGE, _TITLE, _SOURCE, _SHA256)}
+_READ = {predicate: predicate == TYPE for predicate in (
+    TYPE, LABEL, SEARCH_NAME, SUBJECT, PREDICATE, OBJECT, *FUND_PARTIES, DERIVED_FROM, QUOTE, STATUS,
+    CONFIDENCE, START, END, PAGE, TITLE, SOURCE, SHA256)}
 
-EvidenceSource = rdflib.Graph | Store | Tables | str | os.PathLike[str]  # a graph, a store, a file, or tables read
 
 
 @dataclass(frozen=True)
@@ -83,12 +99,12 @@ class Context:
     missing: str | None = None  # why only the quote is shown
 
 
-def graph_names(graph: EvidenceSource) -> dict[str, str]:
+def graph_names(graph: GraphSource) -> dict[str, str]:
     """Every name an entity of ``graph`` answers to (search form) and the entity's label."""
     return {name: label for name, (_, label) in _Facts.of(graph).names().items()}
 
 
-def statements_between(graph: EvidenceSource, a: str, b: str) -> list[Statement]:
+def statements_between(graph: GraphSource, a: str, b: str) -> list[Statement]:
     """The evidence statements of every link between the entities named ``a`` and ``b``, either way.
 
     Links are collaboration, participation, posts and funds (a fund whose funder is one and
@@ -125,7 +141,7 @@ class _Facts:
         self.tables = tables
 
     @classmethod
-    def of(cls, graph: EvidenceSource) -> _Facts:
+    def of(cls, graph: GraphSource) -> _Facts:
         return cls(read_tables(graph, _READ))
 
     def about(self, predicate: str, nodes: set[str]) -> dict[str, set[str]]:
@@ -138,7 +154,7 @@ class _Facts:
 
     @cached_property
     def labels(self) -> dict[str, set[str]]:
-        return grouped(self.tables.pairs(_LABEL))
+        return grouped(self.tables.pairs(LABEL))
 
     def label(self, node: str) -> str:
         """The least rdfs:label of ``node``, or its IRI."""
@@ -148,7 +164,7 @@ class _Facts:
     def names(self) -> dict[str, tuple[set[str], str]]:
         """Each search name: the entities answering to it and the label of the first (in IRI order)."""
         names: dict[str, tuple[set[str], str]] = {}
-        for entity, name in sorted(set(self.tables.pairs(_SEARCH_NAME))):
+        for entity, name in sorted(set(self.tables.pairs(SEARCH_NAME))):
             names.setdefault(name, (set(), min(self.labels.get(entity, ()), default=entity)))[0].add(entity)
         return names
 
@@ -157,10 +173,10 @@ def _links(facts: _Facts, first: set[str], second: set[str]) -> Iterator[tuple[s
     """Evidence nodes joining the two sets: (node, predicate, the link's first end, the relation it states),
     in IRI order of the nodes; the nodes are those whose subject or object is in either set."""
     ends = first | second
-    touched = {node for predicate in (_SUBJECT, _OBJECT) for node, value in facts.tables.pairs(predicate)
+    touched = {node for predicate in (SUBJECT, OBJECT) for node, value in facts.tables.pairs(predicate)
                if value in ends}
-    statements = [node for node, kinds in facts.about(_TYPE, touched).items() if _STATEMENT in kinds]
-    subjects, predicates, objects = (facts.about(column, touched) for column in (_SUBJECT, _PREDICATE, _OBJECT))
+    statements = [node for node, kinds in facts.about(TYPE, touched).items() if STATEMENT in kinds]
+    subjects, predicates, objects = (facts.about(column, touched) for column in (SUBJECT, PREDICATE, OBJECT))
     touching = {(node, subject, predicate, obj) for node in statements for subject in subjects[node]
                 for predicate in predicates[node] for obj in objects[node]}
     funds = {subject for _, subject, predicate, _ in touching if predicate in FUND_PARTIES}
@@ -185,17 +201,17 @@ class _Details:
 
     def __init__(self, facts: _Facts, nodes: set[str]) -> None:
         self.of_node = {predicate: facts.about(predicate, nodes)
-                        for predicate in (_DERIVED_FROM, _QUOTE, _START, _END, _PAGE, _STATUS, _CONFIDENCE)}
-        documents = {document for found in self.of_node[_DERIVED_FROM].values() for document in found}
-        self.of_document = {predicate: facts.about(predicate, documents) for predicate in (_TITLE, _SOURCE, _SHA256)}
+                        for predicate in (DERIVED_FROM, QUOTE, START, END, PAGE, STATUS, CONFIDENCE)}
+        documents = {document for found in self.of_node[DERIVED_FROM].values() for document in found}
+        self.of_document = {predicate: facts.about(predicate, documents) for predicate in (TITLE, SOURCE, SHA256)}
 
     def statement(self, node: str, relation: str) -> Statement:
         """The details of evidence node ``node`` and of its document (the first in IRI order)."""
-        document = least(self.of_node[_DERIVED_FROM].get(node))
+        document = least(self.of_node[DERIVED_FROM].get(node))
         start, end, page, confidence, quote, status = (least(self.of_node[predicate].get(node)) for predicate in (
-            _START, _END, _PAGE, _CONFIDENCE, _QUOTE, _STATUS))
+            START, END, PAGE, CONFIDENCE, QUOTE, STATUS))
         title, source, sha256 = (least(self.of_document[predicate].get(document)) if document is not None else None
-                                 for predicate in (_TITLE, _SOURCE, _SHA256))
+                                 for predicate in (TITLE, SOURCE, SHA256))
         return Statement(
             relation=relation, quote=quote or "", document=title or document or "unknown document",
             source=source or "", sha256=sha256 or "",
@@ -272,7 +288,7 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def evidence_report(graph: EvidenceSource, a: str, b: str, *, around: int = AROUND,
+def evidence_report(graph: GraphSource, a: str, b: str, *, around: int = AROUND,
                     folder: str | os.PathLike[str] | None = None) -> str:
     """The text ``policekg evidence`` prints: each statement between ``a`` and ``b`` in its context."""
     facts = _Facts.of(graph)

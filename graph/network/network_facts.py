@@ -16,22 +16,42 @@ from collections.abc import Iterable
 from functools import cached_property
 from itertools import repeat
 
-from policekg.graph.rdf.namespaces import DCTERMS, ORG, PKO, PROV, RDF, RDFS, SKOS
+from policekg.graph.rdf.namespaces import PKO
+from policekg.graph.rdf.plain_terms import (
+    ALIAS,
+    AMOUNT,
+    COLLABORATES_WITH,
+    CONFIDENCE,
+    DERIVED_FROM,
+    END,
+    FUND,
+    FUNDER,
+    LABEL,
+    MEMBER,
+    MEMBER_OF,
+    MEMBERSHIP,
+    MENTIONED_IN,
+    OBJECT,
+    ORGANIZATION,
+    PAGE,
+    PARTICIPATES_IN,
+    PERIOD,
+    PREDICATE,
+    QUOTE,
+    RECIPIENT,
+    ROLE,
+    START,
+    STATEMENT,
+    STATUS,
+    SUBJECT,
+    TITLE,
+    TYPE,
+)
 from policekg.graph.rdf.tables import Tables
 
 Evidence = dict[str, object]
 Pair = tuple[str | None, str | None]  # (subject, object) of a reified triple
 Fund = tuple[str | None, str | None, list[str], list[str]]  # amount, period, funders, recipients
-
-TYPE, LABEL, ALIAS, MENTIONED_IN, TITLE = (str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(PKO.mentionedIn),
-                                           str(DCTERMS.title))
-SUBJECT, PREDICATE, OBJECT, DERIVED_FROM = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(PROV.wasDerivedFrom)
-QUOTE, STATUS, CONFIDENCE, PAGE = str(PKO.quote), str(PKO.status), str(PKO.confidence), str(PKO.page)
-START, END = str(PKO.charStart), str(PKO.charEnd)
-COLLABORATES_WITH, PARTICIPATES_IN, MEMBER_OF = str(PKO.collaboratesWith), str(PKO.participatesIn), str(ORG.memberOf)
-ROLE, MEMBER, ORGANIZATION = str(ORG.role), str(ORG.member), str(ORG.organization)
-FUNDER, RECIPIENT, AMOUNT, PERIOD = str(PKO.funder), str(PKO.recipient), str(PKO.amount), str(PKO.period)
-STATEMENT, MEMBERSHIP, FUND = str(RDF.Statement), str(ORG.Membership), str(PKO.Fund)
 
 # predicate -> whether its objects are nodes (literal objects are then not read)
 _EVERY_VIEW = {TYPE: True, LABEL: False, ALIAS: False, MENTIONED_IN: True, TITLE: False,

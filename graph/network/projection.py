@@ -26,37 +26,24 @@ graph interactive.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import networkx as nx
-import rdflib
-from pyoxigraph import Store
 
 from policekg.extract.errors import InvalidInput
 
 from policekg.graph.rdf.search_names import search_name
 from policekg.graph.collection import collection_paused
-from policekg.graph.network.network_facts import (
-    COLLABORATES_WITH,
-    FUNDER,
-    MEMBER_OF,
-    PARTICIPATES_IN,
-    RECIPIENT,
-    Evidence,
-    NetworkFacts,
-    predicates_for,
-)
+from policekg.graph.network.network_facts import Evidence, NetworkFacts, predicates_for
+from policekg.graph.rdf.plain_terms import COLLABORATES_WITH, FUNDER, MEMBER_OF, PARTICIPATES_IN, RECIPIENT
 from policekg.graph.network.views import ALWAYS_SHOWN, KINDS, VIEW_EDGE_TYPES, VIEW_KINDS, VIEWS
-from policekg.graph.rdf.tables import Tables, read_tables
+from policekg.graph.rdf.tables import GraphSource, read_tables
 
 EDGE_LABELS = {"collaboration": "collaborates with", "participation": "takes part in", "post": "member of"}
 JOIN = "; "
 
-# a graph, a store, a graph file to read, or the tables already read from one (read_tables)
-GraphSource = rdflib.Graph | Store | Tables | str | os.PathLike[str]
 
 FundDetails = tuple[str, str, str]  # (fund label, amount in pounds, period)
 # What an edge reader yields: (u, v, origin or None, evidence, hover label or None, fund details or None).

@@ -28,21 +28,34 @@ from policekg.extract.errors import PoliceKGError
 from policekg.extract.link_types import link_types
 from policekg.extract.model import Predicate
 
-from policekg.graph.rdf.namespaces import DCTERMS, PKO, PROV, RDF, RDFS, SKOS, expand
+from policekg.graph.rdf.namespaces import PKO, expand
+from policekg.graph.rdf.plain_terms import (
+    ALIAS,
+    AMOUNT,
+    DERIVED_FROM,
+    DOCUMENT,
+    FUND,
+    FUNDER,
+    LABEL,
+    MENTIONED_IN,
+    OBJECT,
+    PERIOD,
+    PREDICATE,
+    RECIPIENT,
+    SOURCE,
+    STATUS,
+    SUBJECT,
+    TYPE,
+)
 from policekg.graph.rdf.reading import Row, grouped, least
 from policekg.graph.rdf.tables import Tables, read_tables
 
 ENTITY_KINDS = ("PoliceForce", "PartnerOrganisation", "Programme", "Person")
 
-_TYPE, _SOURCE, _LABEL, _ALIAS = str(RDF.type), str(DCTERMS.source), str(RDFS.label), str(SKOS.altLabel)
-_MENTIONED_IN, _DERIVED_FROM = str(PKO.mentionedIn), str(PROV.wasDerivedFrom)
-_SUBJECT, _PREDICATE, _OBJECT, _STATUS = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(PKO.status)
-_AMOUNT, _PERIOD, _FUNDER, _RECIPIENT = str(PKO.amount), str(PKO.period), str(PKO.funder), str(PKO.recipient)
-_DOCUMENT, _FUND = str(PKO.Document), str(PKO.Fund)
 # what evaluation reads: predicate -> whether its objects are nodes
-_READ = {_TYPE: True, _SOURCE: False, _LABEL: False, _ALIAS: False, _MENTIONED_IN: True, _DERIVED_FROM: True,
-         _SUBJECT: True, _PREDICATE: True, _OBJECT: True, _STATUS: False, _AMOUNT: False, _PERIOD: False,
-         _FUNDER: True, _RECIPIENT: True}
+_READ = {TYPE: True, SOURCE: False, LABEL: False, ALIAS: False, MENTIONED_IN: True, DERIVED_FROM: True,
+         SUBJECT: True, PREDICATE: True, OBJECT: True, STATUS: False, AMOUNT: False, PERIOD: False,
+         FUNDER: True, RECIPIENT: True}
 LINK_TYPES = (*(p.value for p in Predicate), "funder")
 
 
@@ -152,24 +165,24 @@ class _GraphView:
     """
 
     def __init__(self, tables: Tables) -> None:
-        kinds = grouped(tables.pairs(_TYPE))
-        typed = grouped((kind, node) for node, kind in tables.pairs(_TYPE))
-        sources = grouped(tables.pairs(_SOURCE))
-        rows = [(document, source) for document in typed.get(_DOCUMENT, ())
+        kinds = grouped(tables.pairs(TYPE))
+        typed = grouped((kind, node) for node, kind in tables.pairs(TYPE))
+        sources = grouped(tables.pairs(SOURCE))
+        rows = [(document, source) for document in typed.get(DOCUMENT, ())
                 for source in sources.get(document) or [None]]
         self.documents = {PurePath(str(source)).name: document for document, source in sorted(rows, key=_row_key)}
-        self.labels = grouped(tables.pairs(_LABEL))
-        self.aliases = grouped(tables.pairs(_ALIAS))
+        self.labels = grouped(tables.pairs(LABEL))
+        self.aliases = grouped(tables.pairs(ALIAS))
         self.mentioned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for node, document in tables.pairs(_MENTIONED_IN):
+        for node, document in tables.pairs(MENTIONED_IN):
             self.mentioned[document][node].update(kinds.get(node, ()))
         self.statements: dict[str, list[tuple[str, str | None, str | None, set[str]]]] = defaultdict(list)
         for document, predicate, subject, obj, statuses in _statements(tables):
             self.statements[document].append((predicate, subject, obj, statuses))
-        amounts, periods, funders, recipients = (grouped(tables.pairs(p)) for p in (_AMOUNT, _PERIOD, _FUNDER, _RECIPIENT))
+        amounts, periods, funders, recipients = (grouped(tables.pairs(p)) for p in (AMOUNT, PERIOD, FUNDER, RECIPIENT))
         self.fund_facts = {fund: (least(amounts.get(fund)), least(recipients.get(fund)), sorted(funders.get(fund, ())),
                                   least(periods.get(fund)))
-                           for fund in typed.get(_FUND, ())}
+                           for fund in typed.get(FUND, ())}
 
     def names(self, node: str | None) -> frozenset[str]:
         if node is None:
@@ -225,8 +238,8 @@ def _row_key(row: Row) -> tuple[str, ...]:
 
 def _statements(tables: Tables) -> Iterator[tuple[str, str, str | None, str | None, set[str]]]:
     """(document, predicate IRI, subject, object, statuses) of every node derived from a document."""
-    subjects, predicates, objects, statuses = (grouped(tables.pairs(p)) for p in (_SUBJECT, _PREDICATE, _OBJECT, _STATUS))
-    for statement, documents in grouped(tables.pairs(_DERIVED_FROM)).items():
+    subjects, predicates, objects, statuses = (grouped(tables.pairs(p)) for p in (SUBJECT, PREDICATE, OBJECT, STATUS))
+    for statement, documents in grouped(tables.pairs(DERIVED_FROM)).items():
         predicate = least(predicates.get(statement))
         for document in documents if predicate is not None else ():
             yield (document, predicate, least(subjects.get(statement)), least(objects.get(statement)),

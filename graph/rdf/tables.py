@@ -51,8 +51,12 @@ class Tables:
         return set(self._rows)
 
 
+# what tables are read from: a graph file, a pyoxigraph store, an rdflib graph, or tables already read
+GraphSource = rdflib.Graph | Store | Tables | str | os.PathLike[str]
+
+
 @collection_paused()
-def read_tables(source: str | os.PathLike[str] | Store | rdflib.Graph | Tables, predicates: Mapping[str, bool], *,
+def read_tables(source: GraphSource, predicates: Mapping[str, bool], *,
                 meanwhile: Callable[[], object] | None = None) -> Tables:
     """The tables of ``predicates`` (IRI → whether its objects are nodes, literals then left out)
     read from a graph file (by suffix), a pyoxigraph store or an ``rdflib.Graph``; tables
